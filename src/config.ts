@@ -1,0 +1,49 @@
+// Configuration from the environment, validated once with zod: where the data lives, which store, the
+// server's port, the crawler's identity. Each stage reads its settings from here, never from process.env.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  RIGHTSGRAPH_DATA: z.string().min(1).default('./data'),
+  RIGHTSGRAPH_BUFFER_POOL_MB: z.coerce.number().int().min(64).max(65536).default(1024),
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Config = {
+  dataDir: string;
+  bufferPoolMb: number;
+  neo4j: { uri: string; user: string; password: string; database?: string } | null;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  production: boolean;
+  env: Record<string, string | undefined>;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    throw new Error(`bad configuration: ${first?.path.join('.')}: ${first?.message}`);
+  }
+  const e = parsed.data;
+  return {
+    dataDir: resolve(e.RIGHTSGRAPH_DATA),
+    bufferPoolMb: e.RIGHTSGRAPH_BUFFER_POOL_MB,
+    neo4j: e.NEO4J_URI
+      ? { uri: e.NEO4J_URI, user: e.NEO4J_USER, password: e.NEO4J_PASSWORD ?? '', ...(e.NEO4J_DATABASE ? { database: e.NEO4J_DATABASE } : {}) }
+      : null,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    production: e.NODE_ENV === 'production',
+    env,
+  };
+}

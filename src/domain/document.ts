@@ -1,0 +1,17 @@
+// A Document: a source (report, article, statement). Claims point at one for their evidence.
+import { z } from 'zod';
+import { IsoDate } from './entity.ts';
+
+export const Document = z.object({
+  id: z.string().min(1).max(200).describe('doc_ + the sha256 of the fetched bytes, or a hash of the URL (domain/ids.ts).'),
+  url: z.string().url().optional(),
+  title: z.string().max(2000).optional(),
+  publisher: z.string().max(500).optional(),
+  publishedAt: IsoDate.optional(),
+  language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 code such as fr or en').optional(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256').optional(),
+  fetchedAt: z.string().datetime({ offset: true }).optional().describe('When the bytes were fetched (ISO 8601).'),
+  authors: z.array(z.string().max(300)).max(100).default([]),
+});
+export type Document = z.infer<typeof Document>;
+export type DocumentInput = z.input<typeof Document>;

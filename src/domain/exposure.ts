@@ -1,0 +1,84 @@
+// The exposure-path grammar of ONTOLOGY.md as data, and how a path is scored and marked ended. Every store
+// adapter walks these steps; none spells the grammar again.
+import type { Certainty, ClaimType, EntityKind } from './vocabulary.ts';
+
+export interface HopStep {
+  type: ClaimType;
+  /** forward: walk subject → object; backward: object → subject. */
+  direction: 'forward' | 'backward';
+  fromKinds: readonly EntityKind[];
+  toKinds: readonly EntityKind[];
+  /** Multiplies the hop's weight: a unit's parent is exposed "with less weight". */
+  weight: number;
+}
+
+export const HOP_GRAMMAR: readonly HopStep[] = [
+  { type: 'PROVIDES', direction: 'forward', fromKinds: ['Company', 'GovernmentBody', 'Organization'], toKinds: ['Technology'], weight: 1 },
+  { type: 'ENABLES', direction: 'forward', fromKinds: ['Technology'], toKinds: ['Abuse'], weight: 1 },
+  { type: 'USES', direction: 'backward', fromKinds: ['Technology'], toKinds: ['GovernmentBody', 'Organization', 'Company'], weight: 1 },
+  { type: 'RESPONSIBLE_FOR', direction: 'forward', fromKinds: ['GovernmentBody', 'Company', 'Organization', 'Person'], toKinds: ['Abuse'], weight: 1 },
+  { type: 'SUPPLIES', direction: 'forward', fromKinds: ['Company'], toKinds: ['GovernmentBody', 'Organization', 'Company'], weight: 1 },
+  { type: 'PARTY_TO', direction: 'forward', fromKinds: ['Company', 'GovernmentBody', 'Organization', 'Person'], toKinds: ['Contract'], weight: 1 },
+  { type: 'PARTY_TO', direction: 'backward', fromKinds: ['Contract'], toKinds: ['GovernmentBody', 'Organization', 'Company'], weight: 1 },
+  { type: 'PART_OF', direction: 'forward', fromKinds: ['GovernmentBody'], toKinds: ['GovernmentBody'], weight: 0.8 },
+  { type: 'PART_OF', direction: 'backward', fromKinds: ['GovernmentBody'], toKinds: ['GovernmentBody'], weight: 0.8 },
+  { type: 'PART_OF', direction: 'backward', fromKinds: ['Company'], toKinds: ['Company'], weight: 0.9 },
+];
+
+/** The steps allowed from an entity of `kind`, optionally restricted to some claim types. */
+export function stepsFrom(kind: EntityKind, types?: readonly ClaimType[]): HopStep[] {
+  return HOP_GRAMMAR.filter((s) => s.fromKinds.includes(kind) && (!types || types.includes(s.type)));
+}
+
+export const CERTAINTY_WEIGHT: Record<Certainty, number> = { stated: 1, alleged: 0.7, denied: 0 };
+
+/** An ended hop still counts, at this fraction: the supply happened, but stopped. */
+export const ENDED_FACTOR = 0.5;
+
+/**
+ * A hop's weight from its edge's claims: the best of confidence × certainty weight over its claims, times
+ * the step's weight. Denied claims weigh 0, so an edge only denied is not walked.
+ */
+export function hopWeight(claims: readonly { confidence: number; certainty: Certainty }[], step: Pick<HopStep, 'weight'>): number {
+  let best = 0;
+  for (const c of claims) best = Math.max(best, c.confidence * CERTAINTY_WEIGHT[c.certainty]);
+  return best * step.weight;
+}
+
+/** A path's score: the product of its hops' weights (ended hops at ENDED_FACTOR), so longer paths weigh less. */
+export function pathScore(hops: readonly { weight: number; ended: unknown }[]): number {
+  return hops.reduce((s, h) => s * h.weight * (h.ended ? ENDED_FACTOR : 1), 1);
+}
+
+/** Compare partial ISO dates ("2025", "2025-09", "2025-09-25") as the earliest day they could mean. */
+export function dateKey(d: string): string {
+  return d.length === 4 ? `${d}-01-01` : d.length === 7 ? `${d}-01` : d;
+}
+
+/** The date a claim holds from: its validFrom, else its date. */
+export function claimStart(c: { date?: string | undefined; validFrom?: string | undefined }): string | undefined {
+  return c.validFrom ?? c.date;
+}
+
+/**
+ * Which hop of a path a SUSPENDED claim ends. A suspension by company C of X (a Technology, Contract or
+ * body) ends the hop of the path that reaches X, provided C stands earlier on the path: "Microsoft disabled
+ * Unit 8200's services" ends the hop Azure ←USES– Unit 8200 of a path from Microsoft, and "Microsoft
+ * stopped providing X" ends Microsoft –PROVIDES→ X. A suspension counts when dated on or before asOf
+ * (undated: always) and not older than the hop's latest supporting claim (a later claim means it resumed).
+ */
+export function endedHopIndex(
+  pathNodeIds: readonly string[],
+  suspension: { subject: string; object: string; date?: string | undefined },
+  hopLatestDate: (hopIndex: number) => string | undefined,
+  asOf?: string,
+): number | null {
+  const si = pathNodeIds.indexOf(suspension.subject);
+  const oi = pathNodeIds.indexOf(suspension.object);
+  if (si < 0 || oi <= si) return null;
+  const hop = oi - 1;
+  if (suspension.date && asOf && dateKey(suspension.date) > dateKey(asOf)) return null;
+  const latest = hopLatestDate(hop);
+  if (latest && suspension.date && dateKey(latest) > dateKey(suspension.date)) return null;
+  return hop;
+}

@@ -1,0 +1,121 @@
+// The graph store port: the domain verbs every store adapter implements (Kùzu embedded, Neo4j). No query
+// language appears here; adapters hold all of it. The shared contract suite (test/store/contract.ts) is
+// the definition of what each verb must do.
+import { z } from 'zod';
+import {
+  Claim,
+  Document,
+  Entity,
+  type ChangeRecord,
+  type ClaimFilter,
+  type EntityKind,
+  type ExportRecord,
+  type ExposurePath,
+  type ExposureQuery,
+  type MergeResult,
+  type NeighbourFilter,
+  type NeighbourPage,
+  type Review,
+  type SearchHit,
+  type SearchOptions,
+  type Stats,
+} from '../domain/index.ts';
+
+/** One atomic write: all of it lands, or none of it. Validated with zod before any adapter sees it. */
+export const UpsertBatch = z.object({
+  documents: z.array(Document).default([]),
+  entities: z.array(Entity).default([]),
+  claims: z.array(Claim).default([]),
+});
+export type UpsertBatch = z.infer<typeof UpsertBatch>;
+export type UpsertBatchInput = z.input<typeof UpsertBatch>;
+
+export interface UpsertResult {
+  documents: { created: number; existing: number };
+  entities: { created: number; updated: number };
+  claims: { created: number; existing: number };
+}
+
+/** A query over claims themselves (review queues, a document's claims, an entity's claims). */
+export interface ClaimQuery extends ClaimFilter {
+  documentId?: string;
+  entityId?: string;
+  limit?: number;
+  /** Opaque cursor from a previous page (a claim id); claims come ordered by id. */
+  after?: string;
+}
+
+export interface EntityPatch {
+  name?: string;
+  aliases?: string[];
+  externalIds?: Entity['externalIds'];
+  description?: string;
+  fields?: Record<string, unknown>;
+}
+
+export interface Actor {
+  by: string;
+  note?: string;
+}
+
+export interface GraphStore {
+  /** Which adapter ("kuzu", "neo4j"), for stats and logs. */
+  readonly name: string;
+
+  /**
+   * Writes documents, entities and claims in one transaction. Idempotent: the same batch twice leaves the
+   * same graph. Existing entities gain new aliases and fields (the name stays); existing claims keep their
+   * review. Claims whose subject or object was merged away are redirected to the kept entity. Every claim's
+   * ends and document must exist in the batch or in the store, and its kinds must fit CLAIM_SIGNATURES;
+   * otherwise the whole batch is refused (InvalidBatchError) and nothing is written.
+   */
+  upsert(batch: UpsertBatchInput): Promise<UpsertResult>;
+
+  /** Entities by id, in the order asked, skipping unknown ids; a merged-away id answers its kept entity. */
+  getEntities(ids: readonly string[]): Promise<Entity[]>;
+  getClaims(ids: readonly string[]): Promise<Claim[]>;
+  getDocument(id: string): Promise<Document | null>;
+  getDocuments(ids: readonly string[]): Promise<Document[]>;
+
+  /** Names and aliases, case- and accent-insensitive, ranked (exact name first, then prefix, then words). */
+  searchEntities(text: string, options?: SearchOptions): Promise<SearchHit[]>;
+
+  /** The entity's edges (aggregates of the claims that pass the filter) with the entity at the other end. */
+  neighbours(id: string, filter?: NeighbourFilter): Promise<NeighbourPage>;
+
+  /** Paths from `from` along HOP_GRAMMAR to `to` or to entities of `toKinds`, best score first. */
+  exposurePaths(query: ExposureQuery): Promise<ExposurePath[]>;
+
+  /** Claims matching a query, ordered by id, for review queues and per-document or per-entity lists. */
+  findClaims(query: ClaimQuery): Promise<{ total: number; items: Claim[] }>;
+
+  /** Documents that carry evidence about an entity (through its claims). */
+  documentsOf(entityId: string, limit?: number): Promise<Document[]>;
+
+  /** Sets a claim's review (accepted or rejected, who, when, why) and records the change. */
+  reviewClaim(id: string, review: Review & { status: 'accepted' | 'rejected' | 'unreviewed' }, actor: Actor): Promise<Claim>;
+
+  /** Edits an entity's name, aliases, external ids or kind fields (not its id or kind), recording before/after. */
+  updateEntity(id: string, patch: EntityPatch, actor: Actor): Promise<Entity>;
+
+  /**
+   * Merges `drop` into `keep`: aliases, ids and claims move to `keep`, `drop` becomes a redirect, and a
+   * change record stays, so later upserts that name `drop` land on `keep`. Kinds must match
+   * (IncompatibleMergeError otherwise).
+   */
+  mergeEntities(keep: string, drop: string, actor: Actor): Promise<MergeResult>;
+
+  /** Appends change records (judgements, possible duplicates, audit entries); idempotent by record id. */
+  recordChanges(records: readonly ChangeRecord[]): Promise<void>;
+  listChanges(query: { targetId?: string; action?: ChangeRecord['action']; limit?: number }): Promise<ChangeRecord[]>;
+
+  stats(): Promise<Stats>;
+
+  /** Every document, entity, claim and change record, streamed in that order. */
+  exportAll(): AsyncIterable<ExportRecord>;
+
+  close(): Promise<void>;
+}
+
+/** Kinds of the two ends of a step, for adapters that keep kinds per node. */
+export type KindOf = (id: string) => EntityKind | undefined;

@@ -1,0 +1,258 @@
+// An in-memory index of every claim's key fields (ends, type, certainty, confidence, review, start date) and
+// of each entity's kind, with adjacency lists both ways. Graph walks (neighbour filtering, exposure paths)
+// run here: KUZU-NOTES measured a search over typed arrays at 0.5 ms for 3 hops against 18 ms–3.6 s for
+// Cypher path queries. Store-agnostic: an adapter loads it at open and keeps it in step with its writes.
+import {
+  Certainty,
+  ClaimType,
+  EntityKind,
+  ReviewStatus,
+  claimStart,
+  dateKey,
+  type Claim,
+  type ClaimFilter,
+} from '../domain/index.ts';
+
+export const KIND_CODES = EntityKind.options;
+export const TYPE_CODES = ClaimType.options;
+export const CERTAINTY_CODES = Certainty.options;
+export const STATUS_CODES = ReviewStatus.options;
+
+const kindCode = new Map(KIND_CODES.map((k, i) => [k, i]));
+const typeCode = new Map(TYPE_CODES.map((k, i) => [k, i]));
+const certCode = new Map(CERTAINTY_CODES.map((k, i) => [k, i]));
+const statusCode = new Map(STATUS_CODES.map((k, i) => [k, i]));
+
+/** A partial ISO date as a comparable integer (2025-09 → 20250901); 0 when absent. */
+export function dateInt(d: string | undefined | null): number {
+  return d ? Number(dateKey(d).replace(/-/g, '')) : 0;
+}
+
+/** The key fields of one claim, as an adapter reads them from its store. */
+export interface ClaimKey {
+  id: string;
+  type: ClaimType;
+  subject: string;
+  object: string;
+  certainty: Certainty;
+  confidence: number;
+  status: ReviewStatus;
+  /** claimStart(): validFrom, else date. */
+  start?: string | undefined;
+  /** The claim's own date (for SUSPENDED: when the supply ended). */
+  date?: string | undefined;
+}
+
+export function claimKeyOf(c: Claim): ClaimKey {
+  return {
+    id: c.id, type: c.type, subject: c.subject, object: c.object, certainty: c.certainty,
+    confidence: c.confidence, status: c.review.status, start: claimStart(c), date: c.date,
+  };
+}
+
+/** A ClaimFilter compiled to bit masks and integers for the hot loops. */
+export interface CompiledFilter {
+  typeMask: number;
+  certMask: number;
+  statusMask: number;
+  minConfidence: number;
+  from: number;
+  to: number;
+}
+
+export function compileFilter(f: ClaimFilter | undefined, asOf?: string): CompiledFilter {
+  const mask = <T>(codes: Map<T, number>, vals: readonly T[] | undefined, all: readonly T[]) =>
+    (vals ?? all).reduce((m, v) => m | (1 << (codes.get(v) ?? 31)), 0);
+  let to = f?.to ? dateInt(f.to) : Number.MAX_SAFE_INTEGER;
+  if (asOf) to = Math.min(to, dateInt(asOf));
+  return {
+    typeMask: mask(typeCode, f?.types, TYPE_CODES),
+    certMask: mask(certCode, f?.certainty, CERTAINTY_CODES),
+    // Rejected claims are hidden unless asked for.
+    statusMask: mask(statusCode, f?.review, ['unreviewed', 'accepted'] as const),
+    minConfidence: f?.minConfidence ?? 0,
+    from: f?.from ? dateInt(f.from) : 0,
+    to,
+  };
+}
+
+class Growable<T extends Int32Array | Uint8Array | Float32Array> {
+  constructor(public a: T, private readonly make: (n: number) => T) {}
+  ensure(n: number): void {
+    if (n <= this.a.length) return;
+    const b = this.make(Math.max(n, this.a.length * 2));
+    b.set(this.a as never);
+    this.a = b;
+  }
+}
+
+export class ClaimIndex {
+  readonly entityIds: string[] = [];
+  private readonly entityIdx = new Map<string, number>();
+  private readonly kinds = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
+  readonly out: number[][] = [];
+  readonly inn: number[][] = [];
+
+  readonly claimIds: string[] = [];
+  private readonly claimIdx = new Map<string, number>();
+  private readonly subj = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly obj = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly type = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
+  private readonly cert = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
+  private readonly status = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
+  private readonly conf = new Growable(new Float32Array(1024), (n) => new Float32Array(n));
+  private readonly start = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly date = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  /** Dates as written, for reporting an ended hop's date as the source gave it. */
+  private readonly dateText = new Map<number, string>();
+
+  get entityCount(): number {
+    return this.entityIds.length;
+  }
+  get claimCount(): number {
+    return this.claimIds.length;
+  }
+
+  entityIndex(id: string): number | undefined {
+    return this.entityIdx.get(id);
+  }
+  claimIndex(id: string): number | undefined {
+    return this.claimIdx.get(id);
+  }
+  kindOf(idx: number): EntityKind {
+    return KIND_CODES[this.kinds.a[idx]!]!;
+  }
+  kindOfId(id: string): EntityKind | undefined {
+    const i = this.entityIdx.get(id);
+    return i === undefined ? undefined : this.kindOf(i);
+  }
+
+  setEntity(id: string, kind: EntityKind): number {
+    let i = this.entityIdx.get(id);
+    if (i === undefined) {
+      i = this.entityIds.length;
+      this.entityIds.push(id);
+      this.entityIdx.set(id, i);
+      this.out.push([]);
+      this.inn.push([]);
+      this.kinds.ensure(i + 1);
+    }
+    this.kinds.a[i] = kindCode.get(kind)!;
+    return i;
+  }
+
+  setClaim(c: ClaimKey): number {
+    const s = this.entityIdx.get(c.subject);
+    const o = this.entityIdx.get(c.object);
+    if (s === undefined || o === undefined) throw new Error(`claim ${c.id} names an entity the index does not hold`);
+    let i = this.claimIdx.get(c.id);
+    if (i === undefined) {
+      i = this.claimIds.length;
+      this.claimIds.push(c.id);
+      this.claimIdx.set(c.id, i);
+      for (const g of [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date]) g.ensure(i + 1);
+      this.link(i, s, o);
+    } else if (this.subj.a[i] !== s || this.obj.a[i] !== o) {
+      this.unlink(i);
+      this.link(i, s, o);
+    }
+    this.type.a[i] = typeCode.get(c.type)!;
+    this.cert.a[i] = certCode.get(c.certainty)!;
+    this.status.a[i] = statusCode.get(c.status)!;
+    this.conf.a[i] = c.confidence;
+    this.start.a[i] = dateInt(c.start);
+    this.date.a[i] = dateInt(c.date);
+    if (c.date) this.dateText.set(i, c.date);
+    else this.dateText.delete(i);
+    return i;
+  }
+
+  setStatus(claimId: string, status: ReviewStatus): void {
+    const i = this.claimIdx.get(claimId);
+    if (i !== undefined) this.status.a[i] = statusCode.get(status)!;
+  }
+
+  /** Ids of every claim with the entity at either end. */
+  claimIdsOfEntity(id: string): string[] {
+    const e = this.entityIdx.get(id);
+    if (e === undefined) return [];
+    return [...new Set([...this.out[e]!, ...this.inn[e]!])].map((ci) => this.claimIds[ci]!);
+  }
+
+  /** Moves the claims of `drop` (those named in `only`, if given) to `keep` (a merge). */
+  moveClaims(drop: string, keep: string, only?: ReadonlySet<string>): number[] {
+    const d = this.entityIdx.get(drop);
+    const k = this.entityIdx.get(keep);
+    if (d === undefined || k === undefined) return [];
+    const moved = [...new Set([...this.out[d]!, ...this.inn[d]!])].filter((ci) => !only || only.has(this.claimIds[ci]!));
+    for (const ci of moved) {
+      const s = this.subj.a[ci] === d ? k : this.subj.a[ci]!;
+      const o = this.obj.a[ci] === d ? k : this.obj.a[ci]!;
+      this.unlink(ci);
+      this.link(ci, s, o);
+    }
+    return moved;
+  }
+
+  private link(ci: number, s: number, o: number): void {
+    this.subj.a[ci] = s;
+    this.obj.a[ci] = o;
+    this.out[s]!.push(ci);
+    this.inn[o]!.push(ci);
+  }
+  private unlink(ci: number): void {
+    const drop = (list: number[]) => {
+      const at = list.indexOf(ci);
+      if (at >= 0) list.splice(at, 1);
+    };
+    drop(this.out[this.subj.a[ci]!]!);
+    drop(this.inn[this.obj.a[ci]!]!);
+  }
+
+  subjectOf(ci: number): number {
+    return this.subj.a[ci]!;
+  }
+  objectOf(ci: number): number {
+    return this.obj.a[ci]!;
+  }
+  typeOf(ci: number): ClaimType {
+    return TYPE_CODES[this.type.a[ci]!]!;
+  }
+  typeCodeOf(ci: number): number {
+    return this.type.a[ci]!;
+  }
+  certaintyOf(ci: number): Certainty {
+    return CERTAINTY_CODES[this.cert.a[ci]!]!;
+  }
+  statusOf(ci: number): ReviewStatus {
+    return STATUS_CODES[this.status.a[ci]!]!;
+  }
+  statusCodeOf(ci: number): number {
+    return this.status.a[ci]!;
+  }
+  confidenceOf(ci: number): number {
+    return this.conf.a[ci]!;
+  }
+  startOf(ci: number): number {
+    return this.start.a[ci]!;
+  }
+  dateOf(ci: number): number {
+    return this.date.a[ci]!;
+  }
+  dateTextOf(ci: number): string | undefined {
+    return this.dateText.get(ci);
+  }
+
+  /** Whether claim `ci` passes a compiled filter (undated claims pass any date window). */
+  passes(ci: number, f: CompiledFilter): boolean {
+    if (!((f.typeMask >> this.type.a[ci]!) & 1)) return false;
+    if (!((f.certMask >> this.cert.a[ci]!) & 1)) return false;
+    if (!((f.statusMask >> this.status.a[ci]!) & 1)) return false;
+    if (this.conf.a[ci]! < f.minConfidence - 1e-6) return false;
+    const d = this.start.a[ci]!;
+    return d === 0 || (d >= f.from && d <= f.to);
+  }
+}
+
+export const SUSPENDED_CODE = typeCode.get('SUSPENDED')!;
+export { typeCode as TYPE_CODE_OF };

@@ -1,0 +1,66 @@
+// Edges from claims: the aggregate of one claim type between two entities (count, best confidence,
+// certainties, earliest and latest date, documents), and the neighbour listing over a ClaimIndex.
+// Store-agnostic, shared by every adapter that keeps a ClaimIndex.
+import { claimStart, dateKey, NeighbourFilter, type Claim, type Edge } from '../domain/index.ts';
+import { compileFilter, type ClaimIndex } from './claim-index.ts';
+
+export function aggregateEdge(type: Claim['type'], subject: string, object: string, claims: readonly Claim[]): Edge {
+  const dates = claims.map((c) => claimStart(c) ?? c.validTo).filter((d): d is string => !!d);
+  dates.sort((a, b) => (dateKey(a) < dateKey(b) ? -1 : dateKey(a) > dateKey(b) ? 1 : 0));
+  const sortedClaims = [...claims].sort((a, b) => (a.id < b.id ? -1 : 1));
+  return {
+    type,
+    subject,
+    object,
+    claimIds: sortedClaims.map((c) => c.id),
+    claimCount: claims.length,
+    bestConfidence: claims.reduce((m, c) => Math.max(m, c.confidence), 0),
+    certainties: [...new Set(claims.map((c) => c.certainty))].sort(),
+    ...(dates.length ? { earliestDate: dates[0], latestDate: dates[dates.length - 1] } : {}),
+    documentIds: [...new Set(claims.map((c) => c.evidence.documentId))].sort(),
+  };
+}
+
+/** One edge of a neighbour listing, before its claims and far entity are fetched from the store. */
+export interface NeighbourEdgeRef {
+  direction: 'out' | 'in';
+  type: Claim['type'];
+  other: string;
+  claimIds: string[];
+  best: number;
+}
+
+/** The entity's edges passing the filter, ordered (best confidence, then claim count, type, other id), with the total. */
+export function listNeighbourEdges(
+  index: ClaimIndex,
+  entityId: string,
+  filterInput: NeighbourFilter | undefined,
+): { total: number; page: NeighbourEdgeRef[] } {
+  const filter = NeighbourFilter.parse(filterInput ?? {});
+  const e = index.entityIndex(entityId);
+  if (e === undefined) return { total: 0, page: [] };
+  const cf = compileFilter(filter);
+  const kinds = filter.kinds ? new Set(filter.kinds) : null;
+  const groups = new Map<string, NeighbourEdgeRef>();
+  const walk = (list: number[], direction: 'out' | 'in') => {
+    for (const ci of list) {
+      if (!index.passes(ci, cf)) continue;
+      const o = direction === 'out' ? index.objectOf(ci) : index.subjectOf(ci);
+      if (kinds && !kinds.has(index.kindOf(o))) continue;
+      const type = index.typeOf(ci);
+      const key = `${direction}\u001f${type}\u001f${o}`;
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { direction, type, other: index.entityIds[o]!, claimIds: [], best: 0 }));
+      g.claimIds.push(index.claimIds[ci]!);
+      g.best = Math.max(g.best, index.confidenceOf(ci));
+    }
+  };
+  if (filter.direction !== 'in') walk(index.out[e]!, 'out');
+  if (filter.direction !== 'out') walk(index.inn[e]!, 'in');
+  const all = [...groups.values()].sort(
+    (a, b) =>
+      b.best - a.best || b.claimIds.length - a.claimIds.length || a.type.localeCompare(b.type) ||
+      (a.other < b.other ? -1 : a.other > b.other ? 1 : 0) || a.direction.localeCompare(b.direction),
+  );
+  return { total: all.length, page: all.slice(filter.offset, filter.offset + filter.limit) };
+}

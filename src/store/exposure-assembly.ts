@@ -1,0 +1,224 @@
+// Exposure paths, store-agnostic: a best-first search over a ClaimIndex along HOP_GRAMMAR (scores only fall
+// as a path grows, so paths come out best first and the search stops at `limit`), then the assembly of the
+// winning paths into hops with their edges, claims, documents and ended marks from the store's records.
+import {
+  ENDED_FACTOR,
+  ExposureQuery,
+  endedHopIndex,
+  hopWeight,
+  pathScore,
+  stepsFrom,
+  type Claim,
+  type Document,
+  type Entity,
+  type ExposurePath,
+  type HopStep,
+} from '../domain/index.ts';
+import { SUSPENDED_CODE, compileFilter, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
+import { aggregateEdge } from './edges.ts';
+
+interface Partial {
+  node: number;
+  parent: Partial | null;
+  depth: number;
+  score: number;
+  step: HopStep | null;
+  claims: number[];
+  weight: number;
+  ended: { claims: number[]; date?: string | undefined } | null;
+}
+
+/** A path found by the search: entity indexes and, per hop, its step, claims, weight and ended mark. */
+export interface FoundPath {
+  nodes: number[];
+  hops: Array<{ step: HopStep; claims: number[]; weight: number; ended: Partial['ended'] }>;
+  score: number;
+}
+
+/** Bounds that keep a query on a dense graph from running away; results are then the best found so far. */
+export const SEARCH_LIMITS = { maxPops: 200_000, maxPushes: 1_000_000 };
+
+class MaxHeap {
+  private readonly a: Partial[] = [];
+  get size(): number {
+    return this.a.length;
+  }
+  private better(x: Partial, y: Partial): boolean {
+    // Ties go deeper first: among equal scores the path nearer a target finishes sooner.
+    return x.score > y.score || (x.score === y.score && x.depth > y.depth);
+  }
+  push(p: Partial): void {
+    const a = this.a;
+    a.push(p);
+    let i = a.length - 1;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (!this.better(a[i]!, a[up]!)) break;
+      [a[i], a[up]] = [a[up]!, a[i]!];
+      i = up;
+    }
+  }
+  pop(): Partial | undefined {
+    const a = this.a;
+    const top = a[0];
+    const last = a.pop();
+    if (a.length && last) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.better(a[l]!, a[m]!)) m = l;
+        if (r < a.length && this.better(a[r]!, a[m]!)) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
+function onPath(p: Partial, node: number): boolean {
+  for (let q: Partial | null = p; q; q = q.parent) if (q.node === node) return true;
+  return false;
+}
+
+function pathIds(index: ClaimIndex, p: Partial): string[] {
+  const ids: string[] = [];
+  for (let q: Partial | null = p; q; q = q.parent) ids.push(index.entityIds[q.node]!);
+  return ids.reverse();
+}
+
+/** The SUSPENDED claims (dated on or before asOf) that end the hop from `p` to `target`, per endedHopIndex. */
+function endedBy(index: ClaimIndex, p: Partial, target: number, hopClaims: number[], cf: CompiledFilter, asOf?: string): Partial['ended'] {
+  let ids: string[] | null = null;
+  const hits: number[] = [];
+  let date: string | undefined;
+  for (const ci of index.inn[target]!) {
+    if (index.typeCodeOf(ci) !== SUSPENDED_CODE) continue;
+    // Rejected suspensions do not end anything; denied ones are not suspensions.
+    if (!((cf.statusMask >> index.statusCodeOf(ci)) & 1)) continue;
+    if (index.certaintyOf(ci) === 'denied') continue;
+    const s = index.subjectOf(ci);
+    if (!onPath(p, s)) continue;
+    ids ??= [...pathIds(index, p), index.entityIds[target]!];
+    const hopIdx = ids.length - 2;
+    const latest = hopClaims.reduce((m, c) => Math.max(m, index.startOf(c)), 0);
+    const hit = endedHopIndex(
+      ids,
+      { subject: index.entityIds[s]!, object: index.entityIds[target]!, date: index.dateTextOf(ci) },
+      () => (latest ? `${String(latest).slice(0, 4)}-${String(latest).slice(4, 6)}-${String(latest).slice(6, 8)}` : undefined),
+      asOf,
+    );
+    if (hit === hopIdx) {
+      hits.push(ci);
+      const d = index.dateTextOf(ci);
+      if (d && (!date || index.dateOf(ci) > Number(date.replace(/-/g, '').padEnd(8, '0')))) date = d;
+    }
+  }
+  return hits.length ? { claims: hits, ...(date ? { date } : {}) } : null;
+}
+
+/** Best-first search for the query's paths over the index; returns at most `limit` paths, best first. */
+export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): FoundPath[] {
+  const q = ExposureQuery.parse(queryInput);
+  const start = index.entityIndex(q.from);
+  if (start === undefined) return [];
+  const target = q.to !== undefined ? index.entityIndex(q.to) : undefined;
+  if (q.to !== undefined && target === undefined) return [];
+  const toKinds = new Set(q.toKinds);
+  const isTarget = (n: number) => (q.to !== undefined ? n === target : toKinds.has(index.kindOf(n)));
+  const cf = compileFilter(q.filter, q.asOf);
+  const heap = new MaxHeap();
+  heap.push({ node: start, parent: null, depth: 0, score: 1, step: null, claims: [], weight: 1, ended: null });
+  const found: Partial[] = [];
+  let pops = 0;
+  let pushes = 0;
+  while (heap.size && found.length < q.limit && pops < SEARCH_LIMITS.maxPops) {
+    const p = heap.pop()!;
+    pops++;
+    if (p.depth > 0 && isTarget(p.node)) {
+      found.push(p);
+      continue;
+    }
+    if (p.depth >= q.maxHops) continue;
+    for (const step of stepsFrom(index.kindOf(p.node), q.filter.types)) {
+      const forward = step.direction === 'forward';
+      const list = forward ? index.out[p.node]! : index.inn[p.node]!;
+      let groups: Map<number, number[]> | null = null;
+      for (const ci of list) {
+        if (index.typeOf(ci) !== step.type || !index.passes(ci, cf)) continue;
+        const other = forward ? index.objectOf(ci) : index.subjectOf(ci);
+        if (!step.toKinds.includes(index.kindOf(other)) || onPath(p, other)) continue;
+        groups ??= new Map();
+        const g = groups.get(other);
+        if (g) g.push(ci);
+        else groups.set(other, [ci]);
+      }
+      if (!groups) continue;
+      for (const [other, claims] of groups) {
+        const weight = hopWeight(claims.map((ci) => ({ confidence: index.confidenceOf(ci), certainty: index.certaintyOf(ci) })), step);
+        if (weight <= 0) continue;
+        const ended = endedBy(index, p, other, claims, cf, q.asOf);
+        const score = p.score * weight * (ended ? ENDED_FACTOR : 1);
+        heap.push({ node: other, parent: p, depth: p.depth + 1, score, step, claims, weight, ended });
+        if (++pushes >= SEARCH_LIMITS.maxPushes) break;
+      }
+    }
+  }
+  return found.map((p) => {
+    const chain: Partial[] = [];
+    for (let x: Partial | null = p; x; x = x.parent) chain.push(x);
+    chain.reverse();
+    return {
+      nodes: chain.map((x) => x.node),
+      hops: chain.slice(1).map((x) => ({ step: x.step!, claims: x.claims, weight: x.weight, ended: x.ended })),
+      score: p.score,
+    };
+  });
+}
+
+/** What assembly needs from a store: records by id (unknown ids skipped). */
+export interface RecordFetcher {
+  entities(ids: readonly string[]): Promise<Entity[]>;
+  claims(ids: readonly string[]): Promise<Claim[]>;
+  documents(ids: readonly string[]): Promise<Document[]>;
+}
+
+/** Turns found paths into ExposurePaths with each hop's edge, evidenced claims and ended mark. */
+export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch: RecordFetcher): Promise<ExposurePath[]> {
+  const entityIds = new Set<string>();
+  const claimIds = new Set<string>();
+  for (const f of found) {
+    for (const n of f.nodes) entityIds.add(index.entityIds[n]!);
+    for (const h of f.hops) for (const ci of [...h.claims, ...(h.ended?.claims ?? [])]) claimIds.add(index.claimIds[ci]!);
+  }
+  const entities = new Map((await fetch.entities([...entityIds])).map((e) => [e.id, e]));
+  const claims = new Map((await fetch.claims([...claimIds])).map((c) => [c.id, c]));
+  const docs = new Map((await fetch.documents([...new Set([...claims.values()].map((c) => c.evidence.documentId))])).map((d) => [d.id, d]));
+  const out: ExposurePath[] = [];
+  for (const f of found) {
+    const hops = f.hops.map((h, i) => {
+      const from = entities.get(index.entityIds[f.nodes[i]!]!)!;
+      const to = entities.get(index.entityIds[f.nodes[i + 1]!]!)!;
+      const hc = h.claims.map((ci) => claims.get(index.claimIds[ci]!)).filter((c): c is Claim => !!c);
+      const forward = h.step.direction === 'forward';
+      return {
+        from,
+        to,
+        direction: h.step.direction,
+        edge: aggregateEdge(h.step.type, forward ? from.id : to.id, forward ? to.id : from.id, hc),
+        claims: hc.map((claim) => ({ claim, document: docs.get(claim.evidence.documentId) ?? null })),
+        weight: h.weight,
+        ended: h.ended
+          ? { ...(h.ended.date ? { date: h.ended.date } : {}), claimIds: h.ended.claims.map((ci) => index.claimIds[ci]!).sort() }
+          : null,
+      };
+    });
+    if (hops.some((h) => !h.from || !h.to)) continue;
+    out.push({ hops, score: pathScore(hops), ended: hops.some((h) => h.ended !== null) });
+  }
+  return out;
+}

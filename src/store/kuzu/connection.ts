@@ -1,0 +1,122 @@
+// One Kùzu database and connection: runs parameterised statements (values never enter query text), closes
+// every result, and turns Kùzu's error strings into the store's typed errors (locked, not a store, disk full).
+import kuzu from 'kuzu';
+import { DiskFullError, NotAStoreError, StoreError, StoreLockedError } from '../errors.ts';
+
+export type Row = Record<string, unknown>;
+
+/** Maps a Kùzu or file-system failure to a StoreError with one clear line, or returns the error as is. */
+export function mapKuzuError(err: unknown, path: string): unknown {
+  if (err instanceof StoreError) return err;
+  const msg = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: string } | null)?.code;
+  if (/Could not set lock on file/i.test(msg)) {
+    return new StoreLockedError(
+      `the database at ${path} is open for writing in another process (is \`rightsgraph serve\` running? stop it or use its API)`,
+      { cause: err },
+    );
+  }
+  if (/not a valid Kuzu database|cannot be a directory|Unable to open database/i.test(msg)) {
+    return new NotAStoreError(`${path} is not a rightsgraph database`, { cause: err });
+  }
+  if (code === 'ENOSPC' || /ENOSPC|No space left on device/i.test(msg)) {
+    return new DiskFullError(`the disk holding ${path} is full: free some space and retry`, { cause: err });
+  }
+  return err;
+}
+
+export class KuzuConnection {
+  private constructor(
+    readonly path: string,
+    private readonly db: kuzu.Database,
+    private readonly conn: kuzu.Connection,
+    private readonly readConn: kuzu.Connection,
+    readonly readOnly: boolean,
+  ) {}
+
+  static async open(path: string, opts: { bufferPoolMb: number; readOnly: boolean }): Promise<KuzuConnection> {
+    // Auto-checkpoint stays on (threshold 64 MB) so the WAL of many small batches does not grow without bound.
+    const db = new kuzu.Database(path, opts.bufferPoolMb * 1024 * 1024, true, opts.readOnly, 0, true, 64 * 1024 * 1024);
+    try {
+      await db.init();
+      const conn = new kuzu.Connection(db);
+      await conn.init();
+      // Reads use their own connection, so they never run inside (or abort) the write transaction.
+      const readConn = new kuzu.Connection(db);
+      await readConn.init();
+      return new KuzuConnection(path, db, conn, readConn, opts.readOnly);
+    } catch (err) {
+      try {
+        await db.close();
+      } catch {
+        // the database never opened; nothing to release
+      }
+      throw mapKuzuError(err, path);
+    }
+  }
+
+  /** Runs one statement on the write connection (inside the open transaction, if any). */
+  query(text: string, params?: Record<string, unknown>): Promise<Row[]> {
+    return this.run(this.conn, text, params);
+  }
+
+  /** Runs one read on the read connection: sees committed data only. */
+  read(text: string, params?: Record<string, unknown>): Promise<Row[]> {
+    return this.run(this.readConn, text, params);
+  }
+
+  /** Runs one statement with parameters and returns all rows (results closed before returning). */
+  private async run(conn: kuzu.Connection, text: string, params?: Record<string, unknown>): Promise<Row[]> {
+    try {
+      let res: kuzu.QueryResult | kuzu.QueryResult[];
+      if (params && Object.keys(params).length) {
+        const ps = await conn.prepare(text);
+        if (!ps.isSuccess()) throw new Error(ps.getErrorMessage());
+        res = await conn.execute(ps, params as Record<string, kuzu.KuzuValue>);
+      } else {
+        res = await conn.query(text);
+      }
+      const list = Array.isArray(res) ? res : [res];
+      let rows: Row[] = [];
+      for (const r of list) {
+        rows = (await r.getAll()) as Row[];
+        r.close();
+      }
+      return rows;
+    } catch (err) {
+      throw mapKuzuError(err, this.path);
+    }
+  }
+
+  /** Runs `fn` inside one write transaction: committed as a whole, or rolled back on any failure. */
+  async transaction<T>(fn: () => Promise<T>): Promise<T> {
+    await this.query('BEGIN TRANSACTION');
+    try {
+      const out = await fn();
+      await this.query('COMMIT');
+      return out;
+    } catch (err) {
+      try {
+        await this.query('ROLLBACK');
+      } catch {
+        // Kùzu may already have rolled back the failed transaction itself
+      }
+      throw err;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.readOnly) {
+      // Close the CHECKPOINT's result before closing the database: otherwise the process segfaults at exit.
+      try {
+        const r = await this.conn.query('CHECKPOINT');
+        for (const x of Array.isArray(r) ? r : [r]) x.close();
+      } catch {
+        // a failed checkpoint leaves the WAL in place; Kùzu replays it on the next open
+      }
+    }
+    await this.readConn.close();
+    await this.conn.close();
+    await this.db.close();
+  }
+}

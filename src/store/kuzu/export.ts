@@ -1,0 +1,27 @@
+// Export: every document, entity, claim and change record, in that order and by id, as ExportRecords.
+// Each table goes out through COPY TO a CSV in the staging folder and is streamed back line by line, so a
+// 5 M-claim graph never sits in memory at once and no query pages with SKIP.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ExportRecord } from '../../domain/index.ts';
+import { quotePath, readCsv } from './csv.ts';
+import { parseChange, parseClaim, parseDocument, parseEntity } from './rows.ts';
+import type { KuzuContext } from './store.ts';
+
+export async function* exportAll(ctx: KuzuContext): AsyncGenerator<ExportRecord> {
+  const parts = [
+    { name: 'document', q: 'MATCH (x:Document) RETURN x.data ORDER BY x.id', parse: (r: string[]) => ({ type: 'document' as const, data: parseDocument(r[0]) }) },
+    { name: 'entity', q: 'MATCH (x:Entity) RETURN x.data ORDER BY x.id', parse: (r: string[]) => ({ type: 'entity' as const, data: parseEntity(r[0]) }) },
+    { name: 'claim', q: 'MATCH (x:Claim) RETURN x.data, x.review ORDER BY x.id', parse: (r: string[]) => ({ type: 'claim' as const, data: parseClaim(r[0], r[1]) }) },
+    { name: 'change', q: 'MATCH (x:Change) RETURN x.data ORDER BY x.at, x.id', parse: (r: string[]) => ({ type: 'change' as const, data: parseChange(r[0]) }) },
+  ];
+  for (const p of parts) {
+    const file = join(ctx.stagingDir, `export-${p.name}-${Date.now()}.csv`);
+    await ctx.db.read(`COPY (${p.q}) TO ${quotePath(file)} (header=false)`);
+    try {
+      for await (const row of readCsv(file)) yield p.parse(row) as ExportRecord;
+    } finally {
+      rmSync(file, { force: true });
+    }
+  }
+}

@@ -1,0 +1,120 @@
+// Reads from Kùzu: records by id (primary-key lookups), neighbour pages and exposure paths (walked over the
+// ClaimIndex, then only the page's records fetched), claim queries, a entity's documents, changes, stats.
+import { dateKey, type ChangeRecord, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
+import { aggregateEdge, listNeighbourEdges } from '../edges.ts';
+import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
+import type { ClaimQuery } from '../port.ts';
+import { parseChange, parseClaim, parseDocument, parseEntity } from './rows.ts';
+import type { KuzuContext } from './store.ts';
+
+export async function getEntities(ctx: KuzuContext, ids: readonly string[]): Promise<Entity[]> {
+  if (!ids.length) return [];
+  const want = ids.map((id) => ctx.redirects.get(id) ?? id);
+  const rows = await ctx.db.read('UNWIND $ids AS i MATCH (e:Entity {id: i}) RETURN e.id AS id, e.data AS data', { ids: [...new Set(want)] });
+  const byId = new Map(rows.map((r) => [String(r.id), parseEntity(r.data)]));
+  return want.map((id) => byId.get(id)).filter((e): e is Entity => !!e);
+}
+
+export async function getClaims(ctx: KuzuContext, ids: readonly string[]): Promise<Claim[]> {
+  if (!ids.length) return [];
+  const rows = await ctx.db.read('UNWIND $ids AS i MATCH (c:Claim {id: i}) RETURN c.id AS id, c.data AS data, c.review AS review', { ids: [...new Set(ids)] });
+  const byId = new Map(rows.map((r) => [String(r.id), parseClaim(r.data, r.review)]));
+  return ids.map((id) => byId.get(id)).filter((c): c is Claim => !!c);
+}
+
+export async function getDocuments(ctx: KuzuContext, ids: readonly string[]): Promise<Document[]> {
+  if (!ids.length) return [];
+  const rows = await ctx.db.read('UNWIND $ids AS i MATCH (d:Document {id: i}) RETURN d.id AS id, d.data AS data', { ids: [...new Set(ids)] });
+  const byId = new Map(rows.map((r) => [String(r.id), parseDocument(r.data)]));
+  return ids.map((id) => byId.get(id)).filter((d): d is Document => !!d);
+}
+
+export async function neighbours(ctx: KuzuContext, id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
+  const id = ctx.redirects.get(id0) ?? id0;
+  const { total, page } = listNeighbourEdges(ctx.index, id, filter);
+  const claims = new Map((await getClaims(ctx, page.flatMap((p) => p.claimIds))).map((c) => [c.id, c]));
+  const entities = new Map((await getEntities(ctx, [...new Set(page.map((p) => p.other))])).map((e) => [e.id, e]));
+  const items = page.flatMap((p) => {
+    const entity = entities.get(p.other);
+    if (!entity) return [];
+    const cs = p.claimIds.map((c) => claims.get(c)).filter((c): c is Claim => !!c);
+    const [s, o] = p.direction === 'out' ? [id, p.other] : [p.other, id];
+    return [{ entity, direction: p.direction, edge: aggregateEdge(p.type, s, o, cs) }];
+  });
+  return { total, items };
+}
+
+export async function exposurePaths(ctx: KuzuContext, query: ExposureQuery) {
+  const from = ctx.redirects.get(query.from) ?? query.from;
+  const to = query.to !== undefined ? (ctx.redirects.get(query.to) ?? query.to) : undefined;
+  const found = searchExposure(ctx.index, { ...query, from, ...(to !== undefined ? { to } : {}) });
+  return assemblePaths(ctx.index, found, {
+    entities: (ids) => getEntities(ctx, ids),
+    claims: (ids) => getClaims(ctx, ids),
+    documents: (ids) => getDocuments(ctx, ids),
+  });
+}
+
+export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {
+  // Conditions are fixed fragments; every value is a parameter.
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.entityId) {
+    where.push('(c.subject = $e OR c.object = $e)');
+    params.e = ctx.redirects.get(q.entityId) ?? q.entityId;
+  }
+  if (q.documentId) (where.push('c.documentId = $d'), (params.d = q.documentId));
+  if (q.types) (where.push('c.type IN $types'), (params.types = q.types));
+  if (q.certainty) (where.push('c.certainty IN $cert'), (params.cert = q.certainty));
+  where.push('c.status IN $status');
+  params.status = q.review ?? ['unreviewed', 'accepted'];
+  if (q.minConfidence !== undefined) (where.push('c.confidence >= $minc'), (params.minc = q.minConfidence - 1e-9));
+  if (q.from) (where.push('(c.start IS NULL OR c.start >= $from)'), (params.from = dateKey(q.from)));
+  if (q.to) (where.push('(c.start IS NULL OR c.start <= $to)'), (params.to = dateKey(q.to)));
+  const cond = `WHERE ${where.join(' AND ')}`;
+  const [count] = await ctx.db.read(`MATCH (c:Claim) ${cond} RETURN count(*) AS n`, params);
+  const pageCond = q.after ? `${cond} AND c.id > $after` : cond;
+  const rows = await ctx.db.read(
+    `MATCH (c:Claim) ${pageCond} RETURN c.data AS data, c.review AS review ORDER BY c.id LIMIT $limit`,
+    { ...params, ...(q.after ? { after: q.after } : {}), limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) },
+  );
+  return { total: Number(count?.n ?? 0), items: rows.map((r) => parseClaim(r.data, r.review)) };
+}
+
+export async function documentsOf(ctx: KuzuContext, entityId: string, limit = 100): Promise<Document[]> {
+  const id = ctx.redirects.get(entityId) ?? entityId;
+  const rows = await ctx.db.read(
+    'MATCH (c:Claim) WHERE c.subject = $e OR c.object = $e RETURN DISTINCT c.documentId AS d ORDER BY d LIMIT $limit',
+    { e: id, limit },
+  );
+  return getDocuments(ctx, rows.map((r) => String(r.d)));
+}
+
+export async function listChanges(ctx: KuzuContext, q: { targetId?: string; action?: ChangeRecord['action']; limit?: number }): Promise<ChangeRecord[]> {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (q.targetId) (where.push('c.targets CONTAINS $t'), (params.t = `|${q.targetId}|`));
+  if (q.action) (where.push('c.action = $a'), (params.a = q.action));
+  const rows = await ctx.db.read(
+    `MATCH (c:Change) ${where.length ? `WHERE ${where.join(' AND ')}` : ''} RETURN c.data AS data ORDER BY c.at, c.id LIMIT $limit`,
+    { ...params, limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) },
+  );
+  return rows.map((r) => parseChange(r.data)).filter((r) => !q.targetId || r.targetIds.includes(q.targetId));
+}
+
+export async function stats(ctx: KuzuContext): Promise<Stats> {
+  const [docs] = await ctx.db.read('MATCH (d:Document) RETURN count(*) AS n');
+  const kinds = await ctx.db.read('MATCH (e:Entity) RETURN e.kind AS k, count(*) AS n');
+  const types = await ctx.db.read('MATCH (c:Claim) RETURN c.type AS k, count(*) AS n');
+  const byKey = (rows: typeof kinds) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]).sort());
+  const sum = (rows: typeof kinds) => rows.reduce((s, r) => s + Number(r.n), 0);
+  return {
+    documents: Number(docs?.n ?? 0),
+    entities: sum(kinds),
+    claims: sum(types),
+    entitiesByKind: byKey(kinds),
+    claimsByType: byKey(types),
+    schemaVersion: ctx.schemaVersion,
+    store: 'kuzu',
+  };
+}

@@ -1,0 +1,70 @@
+// The Kùzu schema and its version: tables created on first open, the version kept in a Meta table, and an
+// open refused when the database was made by a newer rightsgraph or is not a rightsgraph database at all.
+//
+// Layout: every entity (Abuse included) is a row of Entity keyed by id, with its full zod-valid JSON in
+// `data` and an accent-folded copy of its names in `folded` for the FTS index. Claims are Claim nodes keyed
+// by id (a relationship table has no primary key, so lookups, MERGE and review by claim id would scan);
+// graph walks run over the in-memory ClaimIndex, loaded from the Claim table's key columns at open.
+import { SchemaVersionError, NotAStoreError } from '../errors.ts';
+import type { KuzuConnection } from './connection.ts';
+
+export const APP_NAME = 'rightsgraph';
+export const SCHEMA_VERSION = 1;
+export const FTS_INDEX = 'entity_names';
+
+const TABLES = [
+  'CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS Entity(id STRING PRIMARY KEY, kind STRING, folded STRING, data STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, data STRING)',
+  `CREATE NODE TABLE IF NOT EXISTS Claim(id STRING PRIMARY KEY, type STRING, subject STRING, object STRING,
+     documentId STRING, certainty STRING, confidence DOUBLE, status STRING, start STRING, date STRING,
+     data STRING, review STRING)`,
+  'CREATE NODE TABLE IF NOT EXISTS Redirect(id STRING PRIMARY KEY, target STRING)',
+  'CREATE NODE TABLE IF NOT EXISTS Change(id STRING PRIMARY KEY, at STRING, action STRING, targets STRING, data STRING)',
+];
+
+/** Migrations from version N to N+1, in order; empty while there is only version 1. */
+const MIGRATIONS: Record<number, (db: KuzuConnection) => Promise<void>> = {};
+
+async function tableNames(db: KuzuConnection): Promise<Set<string>> {
+  const rows = await db.query('CALL show_tables() RETURN name');
+  return new Set(rows.map((r) => String(r.name)));
+}
+
+/**
+ * Checks what the database is and brings it to SCHEMA_VERSION. A fresh (empty) database gets the tables;
+ * one with tables but no rightsgraph Meta row is someone else's database (NotAStoreError).
+ */
+export async function ensureSchema(db: KuzuConnection): Promise<number> {
+  const tables = await tableNames(db);
+  if (tables.size === 0) {
+    if (db.readOnly) throw new NotAStoreError(`${db.path} is an empty database: run \`rightsgraph init\` first`);
+    await db.transaction(async () => {
+      for (const ddl of TABLES) await db.query(ddl);
+      await db.query("CREATE (m:Meta {key: 'app', value: $app})", { app: APP_NAME });
+      await db.query("CREATE (m:Meta {key: 'schemaVersion', value: $v})", { v: String(SCHEMA_VERSION) });
+    });
+    await db.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
+    return SCHEMA_VERSION;
+  }
+  if (!tables.has('Meta')) throw new NotAStoreError(`${db.path} is a Kùzu database but not a rightsgraph one`);
+  const meta = new Map((await db.query('MATCH (m:Meta) RETURN m.key AS key, m.value AS value')).map((r) => [r.key, r.value]));
+  if (meta.get('app') !== APP_NAME) throw new NotAStoreError(`${db.path} is a Kùzu database but not a rightsgraph one`);
+  const version = Number(meta.get('schemaVersion'));
+  if (!Number.isInteger(version)) throw new NotAStoreError(`${db.path} has no readable schema version`);
+  if (version > SCHEMA_VERSION) {
+    throw new SchemaVersionError(
+      `${db.path} was made by a newer rightsgraph (schema ${version}; this one reads up to ${SCHEMA_VERSION}): upgrade rightsgraph`,
+    );
+  }
+  if (version < SCHEMA_VERSION) {
+    if (db.readOnly) throw new SchemaVersionError(`${db.path} has schema ${version}: open it once for writing to migrate it`);
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      const step = MIGRATIONS[v];
+      if (!step) throw new SchemaVersionError(`${db.path} has schema ${v}, which this rightsgraph cannot migrate`);
+      await step(db);
+      await db.query("MERGE (m:Meta {key: 'schemaVersion'}) SET m.value = $v", { v: String(v + 1) });
+    }
+  }
+  return SCHEMA_VERSION;
+}

@@ -1,0 +1,51 @@
+// Entity search: Kùzu's FTS index over an accent-folded copy of names and aliases (folded in JS, since FTS
+// does not fold accents), joined with a CONTAINS scan of the same folded text (FTS strips digits, so
+// "8200" would not match otherwise), ranked exact name > name prefix > substring > FTS relevance.
+import { foldText, SearchOptions, type Entity, type SearchHit } from '../../domain/index.ts';
+import { parseEntity } from './rows.ts';
+import { FTS_INDEX } from './schema.ts';
+import type { KuzuContext } from './store.ts';
+
+function rank(e: Entity, q: string, fts: number): number {
+  let best = 0;
+  for (const n of [e.name, ...e.aliases]) {
+    const f = foldText(n);
+    const primary = n === e.name ? 0.05 : 0;
+    if (f === q) best = Math.max(best, 3 + primary);
+    else if (f.startsWith(q)) best = Math.max(best, 2 + primary);
+    else if (f.includes(q)) best = Math.max(best, 1.5 + primary);
+  }
+  // bm25 folded into (0, 1), so any literal match outranks any FTS-only match.
+  return best || fts / (1 + fts);
+}
+
+export async function searchEntities(ctx: KuzuContext, text: string, options?: SearchOptions): Promise<SearchHit[]> {
+  const opts = SearchOptions.parse(options ?? {});
+  const q = foldText(text);
+  if (!q) return [];
+  const kindCond = opts.kinds ? 'AND e.kind IN $kinds' : '';
+  const kindParam = opts.kinds ? { kinds: opts.kinds } : {};
+  const pool = Math.max(opts.limit * 5, 50);
+  const found = new Map<string, { data: unknown; fts: number }>();
+  try {
+    const rows = await ctx.db.read(
+      `CALL QUERY_FTS_INDEX('Entity', '${FTS_INDEX}', $q) WITH node AS e, score WHERE true ${kindCond}
+       RETURN e.id AS id, e.data AS data, score ORDER BY score DESC LIMIT $pool`,
+      { q, pool, ...kindParam },
+    );
+    for (const r of rows) found.set(String(r.id), { data: r.data, fts: Number(r.score) });
+  } catch {
+    // A query of stop words or digits only has no FTS terms: the CONTAINS pass below still answers it.
+  }
+  const rows = await ctx.db.read(
+    `MATCH (e:Entity) WHERE e.folded CONTAINS $q ${kindCond} RETURN e.id AS id, e.data AS data LIMIT $pool`,
+    { q, pool, ...kindParam },
+  );
+  for (const r of rows) if (!found.has(String(r.id))) found.set(String(r.id), { data: r.data, fts: 0 });
+  const hits = [...found.values()].map(({ data, fts }) => {
+    const entity = parseEntity(data);
+    return { entity, score: rank(entity, q, fts) };
+  });
+  hits.sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name) || (a.entity.id < b.entity.id ? -1 : 1));
+  return hits.slice(0, opts.limit);
+}

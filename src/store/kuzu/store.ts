@@ -1,0 +1,177 @@
+// The Kùzu GraphStore: opens (or creates) the database in the data folder, loads the in-memory ClaimIndex,
+// funnels every write through one queue (Kùzu refuses a second concurrent write transaction) and hands each
+// verb to its module (writes, reads, search, export).
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import PQueue from 'p-queue';
+import type { ChangeRecord, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
+import { NotAStoreError } from '../errors.ts';
+import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
+import { ClaimIndex } from '../claim-index.ts';
+import { log } from '../../util/log.ts';
+import { KuzuConnection, mapKuzuError } from './connection.ts';
+import { quotePath, readCsv } from './csv.ts';
+import { ensureSchema } from './schema.ts';
+import * as writes from './writes.ts';
+import * as reads from './reads.ts';
+import { searchEntities } from './search.ts';
+import { exportAll } from './export.ts';
+
+export const DB_FILE = 'graph.kuzu';
+
+/** What the modules share: the connection, the index kept in step with writes, redirects and document ids. */
+export interface KuzuContext {
+  db: KuzuConnection;
+  index: ClaimIndex;
+  redirects: Map<string, string>;
+  documentIds: Set<string>;
+  stagingDir: string;
+  schemaVersion: number;
+}
+
+export interface KuzuOpenOptions {
+  dataDir: string;
+  bufferPoolMb: number;
+  readOnly?: boolean;
+}
+
+export class KuzuStore implements GraphStore {
+  readonly name = 'kuzu';
+  private readonly queue = new PQueue({ concurrency: 1 });
+
+  private constructor(readonly ctx: KuzuContext) {}
+
+  static async open(opts: KuzuOpenOptions): Promise<KuzuStore> {
+    const dir = opts.dataDir;
+    const file = join(dir, DB_FILE);
+    try {
+      if (existsSync(dir) && !statSync(dir).isDirectory()) throw new NotAStoreError(`${dir} is a file, not a rightsgraph data folder`);
+      if (!existsSync(file)) {
+        if (opts.readOnly) throw new NotAStoreError(`${dir} holds no rightsgraph database: run \`rightsgraph init\` first`);
+        // A folder with other things in it and no database is someone else's folder: do not write into it.
+        if (existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'))) {
+          throw new NotAStoreError(`${dir} is not a rightsgraph data folder (it holds other files and no ${DB_FILE})`);
+        }
+        mkdirSync(dir, { recursive: true });
+      }
+    } catch (err) {
+      throw mapKuzuError(err, dir);
+    }
+    const db = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly: !!opts.readOnly });
+    try {
+      const schemaVersion = await ensureSchema(db);
+      const stagingRoot = opts.readOnly ? join(process.env.TMPDIR ?? '/tmp') : join(dir, '.staging');
+      mkdirSync(stagingRoot, { recursive: true });
+      const stagingDir = await mkdtemp(join(stagingRoot, 'rg-'));
+      const ctx: KuzuContext = { db, index: new ClaimIndex(), redirects: new Map(), documentIds: new Set(), stagingDir, schemaVersion };
+      await loadIndex(ctx);
+      return new KuzuStore(ctx);
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw mapKuzuError(err, dir);
+    }
+  }
+
+  private write<T>(fn: () => Promise<T>): Promise<T> {
+    return this.queue.add(fn) as Promise<T>;
+  }
+
+  upsert(batch: UpsertBatchInput): Promise<UpsertResult> {
+    return this.write(() => writes.upsert(this.ctx, batch));
+  }
+  /** Initial load into an empty store by COPY (KUZU-NOTES: COPY is for empty tables); beyond the port. */
+  bulkLoad(batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<UpsertResult> {
+    return this.write(() => writes.bulkLoad(this.ctx, batches, onProgress));
+  }
+  getEntities(ids: readonly string[]) {
+    return reads.getEntities(this.ctx, ids);
+  }
+  getClaims(ids: readonly string[]) {
+    return reads.getClaims(this.ctx, ids);
+  }
+  async getDocument(id: string) {
+    return (await reads.getDocuments(this.ctx, [id]))[0] ?? null;
+  }
+  getDocuments(ids: readonly string[]) {
+    return reads.getDocuments(this.ctx, ids);
+  }
+  searchEntities(text: string, options?: SearchOptions): Promise<SearchHit[]> {
+    return searchEntities(this.ctx, text, options);
+  }
+  neighbours(id: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
+    return reads.neighbours(this.ctx, id, filter);
+  }
+  exposurePaths(query: ExposureQuery): Promise<ExposurePath[]> {
+    return reads.exposurePaths(this.ctx, query);
+  }
+  findClaims(query: ClaimQuery) {
+    return reads.findClaims(this.ctx, query);
+  }
+  documentsOf(entityId: string, limit?: number) {
+    return reads.documentsOf(this.ctx, entityId, limit);
+  }
+  reviewClaim(id: string, review: Review, actor: Actor) {
+    return this.write(() => writes.reviewClaim(this.ctx, id, review, actor));
+  }
+  updateEntity(id: string, patch: EntityPatch, actor: Actor) {
+    return this.write(() => writes.updateEntity(this.ctx, id, patch, actor));
+  }
+  mergeEntities(keep: string, drop: string, actor: Actor) {
+    return this.write(() => writes.mergeEntities(this.ctx, keep, drop, actor));
+  }
+  recordChanges(records: readonly ChangeRecord[]): Promise<void> {
+    return this.write(() => writes.recordChanges(this.ctx, records));
+  }
+  listChanges(query: { targetId?: string; action?: ChangeRecord['action']; limit?: number }) {
+    return reads.listChanges(this.ctx, query);
+  }
+  stats(): Promise<Stats> {
+    return reads.stats(this.ctx);
+  }
+  exportAll(): AsyncIterable<ExportRecord> {
+    return exportAll(this.ctx);
+  }
+  async close(): Promise<void> {
+    await this.queue.onIdle();
+    await this.ctx.db.close();
+    rmSync(this.ctx.stagingDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Loads entity kinds, claim key fields, redirects and document ids. Large tables go out through COPY TO a
+ * CSV and are read back line by line: a row-by-row getAll() costs a threadpool round trip per row.
+ */
+async function loadIndex(ctx: KuzuContext): Promise<void> {
+  const t0 = Date.now();
+  for (const r of await ctx.db.read('MATCH (r:Redirect) RETURN r.id AS id, r.target AS target')) {
+    ctx.redirects.set(String(r.id), String(r.target));
+  }
+  const dump = async function* (name: string, query: string) {
+    const file = join(ctx.stagingDir, `${name}.csv`);
+    await ctx.db.read(`COPY (${query}) TO ${quotePath(file)} (header=false)`);
+    try {
+      yield* readCsv(file);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  };
+  for await (const [id] of dump('docs', 'MATCH (d:Document) RETURN d.id')) ctx.documentIds.add(id!);
+  for await (const [id, kind] of dump('entities', 'MATCH (e:Entity) RETURN e.id, e.kind')) {
+    ctx.index.setEntity(id!, kind as never);
+  }
+  for await (const r of dump(
+    'claims',
+    'MATCH (c:Claim) RETURN c.id, c.type, c.subject, c.object, c.certainty, c.confidence, c.status, c.start, c.date',
+  )) {
+    const [id, type, subject, object, certainty, confidence, status, start, date] = r as string[];
+    const s = ctx.redirects.get(subject!) ?? subject!;
+    const o = ctx.redirects.get(object!) ?? object!;
+    ctx.index.setClaim({
+      id: id!, type: type as never, subject: s, object: o, certainty: certainty as never, confidence: Number(confidence),
+      status: status as never, start: start || undefined, date: date || undefined,
+    });
+  }
+  log.debug({ entities: ctx.index.entityCount, claims: ctx.index.claimCount, ms: Date.now() - t0 }, 'kuzu index loaded');
+}

@@ -1,0 +1,80 @@
+// Checks a batch before any adapter writes it: zod shapes, merge redirects applied, every claim's ends and
+// document present (in the batch or the store), kinds fitting CLAIM_SIGNATURES. Any problem refuses the
+// whole batch (InvalidBatchError listing the problems), which is what makes a batch atomic before the
+// transaction even starts. Also the rule for folding a re-upserted entity into the stored one.
+import { claimSignatureAllows, KIND_FIELDS, type EntityKind, type Entity } from '../domain/index.ts';
+import { InvalidBatchError } from './errors.ts';
+import { UpsertBatch, type UpsertBatchInput } from './port.ts';
+
+export interface BatchContext {
+  kindOf(id: string): EntityKind | undefined;
+  hasDocument(id: string): boolean;
+  /** The kept id for a merged-away id; the id itself otherwise. */
+  resolve(id: string): string;
+}
+
+/** Folds `incoming` into `existing`: the name stays, aliases and ids join, missing fields are filled. */
+export function mergeEntity(existing: Entity, incoming: Entity): Entity {
+  const names = new Set([existing.name]);
+  const aliases: string[] = [];
+  for (const a of [...existing.aliases, incoming.name, ...incoming.aliases]) {
+    if (!names.has(a)) {
+      names.add(a);
+      aliases.push(a);
+    }
+  }
+  const out: Record<string, unknown> = { ...incoming, ...stripUndefined(existing) };
+  out.aliases = aliases;
+  out.externalIds = { ...incoming.externalIds, ...existing.externalIds };
+  out.description = existing.description ?? incoming.description;
+  for (const f of KIND_FIELDS) if (out[f] === undefined) delete out[f];
+  if (out.description === undefined) delete out.description;
+  return out as Entity;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function validateBatch(input: UpsertBatchInput, ctx: BatchContext): UpsertBatch {
+  const parsed = UpsertBatch.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new InvalidBatchError(`invalid batch: ${problems[0]}${problems.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}`, problems);
+  }
+  const batch = parsed.data;
+  const problems: string[] = [];
+
+  // Entities: redirected ids land on the kept entity; duplicates in one batch fold together.
+  const entities = new Map<string, Entity>();
+  for (const e0 of batch.entities) {
+    const e = { ...e0, id: ctx.resolve(e0.id) } as Entity;
+    const stored = ctx.kindOf(e.id);
+    if (stored && stored !== e.kind) problems.push(`entity ${e.id} is a ${stored}, not a ${e.kind}`);
+    const prev = entities.get(e.id);
+    if (prev && prev.kind !== e.kind) problems.push(`entity ${e.id} appears as both ${prev.kind} and ${e.kind}`);
+    entities.set(e.id, prev && prev.kind === e.kind ? mergeEntity(prev, e) : e);
+  }
+  const docs = new Map(batch.documents.map((d) => [d.id, d]));
+  const claims = new Map<string, UpsertBatch['claims'][number]>();
+  for (const c0 of batch.claims) {
+    const c = { ...c0, subject: ctx.resolve(c0.subject), object: ctx.resolve(c0.object) };
+    const sk = entities.get(c.subject)?.kind ?? ctx.kindOf(c.subject);
+    const ok = entities.get(c.object)?.kind ?? ctx.kindOf(c.object);
+    if (!sk) problems.push(`claim ${c.id}: unknown subject ${c.subject}`);
+    if (!ok) problems.push(`claim ${c.id}: unknown object ${c.object}`);
+    if (sk && ok && !claimSignatureAllows(c.type, sk, ok)) problems.push(`claim ${c.id}: ${sk} ${c.type} ${ok} does not fit the ontology`);
+    if (c.subject === c.object) problems.push(`claim ${c.id} links ${c.subject} to itself`);
+    if (!docs.has(c.evidence.documentId) && !ctx.hasDocument(c.evidence.documentId)) {
+      problems.push(`claim ${c.id}: unknown document ${c.evidence.documentId}`);
+    }
+    claims.set(c.id, c);
+  }
+  if (problems.length) {
+    throw new InvalidBatchError(
+      `invalid batch, nothing written: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
+      problems,
+    );
+  }
+  return { documents: [...docs.values()], entities: [...entities.values()], claims: [...claims.values()] };
+}

@@ -1,0 +1,230 @@
+// The store contract, written once against the GraphStore port: every adapter runs it (Kùzu here, Neo4j in
+// its own test file). It builds the hand-made graph of fixture.ts and checks each verb's promises.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportRecord, ExposurePath } from '../../src/domain/index.ts';
+import { IncompatibleMergeError, InvalidBatchError } from '../../src/store/errors.ts';
+import type { GraphStore } from '../../src/store/port.ts';
+import { claim, claims, documents, entities } from './fixture.ts';
+
+type Opened = { store: GraphStore; cleanup: () => Promise<void> };
+
+async function collect(store: GraphStore): Promise<ExportRecord[]> {
+  const out: ExportRecord[] = [];
+  for await (const r of store.exportAll()) out.push(r);
+  return out;
+}
+
+const chain = (p: ExposurePath) => [p.hops[0]!.from.id, ...p.hops.map((h) => h.to.id)].join(' > ');
+
+export function describeStoreContract(name: string, open: () => Promise<Opened>): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let s: GraphStore;
+    let cleanup: () => Promise<void>;
+    const base = { documents, entities, claims };
+
+    beforeAll(async () => {
+      ({ store: s, cleanup } = await open());
+      await s.upsert(base);
+    });
+    afterAll(async () => {
+      await s?.close();
+      await cleanup?.();
+    });
+
+    it('is idempotent: the same batch twice leaves the same stats and export', async () => {
+      const stats1 = await s.stats();
+      const export1 = await collect(s);
+      const again = await s.upsert(base);
+      expect(again.claims.created).toBe(0);
+      expect(again.claims.existing).toBe(claims.length);
+      expect(await s.stats()).toEqual(stats1);
+      expect(await collect(s)).toEqual(export1);
+      expect(stats1.claims).toBe(claims.length);
+      expect(stats1.entitiesByKind.Abuse).toBe(4);
+    });
+
+    it('is atomic: a batch with one invalid claim writes nothing', async () => {
+      const before = await s.stats();
+      const fresh = { id: 'co_new', kind: 'Company' as const, name: 'Newco' };
+      await expect(
+        s.upsert({ entities: [fresh], claims: [claim('SUPPLIES', 'co_new', 'gov_idf'), claim('SUPPLIES', 'co_new', 'gov_nowhere')] }),
+      ).rejects.toBeInstanceOf(InvalidBatchError);
+      await expect(
+        s.upsert({ entities: [fresh], claims: [claim('SUPPLIES', 'tech_azure', 'abuse_surv')] }),
+      ).rejects.toThrow(/does not fit/);
+      await expect(s.upsert({ claims: [claim('USES', 'gov_idf', 'tech_azure', { evidence: { documentId: 'doc_zz', quote: 'q' } })] })).rejects.toThrow(/unknown document/);
+      expect(await s.stats()).toEqual(before);
+      expect(await s.getEntities(['co_new'])).toEqual([]);
+      expect((await s.searchEntities('newco')).length).toBe(0);
+    });
+
+    it('reads records by id, in order, skipping unknown ids', async () => {
+      const es = await s.getEntities(['gov_8200', 'nope', 'co_ms']);
+      expect(es.map((e) => e.id)).toEqual(['gov_8200', 'co_ms']);
+      expect(es[0]).toMatchObject({ kind: 'GovernmentBody', govType: 'military_unit', country: 'IL', aliases: ['Unit 8200'] });
+      const [c] = await s.getClaims(['cl_uses_gov_8200_tech_azure']);
+      expect(c).toMatchObject({ type: 'USES', date: '2022-06-01', review: { status: 'unreviewed' }, evidence: { documentId: 'doc_b' } });
+      expect((await s.getDocument('doc_b'))?.title).toBe('Report B');
+      expect(await s.getDocument('doc_none')).toBeNull();
+    });
+
+    it('searches names and aliases, case- and accent-insensitive, ranked, by kind', async () => {
+      const unit = await s.searchEntities('unite 8200');
+      expect(unit[0]?.entity.id).toBe('gov_8200');
+      expect((await s.searchEntities('UNIT 8200'))[0]?.entity.id).toBe('gov_8200');
+      expect((await s.searchEntities('8200'))[0]?.entity.id).toBe('gov_8200');
+      const ms = await s.searchEntities('microsoft');
+      expect(ms[0]?.entity.id).toBe('co_ms'); // exact name before the "Microsoft Corp." prefix match
+      expect(ms.map((h) => h.entity.id)).toContain('co_ms2');
+      expect((await s.searchEntities('microsoft corporation'))[0]?.entity.id).toBe('co_ms');
+      expect((await s.searchEntities('surveillance'))[0]?.entity.id).toBe('abuse_surv');
+      expect(await s.searchEntities('microsoft', { kinds: ['GovernmentBody'] })).toEqual([]);
+      expect((await s.searchEntities('army', { kinds: ['GovernmentBody'] }))[0]?.entity.id).toBe('gov_idf');
+    });
+
+    it('lists neighbours with every filter', async () => {
+      const all = await s.neighbours('co_ms');
+      expect(all.total).toBe(all.items.length);
+      const ids = (p: typeof all) => p.items.map((i) => `${i.direction}:${i.edge.type}:${i.entity.id}`).sort();
+      expect(ids(all)).toEqual([
+        'in:PART_OF:co_sub', 'out:PARTY_TO:ctr_1', 'out:PROVIDES:tech_azure', 'out:PROVIDES:tech_office',
+        'out:SUPPLIES:gov_idf', 'out:SUSPENDED:gov_8200',
+      ].sort());
+      expect(ids(await s.neighbours('co_ms', { types: ['PROVIDES'] }))).toEqual(['out:PROVIDES:tech_azure', 'out:PROVIDES:tech_office']);
+      expect(ids(await s.neighbours('co_ms', { direction: 'in' }))).toEqual(['in:PART_OF:co_sub']);
+      expect((await s.neighbours('co_ms', { direction: 'out' })).total).toBe(5);
+      expect(ids(await s.neighbours('co_ms', { minConfidence: 0.75 })).every((x) => !/SUPPLIES|PARTY_TO/.test(x))).toBe(true);
+      expect(ids(await s.neighbours('gov_8200', { certainty: ['alleged'] }))).toEqual(['out:RESPONSIBLE_FOR:abuse_surv']);
+      expect(ids(await s.neighbours('co_ms', { kinds: ['Technology'] }))).toEqual(['out:PROVIDES:tech_azure', 'out:PROVIDES:tech_office']);
+      // Date window: undated claims count; dated ones must fall inside.
+      const win = ids(await s.neighbours('co_ms', { from: '2022-01-01', to: '2024-12-31' }));
+      expect(win).toContain('out:SUPPLIES:gov_idf');
+      expect(win).not.toContain('out:PROVIDES:tech_azure');
+      expect(win).not.toContain('out:SUSPENDED:gov_8200');
+      expect(win).toContain('out:PROVIDES:tech_office');
+      const p1 = await s.neighbours('co_ms', { limit: 2 });
+      const p2 = await s.neighbours('co_ms', { limit: 2, offset: 2 });
+      expect(p1.total).toBe(6);
+      expect(p1.items.length).toBe(2);
+      expect(p2.items.map((i) => i.entity.id)).not.toContain(p1.items[0]!.entity.id);
+      const edge = (await s.neighbours('gov_8200', { types: ['USES'] })).items[0]!.edge;
+      expect(edge).toMatchObject({ subject: 'gov_8200', object: 'tech_azure', claimCount: 1, documentIds: ['doc_b'], earliestDate: '2022-06-01' });
+    });
+
+    it('follows each chain of the exposure grammar, best first', async () => {
+      const paths = await s.exposurePaths({ from: 'co_ms', maxHops: 4, limit: 100 });
+      const chains = paths.map(chain);
+      expect(chains).toContain('co_ms > tech_azure > abuse_surv'); // PROVIDES → ENABLES
+      expect(chains).toContain('co_ms > tech_azure > gov_8200 > abuse_surv'); // PROVIDES ← USES → RESPONSIBLE_FOR
+      expect(chains).toContain('co_ms > gov_idf > abuse_kill'); // SUPPLIES → RESPONSIBLE_FOR
+      expect(chains).toContain('co_ms > ctr_1 > gov_idf > abuse_kill'); // PARTY_TO → Contract ← PARTY_TO
+      expect(chains).toContain('co_ms > gov_idf > gov_8200 > abuse_surv'); // PART_OF down
+      expect(chains).toContain('co_ms > tech_azure > gov_8200 > gov_idf > abuse_kill'); // PART_OF up
+      expect(chains).toContain('co_ms > co_sub > gov_police > abuse_det'); // parent ← subsidiary
+      expect(chains.some((c) => c.includes('tech_office'))).toBe(false); // dead end
+      expect(chains.some((c) => c.includes('loc_gaza') || c.includes('org_hrw'))).toBe(false);
+      for (const p of paths) expect(new Set(chain(p).split(' > ')).size).toBe(p.hops.length + 1); // simple, despite the cycle
+      for (let i = 1; i < paths.length; i++) expect(paths[i - 1]!.score).toBeGreaterThanOrEqual(paths[i]!.score);
+      const first = paths.find((p) => chain(p) === 'co_ms > tech_azure > gov_8200 > abuse_surv')!;
+      expect(first.hops[1]).toMatchObject({ direction: 'backward', edge: { type: 'USES', subject: 'gov_8200', object: 'tech_azure' } });
+      expect(first.hops[1]!.claims[0]!.document?.id).toBe('doc_b');
+      expect(first.hops[2]!.claims[0]!.claim.certainty).toBe('alleged');
+      expect((await s.exposurePaths({ from: 'co_ms', maxHops: 4, limit: 2 })).length).toBe(2);
+      const to = await s.exposurePaths({ from: 'co_ms', to: 'abuse_det', maxHops: 4 });
+      expect(to.map(chain)).toEqual(['co_ms > co_sub > gov_police > abuse_det']);
+      const toGov = await s.exposurePaths({ from: 'co_ms', toKinds: ['GovernmentBody'], maxHops: 2, limit: 50 });
+      expect(toGov.map(chain)).toContain('co_ms > gov_idf');
+      expect(toGov.every((p) => p.hops.at(-1)!.to.kind === 'GovernmentBody')).toBe(true);
+      const onlyProvides = await s.exposurePaths({ from: 'co_ms', filter: { types: ['PROVIDES', 'ENABLES'] }, limit: 50 });
+      expect(onlyProvides.map(chain)).toEqual(['co_ms > tech_azure > abuse_surv']);
+    });
+
+    it('marks a SUSPENDED hop ended as of a later date, not as of an earlier one', async () => {
+      const key = 'co_ms > tech_azure > gov_8200 > abuse_surv';
+      const later = (await s.exposurePaths({ from: 'co_ms', asOf: '2025-10-01', limit: 100 })).find((p) => chain(p) === key)!;
+      expect(later.ended).toBe(true);
+      expect(later.hops[1]!.ended).toEqual({ date: '2025-09-25', claimIds: ['cl_suspended_co_ms_gov_8200'] });
+      expect(later.hops[0]!.ended).toBeNull();
+      const earlier = (await s.exposurePaths({ from: 'co_ms', asOf: '2025-01-01', limit: 100 })).find((p) => chain(p) === key)!;
+      expect(earlier.ended).toBe(false);
+      expect(earlier.hops.every((h) => h.ended === null)).toBe(true);
+      expect(earlier.score).toBeGreaterThan(later.score);
+      // asOf before a hop's only claim: the hop is not there yet.
+      const early = await s.exposurePaths({ from: 'co_ms', asOf: '2020-01-01', limit: 100 });
+      expect(early.map(chain)).not.toContain('co_ms > tech_azure > abuse_surv');
+    });
+
+    it('never returns a path longer than maxHops', async () => {
+      expect(await s.exposurePaths({ from: 'co_long', maxHops: 4 })).toEqual([]);
+      const five = await s.exposurePaths({ from: 'co_long', maxHops: 5 });
+      expect(five.map(chain)).toEqual(['co_long > gov_a > gov_b > gov_c > gov_d > abuse_far']);
+      for (const p of await s.exposurePaths({ from: 'co_ms', maxHops: 2, limit: 100 })) expect(p.hops.length).toBeLessThanOrEqual(2);
+    });
+
+    it('reviews claims: rejected ones hidden by default and kept on re-upsert', async () => {
+      await s.reviewClaim('cl_enables_tech_azure_abuse_surv', { status: 'rejected', note: 'misread' }, { by: 'tester' });
+      expect((await s.neighbours('tech_azure', { types: ['ENABLES'] })).total).toBe(0);
+      expect((await s.neighbours('tech_azure', { types: ['ENABLES'], review: ['rejected'] })).total).toBe(1);
+      expect((await s.exposurePaths({ from: 'co_ms', limit: 100 })).map(chain)).not.toContain('co_ms > tech_azure > abuse_surv');
+      await s.upsert(base);
+      const [c] = await s.getClaims(['cl_enables_tech_azure_abuse_surv']);
+      expect(c?.review).toMatchObject({ status: 'rejected', by: 'tester', note: 'misread' });
+      expect((await s.findClaims({ review: ['rejected'] })).items.map((x) => x.id)).toEqual(['cl_enables_tech_azure_abuse_surv']);
+      expect((await s.listChanges({ targetId: 'cl_enables_tech_azure_abuse_surv' }))[0]?.action).toBe('review');
+      await s.reviewClaim('cl_enables_tech_azure_abuse_surv', { status: 'accepted' }, { by: 'tester' });
+    });
+
+    it('finds claims by entity and document, and documents of an entity', async () => {
+      const byDoc = await s.findClaims({ documentId: 'doc_b' });
+      expect(byDoc.items.map((c) => c.id).sort()).toEqual(['cl_suspended_co_ms_gov_8200', 'cl_uses_gov_8200_tech_azure']);
+      const byEnt = await s.findClaims({ entityId: 'gov_8200', limit: 2 });
+      expect(byEnt.total).toBe(4);
+      const next = await s.findClaims({ entityId: 'gov_8200', limit: 10, after: byEnt.items[1]!.id });
+      expect(next.items.length).toBe(2);
+      expect((await s.documentsOf('gov_8200')).map((d) => d.id)).toEqual(['doc_a', 'doc_b']);
+    });
+
+    it('updates an entity and records before/after', async () => {
+      const e = await s.updateEntity('tech_office', { aliases: ['Microsoft Office'], fields: { techType: 'software' } }, { by: 'tester' });
+      expect(e).toMatchObject({ id: 'tech_office', techType: 'software', aliases: ['Microsoft Office'] });
+      expect((await s.searchEntities('microsoft office'))[0]?.entity.id).toBe('tech_office');
+      expect((await s.listChanges({ targetId: 'tech_office', action: 'update' })).length).toBe(1);
+    });
+
+    it('merges entities: kinds refused, claims and aliases moved, redirect kept', async () => {
+      await expect(s.mergeEntities('co_ms', 'gov_idf', { by: 'tester' })).rejects.toBeInstanceOf(IncompatibleMergeError);
+      const r = await s.mergeEntities('co_ms', 'co_ms2', { by: 'tester' });
+      expect(r.movedClaims).toBe(1);
+      const [kept] = await s.getEntities(['co_ms2']);
+      expect(kept?.id).toBe('co_ms');
+      expect(kept?.aliases).toEqual(expect.arrayContaining(['Microsoft Corporation', 'Microsoft Corp.', 'MSFT']));
+      expect((await s.neighbours('co_ms', { types: ['USES'] })).items[0]?.entity.id).toBe('tech_office');
+      expect((await s.searchEntities('msft'))[0]?.entity.id).toBe('co_ms');
+      // A later upsert naming the dropped id lands on the kept one.
+      await s.upsert({ entities: [{ id: 'co_ms2', kind: 'Company', name: 'Microsoft Corp.', country: 'US' }], claims: [claim('SUPPLIES', 'co_ms2', 'gov_police')] });
+      expect(await s.getEntities(['co_ms'])).toMatchObject([{ country: 'US' }]);
+      expect((await s.neighbours('co_ms', { types: ['SUPPLIES'] })).items.map((i) => i.entity.id).sort()).toEqual(['gov_idf', 'gov_police']);
+      expect((await s.stats()).entities).toBe(entities.length - 1);
+      expect((await s.listChanges({ action: 'merge' }))[0]?.targetIds).toEqual(['co_ms', 'co_ms2']);
+    });
+
+    it('round-trips: export, then import into an empty store, gives the same export', async () => {
+      const records = await collect(s);
+      expect(records.map((r) => r.type)).toEqual([...records.map((r) => r.type)].sort((a, b) => ['document', 'entity', 'claim', 'change'].indexOf(a) - ['document', 'entity', 'claim', 'change'].indexOf(b)));
+      const other = await open();
+      try {
+        const of = <T extends ExportRecord['type']>(t: T) => records.filter((r) => r.type === t).map((r) => r.data) as Extract<ExportRecord, { type: T }>['data'][];
+        await other.store.upsert({ documents: of('document'), entities: of('entity'), claims: of('claim') });
+        await other.store.recordChanges(of('change'));
+        const back = await collect(other.store);
+        const norm = (rs: ExportRecord[]) => rs.filter((r) => r.type !== 'change');
+        expect(norm(back)).toEqual(norm(records));
+        expect(back.filter((r) => r.type === 'change').length).toBe(records.filter((r) => r.type === 'change').length);
+        expect(await other.store.stats()).toEqual(await s.stats());
+      } finally {
+        await other.store.close();
+        await other.cleanup();
+      }
+    });
+  });
+}

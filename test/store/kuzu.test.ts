@@ -1,0 +1,97 @@
+// The store contract on the embedded Kùzu adapter, plus what only Kùzu has: its files, schema version,
+// lock between processes and reopening.
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KuzuStore } from '../../src/store/kuzu/store.ts';
+import { describeStoreContract } from './contract.ts';
+
+async function tempStore() {
+  const dir = await mkdtemp(join(tmpdir(), 'rg-kuzu-'));
+  const store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
+  return { store, dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+describeStoreContract('kuzu', tempStore);
+
+describe('kuzu store files', () => {
+  it('keeps its data across a reopen, index included', async () => {
+    const { store, dir, cleanup } = await tempStore();
+    try {
+      const { documents, entities, claims } = await import('./fixture.ts');
+      await store.upsert({ documents, entities, claims });
+      const before = await store.exposurePaths({ from: 'co_ms', limit: 50 });
+      await store.close();
+      const again = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
+      expect((await again.stats()).claims).toBe(claims.length);
+      expect(await again.exposurePaths({ from: 'co_ms', limit: 50 })).toEqual(before);
+      expect((await again.searchEntities('unite 8200'))[0]?.entity.id).toBe('gov_8200');
+      await again.close();
+      // Read-only opens share the folder and see the same graph.
+      const ro = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 64, readOnly: true });
+      expect((await ro.stats()).claims).toBe(claims.length);
+      await ro.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('refuses a folder that is not a rightsgraph database', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rg-notstore-'));
+    try {
+      await writeFile(join(dir, 'notes.txt'), 'someone else’s files');
+      await expect(KuzuStore.open({ dataDir: dir, bufferPoolMb: 64 })).rejects.toMatchObject({ code: 'NOT_A_STORE' });
+      const junk = join(dir, 'junk');
+      await mkdir(junk);
+      await writeFile(join(junk, 'graph.kuzu'), 'not a database at all '.repeat(500));
+      await expect(KuzuStore.open({ dataDir: junk, bufferPoolMb: 64 })).rejects.toMatchObject({ code: 'NOT_A_STORE' });
+      await expect(KuzuStore.open({ dataDir: join(dir, 'notes.txt'), bufferPoolMb: 64 })).rejects.toMatchObject({ code: 'NOT_A_STORE' });
+      await expect(KuzuStore.open({ dataDir: join(dir, 'absent'), bufferPoolMb: 64, readOnly: true })).rejects.toMatchObject({ code: 'NOT_A_STORE' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a database made by a newer schema version, and a Kùzu database that is not ours', async () => {
+    const { store, dir, cleanup } = await tempStore();
+    try {
+      await store.ctx.db.query("MATCH (m:Meta {key: 'schemaVersion'}) SET m.value = '99'");
+      await store.close();
+      await expect(KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 64 })).rejects.toMatchObject({
+        code: 'SCHEMA_VERSION',
+        message: expect.stringMatching(/newer rightsgraph \(schema 99/),
+      });
+      const kuzu = (await import('kuzu')).default;
+      await mkdir(join(dir, 'other'));
+      const db = new kuzu.Database(join(dir, 'other', 'graph.kuzu'), 64 * 1024 * 1024);
+      const conn = new kuzu.Connection(db);
+      const r = await conn.query('CREATE NODE TABLE Person(name STRING PRIMARY KEY)');
+      (Array.isArray(r) ? r : [r]).forEach((x) => x.close());
+      await conn.close();
+      await db.close();
+      await expect(KuzuStore.open({ dataDir: join(dir, 'other'), bufferPoolMb: 64 })).rejects.toMatchObject({ code: 'NOT_A_STORE' });
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('says the database is locked when another process holds it for writing', async () => {
+    const { store, dir, cleanup } = await tempStore();
+    try {
+      const { spawnSync } = await import('node:child_process');
+      // A second process opening the same folder for writing: the CLI's `stats` does exactly that.
+      const child = spawnSync(process.execPath, ['bin/rightsgraph.js', 'stats'], {
+        env: { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data') },
+        encoding: 'utf8',
+      });
+      expect(child.status).not.toBe(0);
+      expect(child.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^rightsgraph: the database at .* is open for writing in another process \(is `rightsgraph serve` running\? stop it or use its API\)$/),
+      ]);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+});

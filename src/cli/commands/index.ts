@@ -1,4 +1,8 @@
 // The list of subcommands. Each module exports `register(program)`; add a new command here.
 import type { Command } from 'commander';
+import { register as init } from './init.ts';
+import { register as stats } from './stats.ts';
+import { register as exportCmd } from './export.ts';
+import { register as importCmd } from './import.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [];
+export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd];

@@ -3,6 +3,7 @@
 // verb to its module (writes, reads, search, export).
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
 import type { ChangeRecord, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
@@ -13,6 +14,7 @@ import { log } from '../../util/log.ts';
 import { KuzuConnection, mapKuzuError } from './connection.ts';
 import { quotePath, readCsv } from './csv.ts';
 import { ensureSchema } from './schema.ts';
+import { ensureFreeSpace } from './disk.ts';
 import * as writes from './writes.ts';
 import * as reads from './reads.ts';
 import { searchEntities } from './search.ts';
@@ -27,6 +29,8 @@ export interface KuzuContext {
   redirects: Map<string, string>;
   documentIds: Set<string>;
   stagingDir: string;
+  /** The data folder, for free-space checks. */
+  dataDir: string;
   schemaVersion: number;
 }
 
@@ -48,23 +52,24 @@ export class KuzuStore implements GraphStore {
     try {
       if (existsSync(dir) && !statSync(dir).isDirectory()) throw new NotAStoreError(`${dir} is a file, not a rightsgraph data folder`);
       if (!existsSync(file)) {
-        if (opts.readOnly) throw new NotAStoreError(`${dir} holds no rightsgraph database: run \`rightsgraph init\` first`);
         // A folder with other things in it and no database is someone else's folder: do not write into it.
         if (existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'))) {
           throw new NotAStoreError(`${dir} is not a rightsgraph data folder (it holds other files and no ${DB_FILE})`);
         }
+        if (opts.readOnly) throw new NotAStoreError(`${dir} holds no rightsgraph database: run \`rightsgraph init\` first`);
         mkdirSync(dir, { recursive: true });
       }
+      if (!opts.readOnly) ensureFreeSpace(dir, 0);
     } catch (err) {
       throw mapKuzuError(err, dir);
     }
     const db = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly: !!opts.readOnly });
     try {
       const schemaVersion = await ensureSchema(db);
-      const stagingRoot = opts.readOnly ? join(process.env.TMPDIR ?? '/tmp') : join(dir, '.staging');
+      const stagingRoot = opts.readOnly ? tmpdir() : join(dir, '.staging');
       mkdirSync(stagingRoot, { recursive: true });
       const stagingDir = await mkdtemp(join(stagingRoot, 'rg-'));
-      const ctx: KuzuContext = { db, index: new ClaimIndex(), redirects: new Map(), documentIds: new Set(), stagingDir, schemaVersion };
+      const ctx: KuzuContext = { db, index: new ClaimIndex(), redirects: new Map(), documentIds: new Set(), stagingDir, dataDir: dir, schemaVersion };
       await loadIndex(ctx);
       return new KuzuStore(ctx);
     } catch (err) {
@@ -74,7 +79,10 @@ export class KuzuStore implements GraphStore {
   }
 
   private write<T>(fn: () => Promise<T>): Promise<T> {
-    return this.queue.add(fn) as Promise<T>;
+    return this.queue.add(() => {
+      ensureFreeSpace(this.ctx.dataDir, 0);
+      return fn();
+    }) as Promise<T>;
   }
 
   upsert(batch: UpsertBatchInput): Promise<UpsertResult> {

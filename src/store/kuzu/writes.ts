@@ -1,7 +1,7 @@
 // Writes to Kùzu: each batch is validated, written as CSV files in the staging folder and loaded with
 // LOAD FROM … MERGE inside one transaction (all or nothing), then mirrored into the ClaimIndex after commit.
 // Values reach Kùzu only through those files or statement parameters, never through query text.
-import { createWriteStream, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Claim, ChangeRecord, Entity, type Review } from '../../domain/index.ts';
@@ -11,6 +11,7 @@ import type { Actor, EntityPatch, UpsertBatch, UpsertBatchInput, UpsertResult } 
 import { mergeEntity, validateBatch, type BatchContext } from '../validate.ts';
 import { log } from '../../util/log.ts';
 import { mapKuzuError } from './connection.ts';
+import { ensureFreeSpace } from './disk.ts';
 import { csvRow, quotePath } from './csv.ts';
 import { FTS_INDEX } from './schema.ts';
 import { getClaims, getEntities } from './reads.ts';
@@ -72,6 +73,8 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     const entFile = entities.length ? stage(ctx, 'entities', ENTITY_COLUMNS, entities.map(entityRow)) : null;
     const claimFile = batch.claims.length ? stage(ctx, 'claims', CLAIM_COLUMNS, batch.claims.map(claimRow)) : null;
     files.push(...[docFile, entFile, claimFile].filter((f): f is string => !!f));
+    // Kùzu aborts the process on ENOSPC mid-transaction: refuse first if the batch might not fit.
+    ensureFreeSpace(ctx.dataDir, 4 * files.reduce((n, f) => n + statSync(f).size, 0));
     await ctx.db.transaction(async () => {
       if (docFile) await ctx.db.query(mergeStatement('Document', DOCUMENT_COLUMNS, docFile));
       if (entFile) await ctx.db.query(mergeStatement('Entity', ENTITY_COLUMNS, entFile));
@@ -151,6 +154,7 @@ export async function bulkLoad(
       onProgress?.(result.claims.created);
     }
     await Promise.all(Object.values(streams).map((s) => new Promise<void>((res, rej) => s.end((e?: Error | null) => (e ? rej(e) : res())))));
+    ensureFreeSpace(ctx.dataDir, 3 * Object.values(files).reduce((n, f) => n + statSync(f).size, 0));
     // COPY refuses a table with an FTS index in some versions; drop it and build it once over the loaded names.
     await ctx.db.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
     await ctx.db.transaction(async () => {

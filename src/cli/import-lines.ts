@@ -1,0 +1,140 @@
+// Imports JSON lines of ExportRecords into a store. Pass 1 checks every line (JSON, the ExportRecord schema,
+// claim ends and documents present in the file or the store, kinds fitting the ontology) and lists the bad
+// ones by line number; unless told to skip them, any bad line refuses the whole import before anything is
+// written. Pass 2 upserts documents, then entities, then claims, then changes, in batches (idempotent), so
+// a file need not be ordered.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { ExportRecord, claimSignatureAllows, type Claim, type EntityKind } from '../domain/index.ts';
+import type { GraphStore } from '../store/port.ts';
+import { Progress } from '../util/progress.ts';
+
+export interface BadLine {
+  line: number;
+  problem: string;
+}
+
+export interface ImportReport {
+  lines: number;
+  bad: BadLine[];
+  imported: { documents: number; entities: number; claims: number; changes: number };
+  refused: boolean;
+}
+
+async function* lines(file: string): AsyncGenerator<[number, string]> {
+  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  let n = 0;
+  for await (const l of rl) {
+    n++;
+    if (l.trim()) yield [n, l];
+  }
+}
+
+function parseLine(text: string): { ok: true; rec: ExportRecord } | { ok: false; problem: string } {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return { ok: false, problem: `not JSON (${(err as Error).message})` };
+  }
+  const r = ExportRecord.safeParse(json);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    return { ok: false, problem: `${i.path.join('.') || 'record'}: ${i.message}` };
+  }
+  return { ok: true, rec: r.data };
+}
+
+export async function importLines(
+  store: GraphStore,
+  file: string,
+  opts: { skipInvalid: boolean; batchSize: number },
+): Promise<ImportReport> {
+  const bad = new Map<number, string>();
+  const kinds = new Map<string, EntityKind>();
+  const docs = new Set<string>();
+  const claims: Array<{ line: number; c: Claim }> = [];
+  let total = 0;
+  const check = new Progress({ label: 'import: checking', unit: 'lines' });
+  for await (const [n, text] of lines(file)) {
+    total = n;
+    check.tick();
+    const p = parseLine(text);
+    if (!p.ok) {
+      bad.set(n, p.problem);
+      continue;
+    }
+    if (p.rec.type === 'entity') {
+      const prev = kinds.get(p.rec.data.id);
+      if (prev && prev !== p.rec.data.kind) bad.set(n, `entity ${p.rec.data.id} is also a ${prev} earlier in the file`);
+      else kinds.set(p.rec.data.id, p.rec.data.kind);
+    } else if (p.rec.type === 'document') docs.add(p.rec.data.id);
+    else if (p.rec.type === 'claim') claims.push({ line: n, c: p.rec.data });
+  }
+  check.done();
+  // References not in the file must be in the store; ask for them in chunks.
+  const missingEntities = [...new Set(claims.flatMap(({ c }) => [c.subject, c.object]).filter((id) => !kinds.has(id)))];
+  const storeKinds = new Map<string, EntityKind>();
+  for (let i = 0; i < missingEntities.length; i += 5000) {
+    const chunk = missingEntities.slice(i, i + 5000);
+    const found = await store.getEntities(chunk);
+    // getEntities answers a merged-away id with its kept entity, in the order asked (unknown ids skipped).
+    const byId = new Map(found.map((e) => [e.id, e.kind]));
+    for (const id of chunk) {
+      const k = byId.get(id) ?? (await store.getEntities([id]))[0]?.kind;
+      if (k) storeKinds.set(id, k);
+    }
+  }
+  const missingDocs = [...new Set(claims.map(({ c }) => c.evidence.documentId).filter((d) => !docs.has(d)))];
+  const storeDocs = new Set<string>();
+  for (let i = 0; i < missingDocs.length; i += 5000) {
+    for (const d of await store.getDocuments(missingDocs.slice(i, i + 5000))) storeDocs.add(d.id);
+  }
+  for (const { line, c } of claims) {
+    const sk = kinds.get(c.subject) ?? storeKinds.get(c.subject);
+    const ok = kinds.get(c.object) ?? storeKinds.get(c.object);
+    if (!sk) bad.set(line, `claim ${c.id}: unknown subject ${c.subject}`);
+    else if (!ok) bad.set(line, `claim ${c.id}: unknown object ${c.object}`);
+    else if (!claimSignatureAllows(c.type, sk, ok)) bad.set(line, `claim ${c.id}: ${sk} ${c.type} ${ok} does not fit the ontology`);
+    else if (!docs.has(c.evidence.documentId) && !storeDocs.has(c.evidence.documentId)) {
+      bad.set(line, `claim ${c.id}: unknown document ${c.evidence.documentId}`);
+    }
+  }
+  const report: ImportReport = {
+    lines: total,
+    bad: [...bad].sort((a, b) => a[0] - b[0]).map(([line, problem]) => ({ line, problem })),
+    imported: { documents: 0, entities: 0, claims: 0, changes: 0 },
+    refused: false,
+  };
+  if (bad.size && !opts.skipInvalid) {
+    report.refused = true;
+    return report;
+  }
+
+  const progress = new Progress({ label: 'import', total: total - bad.size, unit: 'records' });
+  for (const type of ['document', 'entity', 'claim', 'change'] as const) {
+    let batch: ExportRecord[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      if (type === 'change') await store.recordChanges(batch.map((r) => r.data as never));
+      else {
+        const data = batch.map((r) => r.data);
+        await store.upsert(type === 'document' ? { documents: data as never } : type === 'entity' ? { entities: data as never } : { claims: data as never });
+      }
+      report.imported[type === 'entity' ? 'entities' : (`${type}s` as 'documents' | 'claims' | 'changes')] += batch.length;
+      progress.tick(batch.length);
+      batch = [];
+    };
+    for await (const [n, text] of lines(file)) {
+      if (bad.has(n)) continue;
+      const p = parseLine(text);
+      if (p.ok && p.rec.type === type) {
+        batch.push(p.rec);
+        if (batch.length >= opts.batchSize) await flush();
+      }
+    }
+    await flush();
+  }
+  progress.done();
+  return report;
+}

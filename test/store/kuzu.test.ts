@@ -95,3 +95,38 @@ describe('kuzu store files', () => {
     }
   });
 });
+
+describe('kuzu bulk load', () => {
+  it('loads an empty store by COPY to the same graph as upsert, and refuses a store that holds data', async () => {
+    const { documents, entities, claims } = await import('./fixture.ts');
+    const a = await tempStore();
+    const b = await tempStore();
+    try {
+      await a.store.upsert({ documents, entities, claims });
+      // Split in batches: later batches cite entities of earlier ones.
+      await b.store.bulkLoad([{ documents }, { entities: entities.slice(0, 10) }, { entities: entities.slice(10), claims }]);
+      const all = async (s: KuzuStore) => {
+        const out = [];
+        for await (const r of s.exportAll()) out.push(r);
+        return out;
+      };
+      expect(await all(b.store)).toEqual(await all(a.store));
+      expect(await b.store.exposurePaths({ from: 'co_ms', limit: 50 })).toEqual(await a.store.exposurePaths({ from: 'co_ms', limit: 50 }));
+      expect((await b.store.searchEntities('unite 8200'))[0]?.entity.id).toBe('gov_8200');
+      await expect(b.store.bulkLoad([{ documents }])).rejects.toThrow(/empty store/);
+      const c = await tempStore();
+      try {
+        await expect(c.store.bulkLoad([{ documents, entities, claims: [...claims, { ...claims[0]!, id: 'cl_bad', object: 'nowhere' }] }])).rejects.toThrow(/unknown object/);
+        expect((await c.store.stats()).claims).toBe(0);
+      } finally {
+        await c.store.close();
+        await c.cleanup();
+      }
+    } finally {
+      await a.store.close();
+      await b.store.close();
+      await a.cleanup();
+      await b.cleanup();
+    }
+  });
+});

@@ -1,32 +1,23 @@
-// Reads from Kùzu: records by id (primary-key lookups), neighbour pages and exposure paths (walked over the
+// Reads: records by id (from the RecordCache), neighbour pages and exposure paths (walked over the
 // ClaimIndex, then only the page's records fetched), claim queries, a entity's documents, changes, stats.
 import { dateKey, type ChangeRecord, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
 import { aggregateEdge, listNeighbourEdges } from '../edges.ts';
 import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
 import type { ClaimQuery } from '../port.ts';
-import { parseChange, parseClaim, parseDocument, parseEntity } from './rows.ts';
+import { parseChange, parseClaim } from './rows.ts';
 import type { KuzuContext } from './store.ts';
 
+// Reads by id come from the RecordCache (see record-cache.ts for why not from a Kùzu query).
 export async function getEntities(ctx: KuzuContext, ids: readonly string[]): Promise<Entity[]> {
-  if (!ids.length) return [];
-  const want = ids.map((id) => ctx.redirects.get(id) ?? id);
-  const rows = await ctx.db.read('UNWIND $ids AS i MATCH (e:Entity {id: i}) RETURN e.id AS id, e.data AS data', { ids: [...new Set(want)] });
-  const byId = new Map(rows.map((r) => [String(r.id), parseEntity(r.data)]));
-  return want.map((id) => byId.get(id)).filter((e): e is Entity => !!e);
+  return ids.map((id) => ctx.records.entity(ctx.redirects.get(id) ?? id)).filter((e): e is Entity => !!e);
 }
 
 export async function getClaims(ctx: KuzuContext, ids: readonly string[]): Promise<Claim[]> {
-  if (!ids.length) return [];
-  const rows = await ctx.db.read('UNWIND $ids AS i MATCH (c:Claim {id: i}) RETURN c.id AS id, c.data AS data, c.review AS review', { ids: [...new Set(ids)] });
-  const byId = new Map(rows.map((r) => [String(r.id), parseClaim(r.data, r.review)]));
-  return ids.map((id) => byId.get(id)).filter((c): c is Claim => !!c);
+  return ids.map((id) => ctx.records.claim(id)).filter((c): c is Claim => !!c);
 }
 
 export async function getDocuments(ctx: KuzuContext, ids: readonly string[]): Promise<Document[]> {
-  if (!ids.length) return [];
-  const rows = await ctx.db.read('UNWIND $ids AS i MATCH (d:Document {id: i}) RETURN d.id AS id, d.data AS data', { ids: [...new Set(ids)] });
-  const byId = new Map(rows.map((r) => [String(r.id), parseDocument(r.data)]));
-  return ids.map((id) => byId.get(id)).filter((d): d is Document => !!d);
+  return ids.map((id) => ctx.records.document(id)).filter((d): d is Document => !!d);
 }
 
 export async function neighbours(ctx: KuzuContext, id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
@@ -69,8 +60,8 @@ export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ tot
   where.push('c.status IN $status');
   params.status = q.review ?? ['unreviewed', 'accepted'];
   if (q.minConfidence !== undefined) (where.push('c.confidence >= $minc'), (params.minc = q.minConfidence - 1e-9));
-  if (q.from) (where.push('(c.start IS NULL OR c.start >= $from)'), (params.from = dateKey(q.from)));
-  if (q.to) (where.push('(c.start IS NULL OR c.start <= $to)'), (params.to = dateKey(q.to)));
+  if (q.from) (where.push("(c.start IS NULL OR c.start = '' OR c.start >= $from)"), (params.from = dateKey(q.from)));
+  if (q.to) (where.push("(c.start IS NULL OR c.start = '' OR c.start <= $to)"), (params.to = dateKey(q.to)));
   const cond = `WHERE ${where.join(' AND ')}`;
   const [count] = await ctx.db.read(`MATCH (c:Claim) ${cond} RETURN count(*) AS n`, params);
   const pageCond = q.after ? `${cond} AND c.id > $after` : cond;

@@ -23,12 +23,17 @@ export function documentRow(d: Document): string[] {
   return [d.id, JSON.stringify(d)];
 }
 
-export function claimRow(c: Claim): Array<string | number | undefined> {
+/** A claim's JSON without its review, and its review's JSON: stored apart so a re-upsert keeps the review. */
+export function claimJson(c: Claim): [data: string, review: string] {
   const { review, ...rest } = c;
+  return [JSON.stringify(rest), JSON.stringify(review)];
+}
+
+export function claimRow(c: Claim, json: [string, string] = claimJson(c)): Array<string | number | undefined> {
   const start = claimStart(c);
   return [
-    c.id, c.type, c.subject, c.object, c.evidence.documentId, c.certainty, c.confidence, review.status,
-    start ? dateKey(start) : undefined, c.date, JSON.stringify(rest), JSON.stringify(review),
+    c.id, c.type, c.subject, c.object, c.evidence.documentId, c.certainty, c.confidence, c.review.status,
+    start ? dateKey(start) : undefined, c.date, json[0], json[1],
   ];
 }
 

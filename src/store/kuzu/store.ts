@@ -10,6 +10,7 @@ import type { ChangeRecord, ExportRecord, ExposurePath, ExposureQuery, Neighbour
 import { NotAStoreError } from '../errors.ts';
 import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { ClaimIndex } from '../claim-index.ts';
+import { RecordCache } from '../record-cache.ts';
 import { log } from '../../util/log.ts';
 import { KuzuConnection, mapKuzuError } from './connection.ts';
 import { quotePath, readCsv } from './csv.ts';
@@ -27,7 +28,7 @@ export interface KuzuContext {
   db: KuzuConnection;
   index: ClaimIndex;
   redirects: Map<string, string>;
-  documentIds: Set<string>;
+  records: RecordCache;
   stagingDir: string;
   /** The data folder, for free-space checks. */
   dataDir: string;
@@ -69,7 +70,8 @@ export class KuzuStore implements GraphStore {
       const stagingRoot = opts.readOnly ? tmpdir() : join(dir, '.staging');
       mkdirSync(stagingRoot, { recursive: true });
       const stagingDir = await mkdtemp(join(stagingRoot, 'rg-'));
-      const ctx: KuzuContext = { db, index: new ClaimIndex(), redirects: new Map(), documentIds: new Set(), stagingDir, dataDir: dir, schemaVersion };
+      const index = new ClaimIndex();
+      const ctx: KuzuContext = { db, index, redirects: new Map(), records: new RecordCache(index), stagingDir, dataDir: dir, schemaVersion };
       await loadIndex(ctx);
       return new KuzuStore(ctx);
     } catch (err) {
@@ -165,21 +167,24 @@ async function loadIndex(ctx: KuzuContext): Promise<void> {
       rmSync(file, { force: true });
     }
   };
-  for await (const [id] of dump('docs', 'MATCH (d:Document) RETURN d.id')) ctx.documentIds.add(id!);
-  for await (const [id, kind] of dump('entities', 'MATCH (e:Entity) RETURN e.id, e.kind')) {
+  for await (const [id, data] of dump('docs', 'MATCH (d:Document) RETURN d.id, d.data')) ctx.records.setDocument(id!, data!);
+  for await (const [id, kind, data] of dump('entities', 'MATCH (e:Entity) RETURN e.id, e.kind, e.data')) {
     ctx.index.setEntity(id!, kind as never);
+    ctx.records.setEntity(id!, data!);
   }
   for await (const r of dump(
     'claims',
-    'MATCH (c:Claim) RETURN c.id, c.type, c.subject, c.object, c.certainty, c.confidence, c.status, c.start, c.date',
+    'MATCH (c:Claim) RETURN c.id, c.type, c.subject, c.object, c.certainty, c.confidence, c.status, c.start, c.date, c.data, c.review',
   )) {
-    const [id, type, subject, object, certainty, confidence, status, start, date] = r as string[];
+    const [id, type, subject, object, certainty, confidence, status, start, date, data, review] = r as string[];
+    // A claim left on a merged-away entity (one that linked the two merged entities) walks from the kept one.
     const s = ctx.redirects.get(subject!) ?? subject!;
     const o = ctx.redirects.get(object!) ?? object!;
     ctx.index.setClaim({
       id: id!, type: type as never, subject: s, object: o, certainty: certainty as never, confidence: Number(confidence),
       status: status as never, start: start || undefined, date: date || undefined,
     });
+    ctx.records.setClaim(id!, data!, review!);
   }
   log.debug({ entities: ctx.index.entityCount, claims: ctx.index.claimCount, ms: Date.now() - t0 }, 'kuzu index loaded');
 }

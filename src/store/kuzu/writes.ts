@@ -12,11 +12,11 @@ import { mergeEntity, validateBatch, type BatchContext } from '../validate.ts';
 import { log } from '../../util/log.ts';
 import { mapKuzuError } from './connection.ts';
 import { ensureFreeSpace } from './disk.ts';
-import { csvRow, quotePath } from './csv.ts';
+import { STAGING_OPTIONS, StagingValueError, quotePath, tsvRow } from './csv.ts';
 import { FTS_INDEX } from './schema.ts';
 import { getClaims, getEntities } from './reads.ts';
 import {
-  CHANGE_COLUMNS, CLAIM_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, changeRow, claimRow, documentRow, entityRow, foldedNames,
+  CHANGE_COLUMNS, CLAIM_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, changeRow, claimJson, claimRow, documentRow, entityRow, foldedNames,
 } from './rows.ts';
 import type { KuzuContext } from './store.ts';
 
@@ -28,7 +28,7 @@ const sets = (v: string, cols: readonly string[]) => cols.filter((c) => c !== 'i
 function mergeStatement(table: string, cols: readonly string[], file: string, keepOnMatch: readonly string[] = []): string {
   // Explicit column types: LOAD FROM would otherwise sniff JSON text into STRUCTs.
   const onMatch = cols.filter((c) => !keepOnMatch.includes(c));
-  return `LOAD WITH HEADERS (${header(cols)}) FROM ${quotePath(file)} (header=true)
+  return `LOAD WITH HEADERS (${header(cols)}) FROM ${quotePath(file)} (header=true, ${STAGING_OPTIONS})
     WITH ${cols.join(', ')}
     MERGE (x:${table} {id: id})
     ON CREATE SET ${sets('x', cols)}
@@ -38,8 +38,10 @@ function mergeStatement(table: string, cols: readonly string[], file: string, ke
 function stage(ctx: KuzuContext, name: string, cols: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
   const file = join(ctx.stagingDir, `${name}-${process.pid}-${Date.now()}.csv`);
   try {
-    writeFileSync(file, cols.join(',') + '\n' + rows.map((r) => csvRow(r)).join(''));
+    writeFileSync(file, cols.join('\t') + '\n' + rows.map((r) => tsvRow(r)).join(''));
   } catch (err) {
+    rmSync(file, { force: true });
+    if (err instanceof StagingValueError) throw new InvalidBatchError(`invalid batch, nothing written: ${err.message}`);
     throw mapKuzuError(err, ctx.stagingDir);
   }
   return file;
@@ -48,7 +50,7 @@ function stage(ctx: KuzuContext, name: string, cols: readonly string[], rows: re
 function batchContext(ctx: KuzuContext): BatchContext {
   return {
     kindOf: (id) => ctx.index.kindOfId(id),
-    hasDocument: (id) => ctx.documentIds.has(id),
+    hasDocument: (id) => ctx.records.hasDocument(id),
     resolve: (id) => ctx.redirects.get(id) ?? id,
   };
 }
@@ -63,15 +65,16 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     entities: { created: 0, updated: 0 },
     claims: { created: 0, existing: 0 },
   };
-  for (const d of batch.documents) result.documents[ctx.documentIds.has(d.id) ? 'existing' : 'created']++;
+  for (const d of batch.documents) result.documents[ctx.records.hasDocument(d.id) ? 'existing' : 'created']++;
   for (const e of entities) result.entities[stored.has(e.id) ? 'updated' : 'created']++;
   for (const c of batch.claims) result.claims[ctx.index.claimIndex(c.id) !== undefined ? 'existing' : 'created']++;
 
+  const claimJsons = batch.claims.map(claimJson);
   const files: string[] = [];
   try {
     const docFile = batch.documents.length ? stage(ctx, 'docs', DOCUMENT_COLUMNS, batch.documents.map(documentRow)) : null;
     const entFile = entities.length ? stage(ctx, 'entities', ENTITY_COLUMNS, entities.map(entityRow)) : null;
-    const claimFile = batch.claims.length ? stage(ctx, 'claims', CLAIM_COLUMNS, batch.claims.map(claimRow)) : null;
+    const claimFile = batch.claims.length ? stage(ctx, 'claims', CLAIM_COLUMNS, batch.claims.map((c, i) => claimRow(c, claimJsons[i]))) : null;
     files.push(...[docFile, entFile, claimFile].filter((f): f is string => !!f));
     // Kùzu aborts the process on ENOSPC mid-transaction: refuse first if the batch might not fit.
     ensureFreeSpace(ctx.dataDir, 4 * files.reduce((n, f) => n + statSync(f).size, 0));
@@ -85,14 +88,19 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     for (const f of files) rmSync(f, { force: true });
   }
   // Committed: mirror into memory.
-  for (const d of batch.documents) ctx.documentIds.add(d.id);
-  for (const e of entities) ctx.index.setEntity(e.id, e.kind);
-  for (const c of batch.claims) {
+  for (const d of batch.documents) ctx.records.setDocument(d.id, JSON.stringify(d));
+  for (const e of entities) {
+    ctx.index.setEntity(e.id, e.kind);
+    ctx.records.setEntity(e.id, JSON.stringify(e));
+  }
+  batch.claims.forEach((c, n) => {
     const i = ctx.index.claimIndex(c.id);
     const key = claimKeyOf(c);
     if (i !== undefined) key.status = ctx.index.statusOf(i);
     ctx.index.setClaim(key);
-  }
+    // An existing claim keeps its review: only a new one brings its own.
+    ctx.records.setClaim(c.id, claimJsons[n]![0], i === undefined ? claimJsons[n]![1] : null);
+  });
   return result;
 }
 
@@ -106,7 +114,7 @@ export async function bulkLoad(
   batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>,
   onProgress?: (claims: number) => void,
 ): Promise<UpsertResult> {
-  if (ctx.index.entityCount || ctx.index.claimCount || ctx.documentIds.size) {
+  if (ctx.index.entityCount || ctx.index.claimCount || ctx.records.documentCount) {
     throw new InvalidBatchError('bulkLoad needs an empty store; use upsert to add to one that holds data');
   }
   const files = {
@@ -127,18 +135,30 @@ export async function bulkLoad(
   const docs = new Set<string>();
   const claimIds = new Set<string>();
   const keys: ReturnType<typeof claimKeyOf>[] = [];
+  const claimData: string[] = [];
+  const entityData: string[] = [];
+  const docData = new Map<string, string>();
   const result: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
   try {
     for await (const input of batches) {
       const b: UpsertBatch = validateBatch(input, { kindOf: (id) => kinds.get(id), hasDocument: (id) => docs.has(id), resolve: (id) => id });
       let text = '';
-      for (const d of b.documents) if (!docs.has(d.id)) { docs.add(d.id); text += csvRow(documentRow(d)); result.documents.created++; }
+      for (const d of b.documents) {
+        if (docs.has(d.id)) continue;
+        docs.add(d.id);
+        const row = documentRow(d);
+        docData.set(d.id, row[1]!);
+        text += tsvRow(row);
+        result.documents.created++;
+      }
       await write(streams.Document, text);
       text = '';
       for (const e of b.entities) {
         if (kinds.has(e.id)) throw new InvalidBatchError(`bulkLoad: entity ${e.id} appears twice`);
         kinds.set(e.id, e.kind);
-        text += csvRow(entityRow(e));
+        const row = entityRow(e);
+        entityData.push(row[3]!);
+        text += tsvRow(row);
         result.entities.created++;
       }
       await write(streams.Entity, text);
@@ -146,8 +166,10 @@ export async function bulkLoad(
       for (const c of b.claims) {
         if (claimIds.has(c.id)) continue;
         claimIds.add(c.id);
-        text += csvRow(claimRow(c));
+        const json = claimJson(c);
+        text += tsvRow(claimRow(c, json));
         keys.push(claimKeyOf(c));
+        claimData.push(json[0], json[1]);
         result.claims.created++;
       }
       await write(streams.Claim, text);
@@ -156,23 +178,33 @@ export async function bulkLoad(
     await Promise.all(Object.values(streams).map((s) => new Promise<void>((res, rej) => s.end((e?: Error | null) => (e ? rej(e) : res())))));
     ensureFreeSpace(ctx.dataDir, 3 * Object.values(files).reduce((n, f) => n + statSync(f).size, 0));
     // COPY refuses a table with an FTS index in some versions; drop it and build it once over the loaded names.
+    const t: Record<string, number> = { staged: performance.now() };
     await ctx.db.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
-    await ctx.db.transaction(async () => {
-      for (const table of ['Document', 'Entity', 'Claim'] as const) {
-        await ctx.db.query(`COPY ${table} FROM ${quotePath(files[table])} (header=false, parallel=false)`);
-      }
-    });
+    for (const table of ['Document', 'Entity', 'Claim'] as const) {
+      await ctx.db.query(`COPY ${table} FROM ${quotePath(files[table])} (header=false, ${STAGING_OPTIONS})`);
+      t[table] = performance.now();
+    }
     await ctx.db.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
+    t.fts = performance.now();
     await ctx.db.query('CHECKPOINT');
+    t.checkpoint = performance.now();
+    log.debug({ ms: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v - t.staged!)])) }, 'bulk load stages');
   } catch (err) {
     throw mapKuzuError(err, ctx.db.path);
   } finally {
     for (const s of Object.values(streams)) s.destroy();
     for (const f of Object.values(files)) rmSync(f, { force: true });
   }
-  for (const d of docs) ctx.documentIds.add(d);
-  for (const [id, kind] of kinds) ctx.index.setEntity(id, kind);
-  for (const k of keys) ctx.index.setClaim(k);
+  for (const [id, json] of docData) ctx.records.setDocument(id, json);
+  let n = 0;
+  for (const [id, kind] of kinds) {
+    ctx.index.setEntity(id, kind);
+    ctx.records.setEntity(id, entityData[n++]!);
+  }
+  keys.forEach((k, i) => {
+    ctx.index.setClaim(k);
+    ctx.records.setClaim(k.id, claimData[2 * i]!, claimData[2 * i + 1]!);
+  });
   log.debug({ claims: keys.length }, 'bulk load done');
   return result;
 }
@@ -225,6 +257,7 @@ export async function reviewClaim(ctx: KuzuContext, id: string, review: Review, 
     await writeChanges(ctx, [record]);
   });
   ctx.index.setStatus(id, next.review.status);
+  ctx.records.setReview(id, JSON.stringify(next.review));
   return next;
 }
 
@@ -242,6 +275,7 @@ export async function updateEntity(ctx: KuzuContext, id: string, patch: EntityPa
     await writeEntity(ctx, parsed.data);
     await writeChanges(ctx, [record]);
   });
+  ctx.records.setEntity(parsed.data.id, JSON.stringify(parsed.data));
   return parsed.data;
 }
 
@@ -278,5 +312,8 @@ export async function mergeEntities(ctx: KuzuContext, keepId: string, dropId: st
   for (const [from, to] of ctx.redirects) if (to === drop.id) ctx.redirects.set(from, keep.id);
   ctx.redirects.set(drop.id, keep.id);
   ctx.index.moveClaims(drop.id, keep.id, new Set(claims.map((c) => c.id)));
+  ctx.records.setEntity(keep.id, JSON.stringify(merged));
+  ctx.records.deleteEntity(drop.id);
+  for (const c of claims) ctx.records.setClaim(c.id, claimJson(c)[0], null);
   return { keep: keep.id, drop: drop.id, movedClaims: claims.length, record };
 }

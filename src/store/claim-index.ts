@@ -22,6 +22,8 @@ const kindCode = new Map(KIND_CODES.map((k, i) => [k, i]));
 const typeCode = new Map(TYPE_CODES.map((k, i) => [k, i]));
 const certCode = new Map(CERTAINTY_CODES.map((k, i) => [k, i]));
 const statusCode = new Map(STATUS_CODES.map((k, i) => [k, i]));
+const SUSPENDED = typeCode.get('SUSPENDED')!;
+const NONE: readonly number[] = [];
 
 /** A partial ISO date as a comparable integer (2025-09 → 20250901); 0 when absent. */
 export function dateInt(d: string | undefined | null): number {
@@ -91,6 +93,7 @@ export class ClaimIndex {
   private readonly entityIdx = new Map<string, number>();
   private readonly kinds = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
   readonly out: number[][] = [];
+  private readonly suspendedIn = new Map<number, number[]>();
   readonly inn: number[][] = [];
 
   readonly claimIds: string[] = [];
@@ -104,7 +107,8 @@ export class ClaimIndex {
   private readonly start = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly date = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   /** Dates as written, for reporting an ended hop's date as the source gave it. */
-  private readonly dateText = new Map<number, string>();
+  private readonly dateText: (string | undefined)[] = [];
+  private readonly claimColumns = [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date];
 
   get entityCount(): number {
     return this.entityIds.length;
@@ -145,25 +149,26 @@ export class ClaimIndex {
     const s = this.entityIdx.get(c.subject);
     const o = this.entityIdx.get(c.object);
     if (s === undefined || o === undefined) throw new Error(`claim ${c.id} names an entity the index does not hold`);
+    const t = typeCode.get(c.type)!;
     let i = this.claimIdx.get(c.id);
     if (i === undefined) {
       i = this.claimIds.length;
       this.claimIds.push(c.id);
       this.claimIdx.set(c.id, i);
-      for (const g of [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date]) g.ensure(i + 1);
+      if (i >= this.subj.a.length) for (const g of this.claimColumns) g.ensure(i + 1);
+      this.type.a[i] = t;
       this.link(i, s, o);
-    } else if (this.subj.a[i] !== s || this.obj.a[i] !== o) {
+    } else if (this.subj.a[i] !== s || this.obj.a[i] !== o || this.type.a[i] !== t) {
       this.unlink(i);
+      this.type.a[i] = t;
       this.link(i, s, o);
     }
-    this.type.a[i] = typeCode.get(c.type)!;
     this.cert.a[i] = certCode.get(c.certainty)!;
     this.status.a[i] = statusCode.get(c.status)!;
     this.conf.a[i] = c.confidence;
     this.start.a[i] = dateInt(c.start);
     this.date.a[i] = dateInt(c.date);
-    if (c.date) this.dateText.set(i, c.date);
-    else this.dateText.delete(i);
+    this.dateText[i] = c.date;
     return i;
   }
 
@@ -199,6 +204,16 @@ export class ClaimIndex {
     this.obj.a[ci] = o;
     this.out[s]!.push(ci);
     this.inn[o]!.push(ci);
+    if (this.type.a[ci] === SUSPENDED) {
+      const l = this.suspendedIn.get(o);
+      if (l) l.push(ci);
+      else this.suspendedIn.set(o, [ci]);
+    }
+  }
+
+  /** SUSPENDED claims whose object is entity `e`: few, so kept apart instead of scanning a hub's in-list. */
+  suspensionsOf(e: number): readonly number[] {
+    return this.suspendedIn.get(e) ?? NONE;
   }
   private unlink(ci: number): void {
     const drop = (list: number[]) => {
@@ -207,6 +222,8 @@ export class ClaimIndex {
     };
     drop(this.out[this.subj.a[ci]!]!);
     drop(this.inn[this.obj.a[ci]!]!);
+    const l = this.suspendedIn.get(this.obj.a[ci]!);
+    if (l) drop(l);
   }
 
   subjectOf(ci: number): number {
@@ -240,7 +257,7 @@ export class ClaimIndex {
     return this.date.a[ci]!;
   }
   dateTextOf(ci: number): string | undefined {
-    return this.dateText.get(ci);
+    return this.dateText[ci];
   }
 
   /** Whether claim `ci` passes a compiled filter (undated claims pass any date window). */
@@ -254,5 +271,4 @@ export class ClaimIndex {
   }
 }
 
-export const SUSPENDED_CODE = typeCode.get('SUSPENDED')!;
 export { typeCode as TYPE_CODE_OF };

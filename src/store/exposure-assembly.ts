@@ -9,12 +9,13 @@ import {
   pathScore,
   stepsFrom,
   type Claim,
+  type ClaimType,
   type Document,
   type Entity,
   type ExposurePath,
   type HopStep,
 } from '../domain/index.ts';
-import { SUSPENDED_CODE, compileFilter, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
+import { TYPE_CODE_OF, compileFilter, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
 import { aggregateEdge } from './edges.ts';
 
 interface Partial {
@@ -96,8 +97,7 @@ function endedBy(index: ClaimIndex, p: Partial, target: number, hopClaims: numbe
   let ids: string[] | null = null;
   const hits: number[] = [];
   let date: string | undefined;
-  for (const ci of index.inn[target]!) {
-    if (index.typeCodeOf(ci) !== SUSPENDED_CODE) continue;
+  for (const ci of index.suspensionsOf(target)) {
     // Rejected suspensions do not end anything; denied ones are not suspensions.
     if (!((cf.statusMask >> index.statusCodeOf(ci)) & 1)) continue;
     if (index.certaintyOf(ci) === 'denied') continue;
@@ -121,7 +121,65 @@ function endedBy(index: ClaimIndex, p: Partial, target: number, hopClaims: numbe
   return hits.length ? { claims: hits, ...(date ? { date } : {}) } : null;
 }
 
-/** Best-first search for the query's paths over the index; returns at most `limit` paths, best first. */
+/** One hop out of an entity, before the path-dependent checks (simple path, ended mark). */
+interface Child {
+  other: number;
+  step: HopStep;
+  claims: number[];
+  weight: number;
+}
+
+/**
+ * The hops out of `node` along the grammar: one pass over its out- and in-lists, dispatching each claim to
+ * the steps of its type and direction, grouped by (step, far entity) and weighted with hopWeight.
+ */
+function childrenOf(index: ClaimIndex, node: number, cf: CompiledFilter, types: readonly ClaimType[] | undefined): Child[] {
+  const steps = stepsFrom(index.kindOf(node), types);
+  if (!steps.length) return [];
+  const fwd = new Map<number, HopStep[]>();
+  const bwd = new Map<number, HopStep[]>();
+  for (const st of steps) {
+    const m = st.direction === 'forward' ? fwd : bwd;
+    const t = TYPE_CODE_OF.get(st.type)!;
+    m.set(t, [...(m.get(t) ?? []), st]);
+  }
+  const groups = new Map<HopStep, Map<number, number[]>>();
+  const walk = (list: readonly number[], by: Map<number, HopStep[]>, forward: boolean) => {
+    if (!by.size) return;
+    for (const ci of list) {
+      const sts = by.get(index.typeCodeOf(ci));
+      if (!sts || !index.passes(ci, cf)) continue;
+      const other = forward ? index.objectOf(ci) : index.subjectOf(ci);
+      const kind = index.kindOf(other);
+      for (const st of sts) {
+        if (!st.toKinds.includes(kind)) continue;
+        let g = groups.get(st);
+        if (!g) groups.set(st, (g = new Map()));
+        const l = g.get(other);
+        if (l) l.push(ci);
+        else g.set(other, [ci]);
+      }
+    }
+  };
+  walk(index.out[node]!, fwd, true);
+  walk(index.inn[node]!, bwd, false);
+  const out: Child[] = [];
+  for (const [step, g] of groups) {
+    for (const [other, claims] of g) {
+      const weight = hopWeight(claims.map((ci) => ({ confidence: index.confidenceOf(ci), certainty: index.certaintyOf(ci) })), step);
+      if (weight > 0) out.push({ other, step, claims, weight });
+    }
+  }
+  return out;
+}
+
+/**
+ * Best-first search for the query's paths over the index; returns at most `limit` paths, best first. Scores
+ * only fall as a path grows, so complete paths come off the heap in score order. Each entity is expanded at
+ * most `limit` times (the bound of k-shortest-path search: the best `limit` paths pass through an entity by
+ * at most `limit` distinct prefixes), and its hops are computed once per query, so a hub with 50 k claims
+ * costs one pass, not one per path reaching it.
+ */
 export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): FoundPath[] {
   const q = ExposureQuery.parse(queryInput);
   const start = index.entityIndex(q.from);
@@ -134,9 +192,11 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
   const heap = new MaxHeap();
   heap.push({ node: start, parent: null, depth: 0, score: 1, step: null, claims: [], weight: 1, ended: null });
   const found: Partial[] = [];
+  const expanded = new Map<number, number>();
+  const children = new Map<number, Child[]>();
   let pops = 0;
   let pushes = 0;
-  while (heap.size && found.length < q.limit && pops < SEARCH_LIMITS.maxPops) {
+  while (heap.size && found.length < q.limit && pops < SEARCH_LIMITS.maxPops && pushes < SEARCH_LIMITS.maxPushes) {
     const p = heap.pop()!;
     pops++;
     if (p.depth > 0 && isTarget(p.node)) {
@@ -144,28 +204,20 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
       continue;
     }
     if (p.depth >= q.maxHops) continue;
-    for (const step of stepsFrom(index.kindOf(p.node), q.filter.types)) {
-      const forward = step.direction === 'forward';
-      const list = forward ? index.out[p.node]! : index.inn[p.node]!;
-      let groups: Map<number, number[]> | null = null;
-      for (const ci of list) {
-        if (index.typeOf(ci) !== step.type || !index.passes(ci, cf)) continue;
-        const other = forward ? index.objectOf(ci) : index.subjectOf(ci);
-        if (!step.toKinds.includes(index.kindOf(other)) || onPath(p, other)) continue;
-        groups ??= new Map();
-        const g = groups.get(other);
-        if (g) g.push(ci);
-        else groups.set(other, [ci]);
-      }
-      if (!groups) continue;
-      for (const [other, claims] of groups) {
-        const weight = hopWeight(claims.map((ci) => ({ confidence: index.confidenceOf(ci), certainty: index.certaintyOf(ci) })), step);
-        if (weight <= 0) continue;
-        const ended = endedBy(index, p, other, claims, cf, q.asOf);
-        const score = p.score * weight * (ended ? ENDED_FACTOR : 1);
-        heap.push({ node: other, parent: p, depth: p.depth + 1, score, step, claims, weight, ended });
-        if (++pushes >= SEARCH_LIMITS.maxPushes) break;
-      }
+    const times = expanded.get(p.node) ?? 0;
+    if (times >= q.limit) continue;
+    expanded.set(p.node, times + 1);
+    let kids = children.get(p.node);
+    if (!kids) children.set(p.node, (kids = childrenOf(index, p.node, cf, q.filter.types)));
+    const last = p.depth + 1 === q.maxHops;
+    for (const k of kids) {
+      // On the last hop only a target is worth a heap entry.
+      if (last && !isTarget(k.other)) continue;
+      if (onPath(p, k.other)) continue;
+      const ended = endedBy(index, p, k.other, k.claims, cf, q.asOf);
+      const score = p.score * k.weight * (ended ? ENDED_FACTOR : 1);
+      heap.push({ node: k.other, parent: p, depth: p.depth + 1, score, step: k.step, claims: k.claims, weight: k.weight, ended });
+      pushes++;
     }
   }
   return found.map((p) => {

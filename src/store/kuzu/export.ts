@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportRecord } from '../../domain/index.ts';
-import { quotePath, readCsv } from './csv.ts';
+import { STAGING_OPTIONS, quotePath, readTsv } from './csv.ts';
 import { parseChange, parseClaim, parseDocument, parseEntity } from './rows.ts';
 import type { KuzuContext } from './store.ts';
 
@@ -17,9 +17,9 @@ export async function* exportAll(ctx: KuzuContext): AsyncGenerator<ExportRecord>
   ];
   for (const p of parts) {
     const file = join(ctx.stagingDir, `export-${p.name}-${Date.now()}.csv`);
-    await ctx.db.read(`COPY (${p.q}) TO ${quotePath(file)} (header=false)`);
+    await ctx.db.read(`COPY (${p.q}) TO ${quotePath(file)} (header=false, ${STAGING_OPTIONS})`);
     try {
-      for await (const row of readCsv(file)) yield p.parse(row) as ExportRecord;
+      for await (const row of readTsv(file)) yield p.parse(row) as ExportRecord;
     } finally {
       rmSync(file, { force: true });
     }

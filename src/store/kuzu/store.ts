@@ -13,7 +13,7 @@ import { ClaimIndex } from '../claim-index.ts';
 import { RecordCache } from '../record-cache.ts';
 import { log } from '../../util/log.ts';
 import { KuzuConnection, mapKuzuError } from './connection.ts';
-import { quotePath, readCsv } from './csv.ts';
+import { STAGING_OPTIONS, quotePath, readTsv } from './csv.ts';
 import { ensureSchema } from './schema.ts';
 import { ensureFreeSpace } from './disk.ts';
 import * as writes from './writes.ts';
@@ -160,9 +160,9 @@ async function loadIndex(ctx: KuzuContext): Promise<void> {
   }
   const dump = async function* (name: string, query: string) {
     const file = join(ctx.stagingDir, `${name}.csv`);
-    await ctx.db.read(`COPY (${query}) TO ${quotePath(file)} (header=false)`);
+    await ctx.db.read(`COPY (${query}) TO ${quotePath(file)} (header=false, ${STAGING_OPTIONS})`);
     try {
-      yield* readCsv(file);
+      yield* readTsv(file);
     } finally {
       rmSync(file, { force: true });
     }

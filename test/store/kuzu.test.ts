@@ -96,6 +96,28 @@ describe('kuzu store files', () => {
   });
 });
 
+describe('kuzu transactions', () => {
+  it('rolls back the statements already run when a later one fails inside a transaction', async () => {
+    const { store, cleanup } = await tempStore();
+    try {
+      const db = store.ctx.db;
+      await expect(
+        db.transaction(async () => {
+          await db.query("CREATE (d:Document {id: 'doc_tx', data: '{}'})");
+          await db.query('MATCH (x:NoSuchTable) RETURN x');
+        }),
+      ).rejects.toThrow();
+      expect(await db.read("MATCH (d:Document) WHERE d.id = 'doc_tx' RETURN d.id")).toEqual([]);
+      // The connection is usable again afterwards.
+      await store.upsert({ documents: [{ id: 'doc_ok' }] });
+      expect((await store.stats()).documents).toBe(1);
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+});
+
 describe('kuzu bulk load', () => {
   it('loads an empty store by COPY to the same graph as upsert, and refuses a store that holds data', async () => {
     const { documents, entities, claims } = await import('./fixture.ts');

@@ -19,6 +19,8 @@ import { TYPE_CODE_OF, compileFilter, type ClaimIndex, type CompiledFilter } fro
 import { aggregateEdge } from './edges.ts';
 
 interface Partial {
+  /** Set on a lazy entry standing for the siblings kids[at..] of `parent` (see searchExposure). */
+  cursor?: { kids: Child[]; at: number };
   node: number;
   parent: Partial | null;
   depth: number;
@@ -177,8 +179,8 @@ function childrenOf(index: ClaimIndex, node: number, cf: CompiledFilter, types: 
  * Best-first search for the query's paths over the index; returns at most `limit` paths, best first. Scores
  * only fall as a path grows, so complete paths come off the heap in score order. Each entity is expanded at
  * most `limit` times (the bound of k-shortest-path search: the best `limit` paths pass through an entity by
- * at most `limit` distinct prefixes), and its hops are computed once per query, so a hub with 50 k claims
- * costs one pass, not one per path reaching it.
+ * at most `limit` distinct prefixes), its hops are computed and sorted once per query, and they enter the
+ * heap lazily, one sibling at a time, so a hub with 50 k claims costs one pass, not 50 k heap entries.
  */
 export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): FoundPath[] {
   const q = ExposureQuery.parse(queryInput);
@@ -193,12 +195,32 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
   heap.push({ node: start, parent: null, depth: 0, score: 1, step: null, claims: [], weight: 1, ended: null });
   const found: Partial[] = [];
   const expanded = new Map<number, number>();
-  const children = new Map<number, Child[]>();
+  const children = new Map<number, { all: Child[]; targets: Child[] }>();
+  const pushCursor = (parent: Partial, kids: Child[], at: number) => {
+    const k = kids[at];
+    if (!k) return;
+    heap.push({ cursor: { kids, at }, node: -1, parent, depth: parent.depth + 1, score: parent.score * k.weight, step: null, claims: [], weight: 0, ended: null });
+  };
   let pops = 0;
   let pushes = 0;
   while (heap.size && found.length < q.limit && pops < SEARCH_LIMITS.maxPops && pushes < SEARCH_LIMITS.maxPushes) {
     const p = heap.pop()!;
     pops++;
+    if (p.cursor) {
+      // A cursor's score bounds every sibling after it (kids are sorted by weight, an ended mark only
+      // lowers a score), so taking one child at a time keeps the search exactly best-first while a hub's
+      // 50 k hops cost heap work only for the few that are reached.
+      const { kids, at } = p.cursor;
+      const parent = p.parent!;
+      pushCursor(parent, kids, at + 1);
+      const k = kids[at]!;
+      if (onPath(parent, k.other)) continue;
+      const ended = endedBy(index, parent, k.other, k.claims, cf, q.asOf);
+      const score = parent.score * k.weight * (ended ? ENDED_FACTOR : 1);
+      heap.push({ node: k.other, parent, depth: p.depth, score, step: k.step, claims: k.claims, weight: k.weight, ended });
+      pushes++;
+      continue;
+    }
     if (p.depth > 0 && isTarget(p.node)) {
       found.push(p);
       continue;
@@ -208,17 +230,13 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
     if (times >= q.limit) continue;
     expanded.set(p.node, times + 1);
     let kids = children.get(p.node);
-    if (!kids) children.set(p.node, (kids = childrenOf(index, p.node, cf, q.filter.types)));
-    const last = p.depth + 1 === q.maxHops;
-    for (const k of kids) {
-      // On the last hop only a target is worth a heap entry.
-      if (last && !isTarget(k.other)) continue;
-      if (onPath(p, k.other)) continue;
-      const ended = endedBy(index, p, k.other, k.claims, cf, q.asOf);
-      const score = p.score * k.weight * (ended ? ENDED_FACTOR : 1);
-      heap.push({ node: k.other, parent: p, depth: p.depth + 1, score, step: k.step, claims: k.claims, weight: k.weight, ended });
-      pushes++;
+    if (!kids) {
+      const all = childrenOf(index, p.node, cf, q.filter.types).sort((a, b) => b.weight - a.weight);
+      children.set(p.node, (kids = { all, targets: all.filter((k) => isTarget(k.other)) }));
     }
+    // On the last hop only a target is worth walking to.
+    pushCursor(p, p.depth + 1 === q.maxHops ? kids.targets : kids.all, 0);
+    pushes++;
   }
   return found.map((p) => {
     const chain: Partial[] = [];

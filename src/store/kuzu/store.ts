@@ -146,6 +146,9 @@ export class KuzuStore implements GraphStore {
     await this.queue.onIdle();
     await this.ctx.db.close();
     rmSync(this.ctx.stagingDir, { recursive: true, force: true });
+    // Let the in-memory graph go now, even if a caller still holds this object (gigabytes at 5 M claims).
+    this.ctx.index = new ClaimIndex();
+    this.ctx.records = new RecordCache(this.ctx.index);
   }
 }
 

@@ -5,7 +5,8 @@ import { createWriteStream, rmSync, statSync, writeFileSync, type WriteStream } 
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { Claim, ChangeRecord, Entity, type Review } from '../../domain/index.ts';
-import { claimKeyOf } from '../claim-index.ts';
+import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
+import { RecordCache } from '../record-cache.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
 import type { Actor, EntityPatch, UpsertBatch, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { mergeEntity, validateBatch, type BatchContext } from '../validate.ts';
@@ -134,10 +135,9 @@ export async function bulkLoad(
   const kinds = new Map<string, Entity['kind']>();
   const docs = new Set<string>();
   const claimIds = new Set<string>();
-  const keys: ReturnType<typeof claimKeyOf>[] = [];
-  const claimData: string[] = [];
-  const entityData: string[] = [];
-  const docData = new Map<string, string>();
+  // The store is empty, so the index and cache fill as rows are staged (holding the rows apart until the
+  // COPY would double the memory) and are reset to empty if anything fails.
+  let ok = false;
   const result: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
   try {
     for await (const input of batches) {
@@ -147,7 +147,7 @@ export async function bulkLoad(
         if (docs.has(d.id)) continue;
         docs.add(d.id);
         const row = documentRow(d);
-        docData.set(d.id, row[1]!);
+        ctx.records.setDocument(d.id, row[1]!);
         text += tsvRow(row);
         result.documents.created++;
       }
@@ -157,7 +157,8 @@ export async function bulkLoad(
         if (kinds.has(e.id)) throw new InvalidBatchError(`bulkLoad: entity ${e.id} appears twice`);
         kinds.set(e.id, e.kind);
         const row = entityRow(e);
-        entityData.push(row[3]!);
+        ctx.index.setEntity(e.id, e.kind);
+        ctx.records.setEntity(e.id, row[3]!);
         text += tsvRow(row);
         result.entities.created++;
       }
@@ -168,8 +169,8 @@ export async function bulkLoad(
         claimIds.add(c.id);
         const json = claimJson(c);
         text += tsvRow(claimRow(c, json));
-        keys.push(claimKeyOf(c));
-        claimData.push(json[0], json[1]);
+        ctx.index.setClaim(claimKeyOf(c));
+        ctx.records.setClaim(c.id, json[0], json[1]);
         result.claims.created++;
       }
       await write(streams.Claim, text);
@@ -180,32 +181,30 @@ export async function bulkLoad(
     // COPY refuses a table with an FTS index in some versions; drop it and build it once over the loaded names.
     const t: Record<string, number> = { staged: performance.now() };
     await ctx.db.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
-    for (const table of ['Document', 'Entity', 'Claim'] as const) {
-      await ctx.db.query(`COPY ${table} FROM ${quotePath(files[table])} (header=false, ${STAGING_OPTIONS})`);
-      t[table] = performance.now();
-    }
+    // One transaction: a COPY that fails leaves none of the three tables loaded.
+    await ctx.db.transaction(async () => {
+      for (const table of ['Document', 'Entity', 'Claim'] as const) {
+        await ctx.db.query(`COPY ${table} FROM ${quotePath(files[table])} (header=false, ${STAGING_OPTIONS})`);
+        t[table] = performance.now();
+      }
+    });
     await ctx.db.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
     t.fts = performance.now();
     await ctx.db.query('CHECKPOINT');
     t.checkpoint = performance.now();
+    ok = true;
     log.debug({ ms: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v - t.staged!)])) }, 'bulk load stages');
   } catch (err) {
     throw mapKuzuError(err, ctx.db.path);
   } finally {
     for (const s of Object.values(streams)) s.destroy();
     for (const f of Object.values(files)) rmSync(f, { force: true });
+    if (!ok) {
+      ctx.index = new ClaimIndex();
+      ctx.records = new RecordCache(ctx.index);
+    }
   }
-  for (const [id, json] of docData) ctx.records.setDocument(id, json);
-  let n = 0;
-  for (const [id, kind] of kinds) {
-    ctx.index.setEntity(id, kind);
-    ctx.records.setEntity(id, entityData[n++]!);
-  }
-  keys.forEach((k, i) => {
-    ctx.index.setClaim(k);
-    ctx.records.setClaim(k.id, claimData[2 * i]!, claimData[2 * i + 1]!);
-  });
-  log.debug({ claims: keys.length }, 'bulk load done');
+  log.debug({ claims: result.claims.created }, 'bulk load done');
   return result;
 }
 

@@ -93,6 +93,8 @@ export class ClaimIndex {
   private readonly entityIdx = new Map<string, number>();
   private readonly kinds = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
   readonly out: number[][] = [];
+  /** Bumped on every change, so caches of derived views (hop lists of hubs) know when they are stale. */
+  version = 0;
   private readonly suspendedIn = new Map<number, number[]>();
   readonly inn: number[][] = [];
 
@@ -132,6 +134,7 @@ export class ClaimIndex {
   }
 
   setEntity(id: string, kind: EntityKind): number {
+    this.version++;
     let i = this.entityIdx.get(id);
     if (i === undefined) {
       i = this.entityIds.length;
@@ -146,6 +149,7 @@ export class ClaimIndex {
   }
 
   setClaim(c: ClaimKey): number {
+    this.version++;
     const s = this.entityIdx.get(c.subject);
     const o = this.entityIdx.get(c.object);
     if (s === undefined || o === undefined) throw new Error(`claim ${c.id} names an entity the index does not hold`);
@@ -173,6 +177,7 @@ export class ClaimIndex {
   }
 
   setStatus(claimId: string, status: ReviewStatus): void {
+    this.version++;
     const i = this.claimIdx.get(claimId);
     if (i !== undefined) this.status.a[i] = statusCode.get(status)!;
   }
@@ -186,6 +191,7 @@ export class ClaimIndex {
 
   /** Moves the claims of `drop` (those named in `only`, if given) to `keep` (a merge). */
   moveClaims(drop: string, keep: string, only?: ReadonlySet<string>): number[] {
+    this.version++;
     const d = this.entityIdx.get(drop);
     const k = this.entityIdx.get(keep);
     if (d === undefined || k === undefined) return [];

@@ -176,6 +176,34 @@ function childrenOf(index: ClaimIndex, node: number, cf: CompiledFilter, types: 
 }
 
 /**
+ * Hop lists of hubs, kept across queries for the default filter (no claim filter, no asOf): a hub's hops
+ * take a pass over tens of thousands of claims, and random queries keep reaching the same few hubs.
+ * Dropped whenever the index changes; bounded in total size.
+ */
+const HUB_DEGREE = 512;
+const HUB_CACHE_MAX = 2_000_000;
+const hubCache = new WeakMap<ClaimIndex, { version: number; size: number; lists: Map<number, Child[]> }>();
+
+function cachedChildren(index: ClaimIndex, node: number, cf: CompiledFilter, types: readonly ClaimType[] | undefined, cacheable: boolean): Child[] {
+  if (!cacheable || index.out[node]!.length + index.inn[node]!.length < HUB_DEGREE) {
+    return childrenOf(index, node, cf, types).sort((a, b) => b.weight - a.weight);
+  }
+  let c = hubCache.get(index);
+  if (!c || c.version !== index.version) hubCache.set(index, (c = { version: index.version, size: 0, lists: new Map() }));
+  let list = c.lists.get(node);
+  if (!list) {
+    list = childrenOf(index, node, cf, types).sort((a, b) => b.weight - a.weight);
+    if (c.size + list.length > HUB_CACHE_MAX) {
+      c.lists.clear();
+      c.size = 0;
+    }
+    c.lists.set(node, list);
+    c.size += list.length;
+  }
+  return list;
+}
+
+/**
  * Best-first search for the query's paths over the index; returns at most `limit` paths, best first. Scores
  * only fall as a path grows, so complete paths come off the heap in score order. Each entity is expanded at
  * most `limit` times (the bound of k-shortest-path search: the best `limit` paths pass through an entity by
@@ -191,6 +219,7 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
   const toKinds = new Set(q.toKinds);
   const isTarget = (n: number) => (q.to !== undefined ? n === target : toKinds.has(index.kindOf(n)));
   const cf = compileFilter(q.filter, q.asOf);
+  const cacheable = q.asOf === undefined && Object.keys(q.filter).length === 0;
   const heap = new MaxHeap();
   heap.push({ node: start, parent: null, depth: 0, score: 1, step: null, claims: [], weight: 1, ended: null });
   const found: Partial[] = [];
@@ -231,7 +260,7 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
     expanded.set(p.node, times + 1);
     let kids = children.get(p.node);
     if (!kids) {
-      const all = childrenOf(index, p.node, cf, q.filter.types).sort((a, b) => b.weight - a.weight);
+      const all = cachedChildren(index, p.node, cf, q.filter.types, cacheable);
       children.set(p.node, (kids = { all, targets: all.filter((k) => isTarget(k.other)) }));
     }
     // On the last hop only a target is worth walking to.

@@ -53,11 +53,26 @@ describe('kuzu store files', () => {
     }
   });
 
-  it('refuses a database made by a newer schema version, and a Kùzu database that is not ours', async () => {
+  it('refuses a database of an older schema it cannot migrate, of a newer schema, and a Kùzu database that is not ours', async () => {
     const { store, dir, cleanup } = await tempStore();
     try {
-      await store.ctx.db.query("MATCH (m:Meta {key: 'schemaVersion'}) SET m.value = '99'");
+      // An older version with no migration to this one is refused with a clear message, not opened half-read.
+      await store.ctx.db.query("MATCH (m:Meta {key: 'schemaVersion'}) SET m.value = '0'");
       await store.close();
+      await expect(KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 64 })).rejects.toMatchObject({
+        code: 'SCHEMA_VERSION',
+        message: expect.stringMatching(/has schema 0, which this rightsgraph cannot migrate/),
+      });
+      // Set a newer version behind the store's back, with Kùzu directly.
+      await (async () => {
+        const kuzu = (await import('kuzu')).default;
+        const db = new kuzu.Database(join(dir, 'data', 'graph.kuzu'), 64 * 1024 * 1024);
+        const conn = new kuzu.Connection(db);
+        const r = await conn.query("MATCH (m:Meta {key: 'schemaVersion'}) SET m.value = '99'");
+        (Array.isArray(r) ? r : [r]).forEach((x) => x.close());
+        await conn.close();
+        await db.close();
+      })();
       await expect(KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 64 })).rejects.toMatchObject({
         code: 'SCHEMA_VERSION',
         message: expect.stringMatching(/newer rightsgraph \(schema 99/),

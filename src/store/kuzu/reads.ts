@@ -1,5 +1,5 @@
 // Reads: records by id (from the RecordCache), neighbour pages and exposure paths (walked over the
-// ClaimIndex, then only the page's records fetched), claim queries, a entity's documents, changes, stats.
+// ClaimIndex, then only the page's records fetched), claim queries, an entity's documents, changes, stats.
 import { dateKey, type ChangeRecord, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
 import { aggregateEdge, listNeighbourEdges } from '../edges.ts';
 import { assemblePaths, searchExposure } from '../exposure-assembly.ts';

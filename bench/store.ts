@@ -79,6 +79,7 @@ try {
   await store.close();
   const t1 = now();
   store = await KuzuStore.open({ dataDir, bufferPoolMb });
+  await store.warm();
   console.log(`reopen (in-memory index loaded from Kùzu): ${((now() - t1) / 1000).toFixed(1)} s`);
 
   const rnd = prng(7);

@@ -167,3 +167,26 @@ describe('kuzu bulk load', () => {
     }
   });
 });
+
+describe('kuzu search index upkeep', () => {
+  it('rebuilds the FTS index around a large batch, and recreates a missing one at open', async () => {
+    const { store, dir, cleanup } = await tempStore();
+    const indexes = async (s: KuzuStore) => (await s.ctx.db.query('CALL SHOW_INDEXES() RETURN index_name AS n')).map((r) => r.n);
+    try {
+      const many = Array.from({ length: 1500 }, (_, i) => ({ id: `co_${i}`, kind: 'Company' as const, name: `Société numéro ${i}` }));
+      await store.upsert({ entities: many });
+      expect(await indexes(store)).toEqual(['entity_names']);
+      // "societe" only through the folded FTS terms or CONTAINS; the exact name ranks first either way.
+      expect((await store.searchEntities('societe numero 1499'))[0]?.entity.id).toBe('co_1499');
+      const fts = await store.ctx.db.read("CALL QUERY_FTS_INDEX('Entity', 'entity_names', 'societe') RETURN count(*) AS n");
+      expect(Number(fts[0]?.n)).toBe(1500);
+      await store.ctx.db.query("CALL DROP_FTS_INDEX('Entity', 'entity_names')");
+      await store.close();
+      const again = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
+      expect(await indexes(again)).toEqual(['entity_names']);
+      await again.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});

@@ -57,6 +57,7 @@ export async function ensureSchema(db: KuzuConnection): Promise<number> {
       `${db.path} was made by a newer rightsgraph (schema ${version}; this one reads up to ${SCHEMA_VERSION}): upgrade rightsgraph`,
     );
   }
+  if (!db.readOnly) await ensureSearchIndex(db);
   if (version < SCHEMA_VERSION) {
     if (db.readOnly) throw new SchemaVersionError(`${db.path} has schema ${version}: open it once for writing to migrate it`);
     for (let v = version; v < SCHEMA_VERSION; v++) {
@@ -67,4 +68,18 @@ export async function ensureSchema(db: KuzuConnection): Promise<number> {
     }
   }
   return SCHEMA_VERSION;
+}
+
+/**
+ * Creates the FTS index over entity names if it is missing: large upserts drop it and build it again after
+ * (see writes.ts), so a process killed in between leaves it missing until the next writable open.
+ */
+export async function ensureSearchIndex(db: KuzuConnection): Promise<void> {
+  const rows = await db.query('CALL SHOW_INDEXES() RETURN index_name AS name');
+  if (!rows.some((r) => r.name === FTS_INDEX)) await db.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
+}
+
+export async function dropSearchIndex(db: KuzuConnection): Promise<void> {
+  const rows = await db.query('CALL SHOW_INDEXES() RETURN index_name AS name');
+  if (rows.some((r) => r.name === FTS_INDEX)) await db.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
 }

@@ -14,7 +14,7 @@ import { log } from '../../util/log.ts';
 import { mapKuzuError } from './connection.ts';
 import { ensureFreeSpace } from './disk.ts';
 import { STAGING_OPTIONS, StagingValueError, quotePath, tsvRow } from './csv.ts';
-import { FTS_INDEX } from './schema.ts';
+import { FTS_INDEX, dropSearchIndex, ensureSearchIndex } from './schema.ts';
 import { getClaims, getEntities } from './reads.ts';
 import {
   CHANGE_COLUMNS, CLAIM_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, changeRow, claimJson, claimRow, documentRow, entityRow, foldedNames,
@@ -79,12 +79,23 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     files.push(...[docFile, entFile, claimFile].filter((f): f is string => !!f));
     // Kùzu aborts the process on ENOSPC mid-transaction: refuse first if the batch might not fit.
     ensureFreeSpace(ctx.dataDir, 4 * files.reduce((n, f) => n + statSync(f).size, 0));
-    await ctx.db.transaction(async () => {
-      if (docFile) await ctx.db.query(mergeStatement('Document', DOCUMENT_COLUMNS, docFile));
-      if (entFile) await ctx.db.query(mergeStatement('Entity', ENTITY_COLUMNS, entFile));
-      // An existing claim keeps its review.
-      if (claimFile) await ctx.db.query(mergeStatement('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
-    });
+    // Kùzu keeps the FTS index up to date row by row, which made entity upserts 5–6× slower (7 k/s against
+    // 40 k/s, measured here); building it afresh costs about 11 µs per stored entity. So a batch that adds
+    // more than a tenth of the stored entities drops the index and builds it again after the write (an
+    // interrupted rebuild is redone at the next writable open; search meanwhile falls back to CONTAINS).
+    const added = result.entities.created;
+    const rebuild = added >= 1000 && added > ctx.index.entityCount / 10;
+    if (rebuild) await dropSearchIndex(ctx.db);
+    try {
+      await ctx.db.transaction(async () => {
+        if (docFile) await ctx.db.query(mergeStatement('Document', DOCUMENT_COLUMNS, docFile));
+        if (entFile) await ctx.db.query(mergeStatement('Entity', ENTITY_COLUMNS, entFile));
+        // An existing claim keeps its review.
+        if (claimFile) await ctx.db.query(mergeStatement('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
+      });
+    } finally {
+      if (rebuild) await ensureSearchIndex(ctx.db);
+    }
   } finally {
     for (const f of files) rmSync(f, { force: true });
   }

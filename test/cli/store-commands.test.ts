@@ -65,6 +65,16 @@ describe('rightsgraph store commands', () => {
     expect(cli(dir2, ['export']).out).toBe(exported);
   });
 
+  it('folds an entity named twice in one file (bulk path into an empty store falls back to upserts)', () => {
+    const dir = join(root, 'twice');
+    const twice = join(root, 'twice.jsonl');
+    const e = (aliases: string[]) => JSON.stringify({ type: 'entity', data: { id: 'co_t', kind: 'Company', name: 'Twice Ltd', aliases } });
+    writeFileSync(twice, [e(['Twice']), e(['Twice Limited'])].join('\n'));
+    expect(cli(dir, ['import', twice]).code).toBe(0);
+    const out = cli(dir, ['export']).out.trim().split('\n').map((l) => JSON.parse(l));
+    expect(out).toEqual([{ type: 'entity', data: expect.objectContaining({ id: 'co_t', aliases: ['Twice', 'Twice Limited'] }) }]);
+  });
+
   const badFile = join(root, 'bad.jsonl');
   writeFileSync(
     badFile,

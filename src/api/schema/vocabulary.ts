@@ -1,0 +1,12 @@
+// The ontology's vocabulary as GraphQL enums, built from the zod enums' options (never written twice).
+import { Certainty, ClaimType, EntityKind, ReviewStatus } from '../../domain/vocabulary.ts';
+import { builder } from '../builder.ts';
+
+function enumFrom<T extends string>(name: string, options: readonly T[], description?: string) {
+  return builder.enumType(name, { values: options as readonly T[] as T[], description });
+}
+
+export const EntityKindEnum = enumFrom('EntityKind', EntityKind.options, EntityKind.description);
+export const ClaimTypeEnum = enumFrom('ClaimType', ClaimType.options, ClaimType.description);
+export const CertaintyEnum = enumFrom('Certainty', Certainty.options, Certainty.description);
+export const ReviewStatusEnum = enumFrom('ReviewStatus', ReviewStatus.options, ReviewStatus.description);

@@ -14,6 +14,10 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.string().default('development'),
+  RIGHTSGRAPH_API_KEYS: z
+    .string()
+    .regex(/^\s*([\w.@-]+:[^,\s]{16,})(\s*,\s*[\w.@-]+:[^,\s]{16,})*\s*$/, 'name:key pairs separated by commas, each key at least 16 characters')
+    .optional(),
 });
 
 export type Config = {
@@ -24,6 +28,8 @@ export type Config = {
   host: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   production: boolean;
+  /** name → key, from RIGHTSGRAPH_API_KEYS="alice:key1,bob:key2": who may call mutations. */
+  apiKeys: Record<string, string>;
   env: Record<string, string | undefined>;
 };
 
@@ -44,6 +50,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
+    apiKeys: Object.fromEntries((e.RIGHTSGRAPH_API_KEYS ?? '').split(',').filter((p) => p.trim()).map((p) => { const [name, key] = p.trim().split(/:(.*)/s); return [name!, key!]; })),
     env,
   };
 }

@@ -2,5 +2,11 @@
 import { builder } from '../builder.ts';
 import './vocabulary.ts';
 import './stats.ts';
+import './entity.ts';
+import './document.ts';
+import './claim.ts';
+import './edge.ts';
+import './exposure.ts';
+import './change.ts';
 
-export const schema = builder.toSchema();
+export const schema = builder.toSchema({ sortSchema: true });

@@ -1,5 +1,5 @@
 // The ontology's vocabulary as GraphQL enums, built from the zod enums' options (never written twice).
-import { Certainty, ClaimType, EntityKind, ReviewStatus } from '../../domain/vocabulary.ts';
+import { Certainty, ClaimType, Direction, EntityKind, ReviewStatus } from '../../domain/vocabulary.ts';
 import { builder } from '../builder.ts';
 
 function enumFrom<T extends string>(name: string, options: readonly T[], description?: string) {
@@ -10,3 +10,4 @@ export const EntityKindEnum = enumFrom('EntityKind', EntityKind.options, EntityK
 export const ClaimTypeEnum = enumFrom('ClaimType', ClaimType.options, ClaimType.description);
 export const CertaintyEnum = enumFrom('Certainty', Certainty.options, Certainty.description);
 export const ReviewStatusEnum = enumFrom('ReviewStatus', ReviewStatus.options, ReviewStatus.description);
+export const DirectionEnum = enumFrom('Direction', Direction.options, 'Which edges of an entity: out (it is the subject), in, or both.');

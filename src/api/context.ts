@@ -1,0 +1,54 @@
+// The per-request context: the store, batched loaders (one store call per tick for all the entities,
+// claims and documents a query touches) and who is asking (from the API key, if any).
+import DataLoader from 'dataloader';
+import type { Claim, Document, Entity } from '../domain/index.ts';
+import type { GraphStore } from '../store/port.ts';
+
+export interface Caller {
+  /** The name the API key was issued to; written into change records. */
+  name: string;
+}
+
+export interface ApiContext {
+  store: GraphStore;
+  caller: Caller | null;
+  entities: DataLoader<string, Entity | null>;
+  claims: DataLoader<string, Claim | null>;
+  documents: DataLoader<string, Document | null>;
+}
+
+function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
+  return new DataLoader<string, T | null>(async (ids) => {
+    const map = new Map((await load(ids)).map((x) => [x.id, x]));
+    return ids.map((id) => map.get(id) ?? null);
+  });
+}
+
+/**
+ * Entities: getEntities answers a merged-away id with its kept entity, in the order asked, skipping unknown
+ * ids; when all were found the answer lines up with the ids, otherwise each id is asked alone.
+ */
+function entityLoader(store: GraphStore) {
+  return new DataLoader<string, Entity | null>(async (ids) => {
+    const found = await store.getEntities(ids);
+    if (found.length === ids.length) return found;
+    return Promise.all(ids.map(async (id) => (await store.getEntities([id]))[0] ?? null));
+  });
+}
+
+export function createContext(store: GraphStore, caller: Caller | null): ApiContext {
+  return {
+    store,
+    caller,
+    entities: entityLoader(store),
+    claims: byId((ids) => store.getClaims(ids)),
+    documents: byId((ids) => store.getDocuments(ids)),
+  };
+}
+
+/** Loads many ids and keeps those found (an edge's claims and documents, for instance). */
+export async function loadFound<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
+  const out: T[] = [];
+  for (const x of await loader.loadMany(ids)) if (x && !(x instanceof Error)) out.push(x);
+  return out;
+}

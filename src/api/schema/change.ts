@@ -1,0 +1,35 @@
+// ChangeRecord: the audit trail of merges, reviews, edits and judgements; the `changes` query.
+import { z } from 'zod';
+import { ChangeRecord } from '../../domain/graph.ts';
+import { builder } from '../builder.ts';
+import { parseInput } from '../validate.ts';
+import { ChangeRecordRef } from './refs.ts';
+
+const ChangeActionEnum = builder.enumType('ChangeAction', { values: ChangeRecord.shape.action.options });
+const JudgementEnum = builder.enumType('Judgement', { values: ChangeRecord.shape.judgement.unwrap().options });
+
+ChangeRecordRef.implement({
+  description: 'A correction made by a person or a rule, kept so that re-imports do not undo it.',
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    at: t.exposeString('at'),
+    by: t.exposeString('by'),
+    action: t.field({ type: ChangeActionEnum, resolve: (c) => c.action }),
+    targetIds: t.exposeIDList('targetIds'),
+    judgement: t.field({ type: JudgementEnum, nullable: true, resolve: (c) => c.judgement ?? null }),
+    note: t.exposeString('note', { nullable: true }),
+    before: t.string({ nullable: true, description: 'JSON of the state before.', resolve: (c) => (c.before === undefined ? null : JSON.stringify(c.before)) }),
+    after: t.string({ nullable: true, description: 'JSON of the state after.', resolve: (c) => (c.after === undefined ? null : JSON.stringify(c.after)) }),
+  }),
+});
+
+const ChangesArgs = z.object({ targetId: z.string().min(1).max(200).optional(), action: ChangeRecord.shape.action.optional(), limit: z.number().int().min(1).max(1000).default(100) });
+
+builder.queryField('changes', (t) =>
+  t.field({
+    type: [ChangeRecordRef],
+    description: 'The audit trail, newest first, for one entity or claim or for one kind of change.',
+    args: { targetId: t.arg.id(), action: t.arg({ type: ChangeActionEnum }), limit: t.arg.int() },
+    resolve: (_r, a, ctx) => ctx.store.listChanges(parseInput(ChangesArgs, { ...a, targetId: a.targetId ? String(a.targetId) : undefined }, 'changes')),
+  }),
+);

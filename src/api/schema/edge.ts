@@ -1,0 +1,37 @@
+// Edge and Neighbour: the aggregate of the claims of one type between two entities, as neighbours() and
+// exposure paths return it, with its claims loaded on demand.
+import { builder } from '../builder.ts';
+import { loadFound } from '../context.ts';
+import { ClaimRef, DocumentRef, EdgeRef, EntityRef, NeighbourRef } from './refs.ts';
+import { CertaintyEnum, ClaimTypeEnum } from './vocabulary.ts';
+
+EdgeRef.implement({
+  description: 'All the claims of one type from a subject to an object that pass the filter, taken together.',
+  fields: (t) => ({
+    type: t.field({ type: ClaimTypeEnum, resolve: (e) => e.type }),
+    subject: t.field({ type: EntityRef, nullable: true, resolve: (e, _a, ctx) => ctx.entities.load(e.subject) }),
+    object: t.field({ type: EntityRef, nullable: true, resolve: (e, _a, ctx) => ctx.entities.load(e.object) }),
+    claimCount: t.exposeInt('claimCount'),
+    bestConfidence: t.exposeFloat('bestConfidence'),
+    certainties: t.field({ type: [CertaintyEnum], resolve: (e) => e.certainties }),
+    earliestDate: t.exposeString('earliestDate', { nullable: true }),
+    latestDate: t.exposeString('latestDate', { nullable: true }),
+    claimIds: t.exposeIDList('claimIds'),
+    claims: t.field({
+      type: [ClaimRef],
+      resolve: (e, _a, ctx) => loadFound(ctx.claims, e.claimIds),
+    }),
+    documents: t.field({
+      type: [DocumentRef],
+      resolve: (e, _a, ctx) => loadFound(ctx.documents, e.documentIds),
+    }),
+  }),
+});
+
+NeighbourRef.implement({
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, resolve: (n) => n.entity }),
+    direction: t.exposeString('direction', { description: 'out: the queried entity is the subject of the edge; in: the object.' }),
+    edge: t.field({ type: EdgeRef, resolve: (n) => n.edge }),
+  }),
+});

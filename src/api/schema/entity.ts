@@ -1,0 +1,187 @@
+// Entity: a node of the graph (company, body, technology, abuse…) with its neighbours, claims and
+// documents; the queries that find entities and the mutations that correct them.
+import { z } from 'zod';
+import { ExternalIds, IsoDate, type Entity, KIND_FIELDS } from '../../domain/entity.ts';
+import { NeighbourFilter, SearchOptions, type NeighbourPage } from '../../domain/graph.ts';
+import { requireCaller } from '../auth.ts';
+import { builder } from '../builder.ts';
+import { parseInput } from '../validate.ts';
+import { ClaimFilterInput } from './filter.ts';
+import { ClaimRef, DocumentRef, EntityRef, NeighbourRef, SearchHitRef } from './refs.ts';
+import { DirectionEnum, EntityKindEnum } from './vocabulary.ts';
+
+const ExternalIdsRef = builder.objectRef<ExternalIds>('ExternalIds').implement({
+  description: ExternalIds.description,
+  fields: (t) => ({
+    wikidata: t.exposeString('wikidata', { nullable: true }),
+    opensanctions: t.exposeString('opensanctions', { nullable: true }),
+    lei: t.exposeString('lei', { nullable: true }),
+  }),
+});
+
+function kindField(e: Entity, field: (typeof KIND_FIELDS)[number]): string | null {
+  const v = (e as Record<string, unknown>)[field];
+  return v === undefined || v === null ? null : String(v);
+}
+
+const NeighbourPageRef = builder.objectRef<NeighbourPage>('NeighbourPage').implement({
+  fields: (t) => ({
+    total: t.exposeInt('total', { description: 'How many neighbours pass the filter, before paging.' }),
+    items: t.field({ type: [NeighbourRef], resolve: (p) => p.items }),
+  }),
+});
+
+EntityRef.implement({
+  description: 'A company, government body, organisation, person, technology, contract, abuse or location.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable across machines: from a Wikidata QID, or kind and name.' }),
+    kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
+    name: t.exposeString('name'),
+    aliases: t.exposeStringList('aliases', { description: 'Other names, in every language seen.' }),
+    externalIds: t.field({ type: ExternalIdsRef, resolve: (e) => e.externalIds }),
+    description: t.exposeString('description', { nullable: true }),
+    ...Object.fromEntries(
+      KIND_FIELDS.map((f) => [f, t.string({ nullable: true, description: `Kind-specific field (see ONTOLOGY.md).`, resolve: (e) => kindField(e, f) })]),
+    ),
+    neighbours: t.field({
+      type: NeighbourPageRef,
+      description: 'Edges of this entity (aggregates of the claims that pass the filter) with the entity at the other end.',
+      args: {
+        filter: t.arg({ type: ClaimFilterInput }),
+        direction: t.arg({ type: DirectionEnum }),
+        kinds: t.arg({ type: [EntityKindEnum] }),
+        limit: t.arg.int({ description: '1–10,000; default 100.' }),
+        offset: t.arg.int(),
+      },
+      resolve: (e, args, ctx) => {
+        const filter = parseInput(NeighbourFilter, { ...(args.filter ?? {}), direction: args.direction, kinds: args.kinds, limit: args.limit, offset: args.offset }, 'neighbours');
+        return ctx.store.neighbours(e.id, filter);
+      },
+    }),
+    claims: t.field({
+      type: [ClaimRef],
+      description: 'Claims in which this entity is the subject or the object.',
+      args: { filter: t.arg({ type: ClaimFilterInput }), limit: t.arg.int({ description: '1–1,000; default 100.' }) },
+      resolve: async (e, args, ctx) => {
+        const q = parseInput(ClaimListArgs, { ...(args.filter ?? {}), limit: args.limit }, 'claims');
+        return (await ctx.store.findClaims({ ...q, entityId: e.id })).items;
+      },
+    }),
+    documents: t.field({
+      type: [DocumentRef],
+      description: 'Documents that carry evidence about this entity.',
+      args: { limit: t.arg.int({ description: '1–1,000; default 50.' }) },
+      resolve: (e, args, ctx) => ctx.store.documentsOf(e.id, parseInput(Limit(50), args.limit, 'limit')),
+    }),
+  }),
+});
+
+const Limit = (d: number) => z.number().int().min(1).max(1000).default(d);
+export const ClaimListArgs = NeighbourFilter.pick({ types: true, minConfidence: true, certainty: true, review: true, from: true, to: true }).extend({
+  limit: Limit(100),
+});
+
+SearchHitRef.implement({
+  fields: (t) => ({
+    entity: t.field({ type: EntityRef, resolve: (h) => h.entity }),
+    score: t.exposeFloat('score', { description: 'Higher is better: exact name, then prefix, then words.' }),
+  }),
+});
+
+const Ids = z.array(z.string().min(1).max(200)).max(1000);
+
+builder.queryFields((t) => ({
+  entity: t.field({
+    type: EntityRef,
+    nullable: true,
+    description: 'One entity by id (a merged-away id answers the entity it was merged into).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.entities.load(String(args.id)),
+  }),
+  entities: t.field({
+    type: [EntityRef],
+    description: 'Entities by id, in the order asked; unknown ids are skipped.',
+    args: { ids: t.arg.idList({ required: true }) },
+    resolve: (_r, args, ctx) => ctx.store.getEntities(parseInput(Ids, args.ids.map(String), 'ids')),
+  }),
+  searchEntities: t.field({
+    type: [SearchHitRef],
+    description: 'Names and aliases, case- and accent-insensitive ("unite 8200" finds "Unité 8200"), best first.',
+    args: { text: t.arg.string({ required: true }), kinds: t.arg({ type: [EntityKindEnum] }), limit: t.arg.int({ description: '1–1,000; default 20.' }) },
+    resolve: (_r, args, ctx) => {
+      const text = parseInput(z.string().trim().min(1, 'search text is empty').max(500), args.text, 'text');
+      return ctx.store.searchEntities(text, parseInput(SearchOptions, { kinds: args.kinds, limit: args.limit }, 'searchEntities'));
+    },
+  }),
+}));
+
+const EntityPatchInput = builder.inputType('EntityPatch', {
+  description: 'What to change on an entity (its id and kind never change).',
+  fields: (t) => ({
+    name: t.string(),
+    aliases: t.stringList({ description: 'Replaces the aliases.' }),
+    description: t.string(),
+    wikidata: t.string(),
+    opensanctions: t.string(),
+    lei: t.string(),
+    country: t.string(),
+    startDate: t.string(),
+    endDate: t.string(),
+  }),
+});
+
+const EntityPatch = z
+  .object({
+    name: z.string().trim().min(1).max(500).optional(),
+    aliases: z.array(z.string().trim().min(1).max(500)).max(500).optional(),
+    description: z.string().max(4000).optional(),
+    wikidata: ExternalIds.shape.wikidata,
+    opensanctions: ExternalIds.shape.opensanctions,
+    lei: ExternalIds.shape.lei,
+    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code').optional(),
+    startDate: IsoDate.optional(),
+    endDate: IsoDate.optional(),
+  })
+  .strict();
+
+const Note = z.string().max(4000).optional();
+
+builder.mutationFields((t) => ({
+  updateEntity: t.field({
+    type: EntityRef,
+    description: 'Corrects an entity; the change is recorded with its before and after.',
+    args: { id: t.arg.id({ required: true }), patch: t.arg({ type: EntityPatchInput, required: true }), note: t.arg.string() },
+    resolve: async (_r, args, ctx) => {
+      const caller = requireCaller(ctx);
+      const p = parseInput(EntityPatch, args.patch, 'patch');
+      const { wikidata, opensanctions, lei, country, startDate, endDate, ...rest } = p;
+      const current = (await ctx.store.getEntities([String(args.id)]))[0];
+      const externalIds = wikidata || opensanctions || lei ? { ...(current?.externalIds ?? {}), ...withDefined({ wikidata, opensanctions, lei }) } : undefined;
+      const fields = withDefined({ country, startDate, endDate });
+      return ctx.store.updateEntity(
+        String(args.id),
+        { ...rest, ...(externalIds ? { externalIds } : {}), ...(Object.keys(fields).length ? { fields } : {}) },
+        { by: caller.name, ...(args.note ? { note: parseInput(Note, args.note, 'note') } : {}) },
+      );
+    },
+  }),
+  mergeEntities: t.field({
+    type: EntityRef,
+    description: 'Merges `drop` into `keep` (same kind): aliases, ids and claims move; `drop` redirects to `keep`.',
+    args: { keep: t.arg.id({ required: true }), drop: t.arg.id({ required: true }), note: t.arg.string() },
+    resolve: async (_r, args, ctx) => {
+      const caller = requireCaller(ctx);
+      const res = await ctx.store.mergeEntities(String(args.keep), String(args.drop), {
+        by: caller.name,
+        ...(args.note ? { note: parseInput(Note, args.note, 'note') } : {}),
+      });
+      const kept = (await ctx.store.getEntities([res.keep]))[0];
+      if (!kept) throw new Error(`merged entity ${res.keep} vanished`);
+      return kept;
+    },
+  }),
+}));
+
+function withDefined<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,62 @@
+// Exposure paths: from a supplier along the hop grammar to abuses, each hop with its edge and the claims
+// (and documents) that carry it; the `exposurePaths` query.
+import { ExposureQuery } from '../../domain/graph.ts';
+import { builder } from '../builder.ts';
+import { parseInput } from '../validate.ts';
+import { ClaimFilterInput } from './filter.ts';
+import { ClaimRef, DocumentRef, EdgeRef, EntityRef, EvidencedClaimRef, ExposurePathRef, HopRef } from './refs.ts';
+import { EntityKindEnum } from './vocabulary.ts';
+
+EvidencedClaimRef.implement({
+  description: 'A claim with the document that carries its evidence, ready to cite.',
+  fields: (t) => ({
+    claim: t.field({ type: ClaimRef, resolve: (e) => e.claim }),
+    document: t.field({ type: DocumentRef, nullable: true, resolve: (e) => e.document }),
+  }),
+});
+
+const HopEndRef = builder.objectRef<{ date?: string | undefined; claimIds: string[] }>('HopEnd').implement({
+  description: 'A suspension that ended this supply on or before asOf.',
+  fields: (t) => ({ date: t.exposeString('date', { nullable: true }), claimIds: t.exposeIDList('claimIds') }),
+});
+
+HopRef.implement({
+  fields: (t) => ({
+    from: t.field({ type: EntityRef, resolve: (h) => h.from }),
+    to: t.field({ type: EntityRef, resolve: (h) => h.to }),
+    direction: t.exposeString('direction', { description: 'backward: the path walks the edge from its object to its subject.' }),
+    edge: t.field({ type: EdgeRef, resolve: (h) => h.edge }),
+    claims: t.field({ type: [EvidencedClaimRef], resolve: (h) => h.claims }),
+    weight: t.exposeFloat('weight'),
+    ended: t.field({ type: HopEndRef, nullable: true, resolve: (h) => h.ended }),
+  }),
+});
+
+ExposurePathRef.implement({
+  description: 'A chain from a supplier to an abuse; every hop carries its evidence.',
+  fields: (t) => ({
+    hops: t.field({ type: [HopRef], resolve: (p) => p.hops }),
+    score: t.exposeFloat('score', { description: 'Product of the hop weights (ended hops count half).' }),
+    ended: t.exposeBoolean('ended', { description: 'True when a hop was suspended on or before asOf.' }),
+  }),
+});
+
+builder.queryField('exposurePaths', (t) =>
+  t.field({
+    type: [ExposurePathRef],
+    description: 'Paths from `from` along the hop grammar of ONTOLOGY.md to `to`, or to entities of `toKinds` (default Abuse).',
+    args: {
+      from: t.arg.id({ required: true }),
+      to: t.arg.id(),
+      toKinds: t.arg({ type: [EntityKindEnum] }),
+      maxHops: t.arg.int({ description: '1–6; default 4.' }),
+      filter: t.arg({ type: ClaimFilterInput }),
+      asOf: t.arg.string({ description: 'Replay the graph at this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+      limit: t.arg.int({ description: '1–1,000; default 20.' }),
+    },
+    resolve: (_r, a, ctx) =>
+      ctx.store.exposurePaths(
+        parseInput(ExposureQuery, { ...a, from: String(a.from), to: a.to ? String(a.to) : undefined, filter: a.filter ?? {} }, 'exposurePaths'),
+      ),
+  }),
+);

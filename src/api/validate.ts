@@ -1,0 +1,22 @@
+// zod at the API boundary: arguments are parsed with the domain's schemas, and a failure becomes one
+// GraphQL error with code BAD_USER_INPUT that names the field, never a stack trace.
+import { GraphQLError } from 'graphql';
+import type { z } from 'zod';
+
+/** Drops nulls (GraphQL's "not given") so zod's optional fields and defaults apply. */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== null && v !== undefined) out[k] = withoutNulls(v);
+    return out;
+  }
+  return value;
+}
+
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argName: string): z.infer<S> {
+  const parsed = schema.safeParse(withoutNulls(value));
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.map((i) => `${[argName, ...i.path].join('.')}: ${i.message}`);
+  throw new GraphQLError(`invalid input: ${issues.join('; ')}`, { extensions: { code: 'BAD_USER_INPUT', issues } });
+}

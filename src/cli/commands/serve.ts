@@ -1,0 +1,54 @@
+// `rightsgraph serve` (the GraphQL API and the explorer on the configured store) and `rightsgraph start`
+// (the same, after loading the curated seeds into an empty store). The server holds the store open for
+// writing, so other commands wait until it stops (Kùzu allows one writer per database).
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { closeServer, listen } from '../../api/main.ts';
+import { createApi } from '../../api/yoga.ts';
+import { loadConfig } from '../../config.ts';
+import { seedIfEmpty } from '../../ingest/seed.ts';
+import { openStore } from '../../store/open.ts';
+import { log } from '../../util/log.ts';
+import { repoRoot } from '../../util/shared.ts';
+
+export const UI_DIR = resolve(repoRoot, 'dist', 'ui');
+
+async function run(opts: { port?: string; host?: string; seed: boolean }): Promise<void> {
+  const config = loadConfig();
+  const store = await openStore(config);
+  try {
+    if (opts.seed && (await seedIfEmpty(store))) log.info('empty store: loaded the curated seed stories');
+    const uiDir = existsSync(resolve(UI_DIR, 'index.html')) ? UI_DIR : null;
+    if (!uiDir) log.warn('explorer UI not built (npm run build:ui); serving the API only');
+    const api = createApi({ store, apiKeys: config.apiKeys, uiDir, production: config.production });
+    const port = opts.port !== undefined ? Number(opts.port) : config.port;
+    const { server, url } = await listen(api, opts.host ?? config.host, port);
+    log.info({ url: `${url}/graphql`, store: store.name, dataDir: config.dataDir, writers: Object.keys(config.apiKeys).length }, 'rightsgraph listening');
+    process.stdout.write(`rightsgraph: GraphQL at ${url}/graphql${uiDir ? `, explorer at ${url}/` : ''}\n`);
+    await new Promise<void>((done) => {
+      const stop = (signal: string) => {
+        log.info({ signal }, 'stopping');
+        void closeServer(server).then(done);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+  } finally {
+    await store.close();
+  }
+}
+
+export function register(program: Command): void {
+  for (const [name, seed, description] of [
+    ['start', true, 'load the curated seeds into an empty store, then serve the GraphQL API and the explorer'],
+    ['serve', false, 'serve the GraphQL API (/graphql) and the explorer (/) on the configured store'],
+  ] as const) {
+    program
+      .command(name)
+      .description(description)
+      .option('-p, --port <port>', 'port to listen on (default: $PORT or 4000; 0 picks a free one)')
+      .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1)')
+      .action((opts: { port?: string; host?: string }) => run({ ...opts, seed }));
+  }
+}

@@ -1,0 +1,108 @@
+// Reads through GraphQL on the seeded graph: search, neighbours with filters, exposure paths with their
+// evidence and the asOf replay of Microsoft's 2025-09-25 suspension, documents and claims, input errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededApi } from './helpers.ts';
+
+let ctx: Awaited<ReturnType<typeof seededApi>>;
+beforeAll(async () => {
+  ctx = await seededApi();
+});
+afterAll(() => ctx.cleanup());
+
+const PATHS = `query($from: ID!, $asOf: String, $maxHops: Int) {
+  exposurePaths(from: $from, asOf: $asOf, maxHops: $maxHops) {
+    score ended
+    hops { from { name } to { name kind } direction edge { type } ended { date }
+      claims { claim { id evidence { quote documentId } certainty extractor } document { url publishedAt } } }
+  }
+}`;
+
+describe('GraphQL reads', () => {
+  it('finds entities by name or alias, whatever the case and accents', async () => {
+    const r = await ctx.gql(`{ a: searchEntities(text: "unite 8200") { entity { name kind } } b: searchEntities(text: "ARMEE ISRAELIENNE", kinds: [GovernmentBody]) { entity { name } } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.a[0].entity).toEqual({ name: 'Unit 8200', kind: 'GovernmentBody' });
+    expect(r.data!.b[0].entity.name).toBe('Israel Defense Forces');
+  });
+
+  it('traces Microsoft to the mass surveillance of Palestinians, every hop with a cited claim', async () => {
+    const ms = (await ctx.gql(`{ searchEntities(text: "microsoft", kinds: [Company], limit: 1) { entity { id } } }`)).data!.searchEntities[0].entity.id;
+    const r = await ctx.gql(PATHS, { from: ms, asOf: '2025-08-01' });
+    expect(r.errors).toBeUndefined();
+    const paths = r.data!.exposurePaths as any[];
+    const names = paths.map((p) => p.hops.map((h: any) => `${h.from.name}>${h.edge.type}>${h.to.name}`).join(' | '));
+    expect(names).toContain('Microsoft>PROVIDES>Azure | Azure>USES>Unit 8200 | Unit 8200>RESPONSIBLE_FOR>Mass surveillance of Palestinians in Gaza and the West Bank');
+    for (const p of paths) {
+      expect(p.ended).toBe(false);
+      expect(p.hops.at(-1).to.kind).toBe('Abuse');
+      for (const h of p.hops) {
+        expect(h.claims.length).toBeGreaterThan(0);
+        for (const c of h.claims) expect(c.document.url).toMatch(/^https:\/\//);
+      }
+    }
+    // Scores rank the paths.
+    const scores = paths.map((p) => p.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it('marks the Unit 8200 hop ended after 2025-09-25, and keeps the path', async () => {
+    const ms = (await ctx.gql(`{ searchEntities(text: "microsoft", limit: 1) { entity { id } } }`)).data!.searchEntities[0].entity.id;
+    const after = (await ctx.gql(PATHS, { from: ms, asOf: '2025-10-01' })).data!.exposurePaths as any[];
+    const via8200 = after.find((p) => p.hops.some((h: any) => h.edge.type === 'USES'));
+    expect(via8200).toBeDefined();
+    expect(via8200.ended).toBe(true);
+    const endedHop = via8200.hops.find((h: any) => h.ended);
+    expect(endedHop.ended.date).toBe('2025-09-25');
+    expect(endedHop.to.name).toBe('Unit 8200');
+    const before = (await ctx.gql(PATHS, { from: ms, asOf: '2025-09-24' })).data!.exposurePaths as any[];
+    expect(before.length).toBe(after.length);
+    expect(before.every((p) => !p.ended)).toBe(true);
+  });
+
+  it('filters neighbours by claim type, direction and certainty', async () => {
+    const q = `query($t: String!) { searchEntities(text: $t, limit: 1) { entity { name
+      all: neighbours { total items { entity { name } direction edge { type claimCount } } }
+      out: neighbours(direction: out, filter: { types: [RESPONSIBLE_FOR] }) { total items { entity { name } } }
+      alleged: neighbours(filter: { certainty: [alleged] }) { total }
+      stated: neighbours(filter: { certainty: [stated] }) { total }
+    } } }`;
+    const r = await ctx.gql(q, { t: 'Hikvision' });
+    expect(r.errors).toBeUndefined();
+    const e = r.data!.searchEntities[0].entity;
+    expect(e.all.total).toBe(2);
+    expect(e.out.items.map((i: any) => i.entity.name)).toEqual(['Repression, mass arbitrary detention and high-tech surveillance of Uyghurs in Xinjiang']);
+    expect(e.alleged.total).toBe(1);
+    expect(e.stated.total).toBe(1);
+  });
+
+  it('lists a document with its claims, and pages through claims', async () => {
+    const page1 = await ctx.gql(`{ claims(limit: 5) { total endCursor items { id evidence { document { url title } } } } }`);
+    expect(page1.errors).toBeUndefined();
+    const p1 = page1.data!.claims;
+    expect(p1.total).toBeGreaterThan(30);
+    expect(p1.items).toHaveLength(5);
+    const page2 = (await ctx.gql(`query($a: String) { claims(limit: 5, after: $a) { items { id } } }`, { a: p1.endCursor })).data!.claims;
+    expect(page2.items[0].id > p1.endCursor).toBe(true);
+    const docId = (await ctx.store.findClaims({ limit: 1 })).items[0]!.evidence.documentId;
+    const d = await ctx.gql(`query($id: ID!) { document(id: $id) { url publisher claims { id subject { name } object { name } } } }`, { id: docId });
+    expect(d.data!.document.claims.length).toBeGreaterThan(0);
+    expect(d.data!.document.claims[0].subject.name).toBeTruthy();
+  });
+
+  it('answers bad arguments with BAD_USER_INPUT naming the field', async () => {
+    const r = await ctx.gql(PATHS, { from: 'co_Q2283', maxHops: 7 });
+    expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(r.errors?.[0]?.message).toMatch(/maxHops/);
+    const d = await ctx.gql(`{ claims(filter: { from: "last tuesday" }) { total } }`);
+    expect(d.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(d.errors?.[0]?.message).toMatch(/from/);
+    const e = await ctx.gql(`{ searchEntities(text: "   ") { score } }`);
+    expect(e.errors?.[0]?.message).toMatch(/empty/);
+  });
+
+  it('answers an unknown id with null, not an error', async () => {
+    const r = await ctx.gql(`{ entity(id: "co_nope") { name } document(id: "doc_nope") { url } claim(id: "cl_nope") { id } }`);
+    expect(r.errors).toBeUndefined();
+    expect(r.data).toEqual({ entity: null, document: null, claim: null });
+  });
+});

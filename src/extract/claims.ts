@@ -1,0 +1,216 @@
+// Claims from mentions: each trigger phrase of the lexicon binds the nearest fitting entity before it (its
+// subject) to the fitting entities after it (objects, with coordinated lists "X, Y et Z"), flipped after a
+// passive marker, checked against the ontology's claim signatures. A few structural rules add what word
+// order alone states: "Azure de Microsoft" (PROVIDES), an abuse and a place in one sentence (OCCURRED_IN),
+// a user of a supplier's product (SUPPLIES), role appositions (ROLE_IN), contracts between parties.
+// Certainty: alleged under reporting and conditional cues, denied under negation near the trigger.
+import { CLAIM_SIGNATURES, type ClaimType, type EntityKind } from '../domain/vocabulary.ts';
+import type { Lexicon } from './lexicon.ts';
+import type { DocEntity, Mention, MentionSet } from './mentions.ts';
+import { PhraseMatcher, type PhraseHit } from './phrase-matcher.ts';
+import type { Span } from './sentences.ts';
+import { phraseWords, type Token } from './tokens.ts';
+
+export interface DraftClaim {
+  type: ClaimType;
+  subject: string;
+  object: string;
+  certainty: 'stated' | 'alleged' | 'denied';
+  start: number;
+  end: number;
+  confidence: number;
+  rule: string;
+}
+
+const ACTORS: readonly EntityKind[] = ['Company', 'GovernmentBody', 'Organization', 'Person'];
+const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as)\s+)?(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux)[\s'’]+)*$/iu;
+const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord*', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
+const contractMatcher = (() => {
+  const m = new PhraseMatcher<true>();
+  for (const p of CONTRACT_WORDS) m.add(phraseWords(p), true);
+  return m;
+})();
+
+function fits(kind: EntityKind, kinds: readonly EntityKind[]) {
+  return kinds.includes(kind);
+}
+
+export function findClaims(text: string, tokens: readonly Token[], sents: readonly Span[], set: MentionSet, lex: Lexicon): { claims: DraftClaim[]; extraEntities: DocEntity[] } {
+  const out: DraftClaim[] = [];
+  const extraEntities: DocEntity[] = [];
+  const bySentence = new Map<number, Mention[]>();
+  for (const m of set.mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  const group = <T extends { from: number }>(hits: T[]) => {
+    const g = new Map<number, T[]>();
+    for (const h of hits) {
+      const s = sentenceOfToken(h.from);
+      g.set(s, [...(g.get(s) ?? []), h]);
+    }
+    return g;
+  };
+  const sentStarts = sents.map((s) => s.start);
+  function sentenceOfToken(i: number): number {
+    const off = tokens[i]!.start;
+    let lo = 0;
+    let hi = sentStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentStarts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+  const triggers = group(lex.triggers.all(tokens));
+  const passives = group(lex.passive.all(tokens));
+  const alleged = group(lex.alleged.all(tokens));
+  const negations = group(lex.negations.all(tokens));
+  const contracts = group(contractMatcher.longest(tokens));
+  const kindOf = (key: string) => set.entities.get(key)!.kind;
+
+  const lastCompanyBefore = (offset: number): Mention | undefined => set.mentions.filter((m) => m.kind === 'Company' && m.end <= offset).at(-1);
+
+  function certainty(s: number, at: number, span: [number, number]): DraftClaim['certainty'] {
+    if ((negations.get(s) ?? []).some((n) => n.from >= span[0] - 6 && n.from <= span[1])) return 'denied';
+    if ((alleged.get(s) ?? []).some((a) => a.from <= at + 2)) return 'alleged';
+    return 'stated';
+  }
+
+  function emit(type: ClaimType, subj: Mention | string, obj: Mention | string, s: number, confidence: number, rule: string, at: number, span: [number, number]) {
+    const sk = typeof subj === 'string' ? subj : subj.entity;
+    const ok = typeof obj === 'string' ? obj : obj.entity;
+    if (sk === ok) return;
+    const sig = CLAIM_SIGNATURES[type];
+    if (!fits(kindOf(sk), sig.subject) || !fits(kindOf(ok), sig.object)) return;
+    const sent = sents[s]!;
+    let start = sent.start;
+    let end = sent.end;
+    if (end - start > 600) {
+      // A long sentence: quote the clause that holds the parts.
+      start = Math.max(sent.start, tokens[Math.max(0, span[0])]!.start);
+      end = Math.min(sent.end, tokens[Math.min(tokens.length - 1, span[1] - 1)]!.end);
+    }
+    out.push({ type, subject: sk, object: ok, certainty: certainty(s, at, span), start, end, confidence: Math.max(0.05, Math.min(1, confidence)), rule });
+  }
+
+  for (let s = 0; s < sents.length; s++) {
+    const ms = bySentence.get(s) ?? [];
+    if (ms.length < 1) continue;
+    // Trigger binding.
+    const seen = new Set<string>();
+    for (const t of triggers.get(s) ?? []) {
+      const type = t.payload;
+      const k = `${type}|${t.from}`;
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const sig = CLAIM_SIGNATURES[type];
+      const passive = (passives.get(s) ?? []).some((p) => p.from === t.to || (p.from >= t.from && p.to === t.to));
+      const left = ms.filter((m) => m.to <= t.from).reverse();
+      const right = ms.filter((m) => m.from >= t.to);
+      const [subjSide, objSide] = passive ? [right, left] : [left, right];
+      let subj: Mention | string | undefined = subjSide.find((m) => fits(m.kind, sig.subject));
+      if (!subj && sig.subject.includes('Company') && /\b(l['’]entreprise|la société|the company|son|sa|ses|its|elle|it)\b/iu.test(text.slice(sents[s]!.start, tokens[t.from]!.start))) {
+        subj = lastCompanyBefore(tokens[t.from]!.start)?.entity;
+      }
+      if (!subj) continue;
+      const objs: Mention[] = [];
+      for (const m of objSide) {
+        if (!fits(m.kind, sig.object)) {
+          if (objs.length) break;
+          continue;
+        }
+        if (objs.length) {
+          const prev = objs.at(-1)!;
+          const gap = passive ? text.slice(m.end, prev.start) : text.slice(prev.end, m.start);
+          if (!COORD.test(gap)) break;
+        }
+        objs.push(m);
+        if (type === 'OCCURRED_IN' || type === 'SUSPENDED' || type === 'PARTNERS_WITH' || type === 'DOCUMENTS') continue;
+        if (objs.length >= 1 && type !== 'USES' && type !== 'PROVIDES' && type !== 'RESPONSIBLE_FOR' && type !== 'ENABLES') break;
+      }
+      for (const o of objs) {
+        const subjFrom = typeof subj === 'string' ? t.from : subj.from;
+        const dist = Math.abs(t.from - (typeof subj === 'string' ? t.from : passive ? subj.from : subj.to)) + Math.abs(o.from - t.to);
+        if (dist > 30) continue;
+        const span: [number, number] = [Math.min(subjFrom, o.from, t.from), Math.max(typeof subj === 'string' ? t.to : subj.to, o.to, t.to)];
+        emit(type, subj, o, s, 0.75 - dist * 0.012, `trigger:${type}${passive ? ':passive' : ''}`, t.from, span);
+      }
+    }
+    // "Azure de Microsoft", "Microsoft's Azure", and a gazetteer product named with its supplier.
+    for (const tech of ms.filter((m) => m.kind === 'Technology')) {
+      const after = ms.find((m) => m.from >= tech.to && m.from - tech.to <= 2 && m.kind === 'Company');
+      if (after && /^\s*(de|d['’]|of|from|by|par)\s*$/iu.test(text.slice(tech.end, after.start))) emit('PROVIDES', after, tech, s, 0.8, 'product-of', tech.from, [tech.from, after.to]);
+      const before = ms.find((m) => m.to <= tech.from && tech.from - m.to <= 1 && m.kind === 'Company');
+      if (before && /^(['’]s\s+|\s+)$/u.test(text.slice(before.end, tech.start))) emit('PROVIDES', before, tech, s, 0.8, 'product-of', before.from, [before.from, tech.to]);
+      const supplier = set.entities.get(tech.entity)?.entry?.supplier;
+      if (supplier) {
+        const sm = ms.find((m) => set.entities.get(m.entity)?.entry?.name === supplier);
+        if (sm) emit('PROVIDES', sm, tech, s, 0.7, 'gazetteer-supplier', tech.from, [Math.min(sm.from, tech.from), Math.max(sm.to, tech.to)]);
+      }
+    }
+    // An abuse and a place in one sentence.
+    for (const a of ms.filter((m) => m.kind === 'Abuse')) {
+      for (const l of ms.filter((m) => m.kind === 'Location')) {
+        const d = Math.abs(l.from - a.from);
+        if (d <= 25) emit('OCCURRED_IN', a, l, s, 0.6 - d * 0.01, 'abuse-place', Math.min(a.from, l.from), [Math.min(a.from, l.from), Math.max(a.to, l.to)]);
+      }
+    }
+    // Actor "(à Genève)" / "(in Geneva)".
+    for (const l of ms.filter((m) => m.kind === 'Location')) {
+      const pre = text.slice(Math.max(0, l.start - 6), l.start);
+      if (!/\((à|a|in|en)\s*$/u.test(pre)) continue;
+      const actor = ms.filter((m) => m.to <= l.from && fits(m.kind, ACTORS)).at(-1);
+      if (actor && l.from - actor.to <= 10) emit('BASED_IN', actor, l, s, 0.65, 'based-in-bracket', actor.from, [actor.from, l.to]);
+    }
+    // Contracts: a contract word with a company and another party in the sentence.
+    for (const c of contracts.get(s) ?? []) {
+      const company = ms.filter((m) => m.kind === 'Company').sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0]
+        ?? (/\b(ses|son|its|sa)\b/iu.test(text.slice(Math.max(sents[s]!.start, tokens[c.from]!.start - 12), tokens[c.from]!.start)) ? lastCompanyBefore(tokens[c.from]!.start) : undefined);
+      const other = ms.filter((m) => ['GovernmentBody', 'Organization'].includes(m.kind) && Math.abs(m.from - c.from) <= 15).sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0];
+      if (!company || !other) continue;
+      const cEnt = set.entities.get(company.entity)!;
+      const oEnt = set.entities.get(other.entity)!;
+      const key = `contract:${[cEnt.key, oEnt.key].sort().join('|')}`;
+      let contract = set.entities.get(key);
+      if (!contract) {
+        const phrase = text.slice(tokens[c.from]!.start, tokens[c.to - 1]!.end);
+        contract = { key, kind: 'Contract', name: `${phrase} ${cEnt.name} – ${oEnt.name}`, aliases: new Set([phrase]), fields: {}, firstSeen: c.from };
+        set.entities.set(key, contract);
+        extraEntities.push(contract);
+      }
+      const span: [number, number] = [Math.min(c.from, other.from, company.from), Math.max(c.to, other.to, company.to)];
+      emit('PARTY_TO', company, key, s, 0.6, 'contract-parties', c.from, span);
+      emit('PARTY_TO', other, key, s, 0.6, 'contract-parties', c.from, span);
+    }
+  }
+  // Role appositions.
+  for (const r of set.roles) {
+    const s = sents.findIndex((x) => x.start <= r.start && r.start < x.end);
+    if (s >= 0) out.push({ type: 'ROLE_IN', subject: r.person, object: r.org, certainty: 'stated', start: sents[s]!.start, end: sents[s]!.end, confidence: 0.75, rule: 'role-apposition' });
+  }
+  // Chains within a sentence: X uses T and C provides T → C supplies X; X uses T for abuse A → X responsible for A.
+  const bySentenceClaims = new Map<string, DraftClaim[]>();
+  for (const c of out) bySentenceClaims.set(`${c.start}`, [...(bySentenceClaims.get(`${c.start}`) ?? []), c]);
+  for (const cs of bySentenceClaims.values()) {
+    for (const u of cs.filter((c) => c.type === 'USES')) {
+      for (const p of cs.filter((c) => c.type === 'PROVIDES' && c.object === u.object)) {
+        if (kindOf(p.subject) === 'Company' && p.subject !== u.subject) out.push({ ...u, type: 'SUPPLIES', subject: p.subject, object: u.subject, confidence: Math.min(u.confidence, p.confidence) * 0.9, rule: 'uses+provides' });
+      }
+      for (const e of cs.filter((c) => c.type === 'ENABLES' && c.subject === u.object)) {
+        out.push({ ...u, type: 'RESPONSIBLE_FOR', subject: u.subject, object: e.object, confidence: Math.min(u.confidence, e.confidence) * 0.9, rule: 'uses+enables' });
+      }
+    }
+  }
+  return { claims: dedupe(out), extraEntities };
+}
+
+function dedupe(claims: DraftClaim[]): DraftClaim[] {
+  const best = new Map<string, DraftClaim>();
+  for (const c of claims) {
+    const k = `${c.type}|${c.subject}|${c.object}|${c.certainty}|${c.start}`;
+    const prev = best.get(k);
+    if (!prev || prev.confidence < c.confidence) best.set(k, c);
+  }
+  return [...best.values()];
+}
+
+export type { PhraseHit };

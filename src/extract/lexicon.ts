@@ -1,0 +1,107 @@
+// Loads the gazetteer (seeds/gazetteer/*.json: real entities with aliases and sources) and the lexicons
+// (seeds/lexicon/*.json: technology classes, abuses, victims, claim triggers, certainty cues) once, and
+// compiles them into phrase matchers. Data, not code: an investigator corrects a name or adds a trigger by
+// editing JSON.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { ClaimType, EntityKind } from '../domain/vocabulary.ts';
+import { repoRoot } from '../util/shared.ts';
+import { PhraseMatcher } from './phrase-matcher.ts';
+import { phraseWords } from './tokens.ts';
+
+export const GAZETTEER_DIR = resolve(repoRoot, 'seeds', 'gazetteer');
+export const LEXICON_DIR = resolve(repoRoot, 'seeds', 'lexicon');
+
+export const GazetteerEntry = z
+  .object({ kind: EntityKind, name: z.string().min(1), aliases: z.array(z.string()).default([]), wikidata: z.string().optional(), source: z.string().url(), supplier: z.string().optional() })
+  .catchall(z.unknown());
+export type GazetteerEntry = z.infer<typeof GazetteerEntry>;
+
+const TechClasses = z.object({ classes: z.array(z.object({ key: z.string(), techType: z.string(), name: z.string(), phrases: z.array(z.string()) })) });
+const Abuses = z.object({
+  abuses: z.array(z.object({ key: z.string(), category: z.string(), name: z.string(), strong: z.array(z.string()), weak: z.array(z.string()) })),
+  victims: z.array(z.object({ key: z.string(), phrases: z.array(z.string()) })),
+});
+const Triggers = z.object({
+  passiveMarkers: z.array(z.string()),
+  triggers: z.partialRecord(ClaimType, z.array(z.string())),
+  alleged: z.array(z.string()),
+  negations: z.array(z.string()),
+  roles: z.array(z.string()),
+});
+
+/** What a lexicon phrase found in the text stands for. */
+export type LexHit =
+  | { type: 'entity'; entry: GazetteerEntry; alias: string }
+  | { type: 'tech'; key: string; techType: string; name: string }
+  | { type: 'abuse'; key: string; category: string; name: string; strong: boolean }
+  | { type: 'victim'; key: string };
+
+export interface Lexicon {
+  entries: GazetteerEntry[];
+  /** Gazetteer names and aliases, technology classes, abuses and victim groups. */
+  names: PhraseMatcher<{ hit: LexHit; phrase: string }>;
+  triggers: PhraseMatcher<ClaimType>;
+  passive: PhraseMatcher<true>;
+  alleged: PhraseMatcher<true>;
+  negations: PhraseMatcher<true>;
+  roles: PhraseMatcher<true>;
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+export function readGazetteer(dir = GAZETTEER_DIR): GazetteerEntry[] {
+  const out: GazetteerEntry[] = [];
+  for (const f of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+    const rows = z.array(GazetteerEntry).safeParse(readJson(join(dir, f)));
+    if (!rows.success) throw new Error(`${f}: ${rows.error.issues[0]?.path.join('.')}: ${rows.error.issues[0]?.message}`);
+    out.push(...rows.data);
+  }
+  return out;
+}
+
+function matcherOf(phrases: readonly string[]): PhraseMatcher<true> {
+  const m = new PhraseMatcher<true>();
+  for (const p of phrases) m.add(phraseWords(p), true);
+  return m;
+}
+
+let cached: Lexicon | null = null;
+
+export function loadLexicon(): Lexicon {
+  if (cached) return cached;
+  const entries = readGazetteer();
+  const names = new PhraseMatcher<{ hit: LexHit; phrase: string }>();
+  for (const entry of entries) {
+    for (const alias of new Set([entry.name, ...entry.aliases])) names.add(phraseWords(alias), { hit: { type: 'entity', entry, alias }, phrase: alias });
+  }
+  const tech = TechClasses.parse(readJson(join(LEXICON_DIR, 'technology-classes.json')));
+  for (const c of tech.classes) for (const p of c.phrases) names.add(phraseWords(p), { hit: { type: 'tech', key: c.key, techType: c.techType, name: c.name }, phrase: p });
+  const abuses = Abuses.parse(readJson(join(LEXICON_DIR, 'abuses.json')));
+  for (const a of abuses.abuses) {
+    for (const p of a.strong) names.add(phraseWords(p), { hit: { type: 'abuse', key: a.key, category: a.category, name: a.name, strong: true }, phrase: p });
+    for (const p of a.weak) names.add(phraseWords(p), { hit: { type: 'abuse', key: a.key, category: a.category, name: a.name, strong: false }, phrase: p });
+  }
+  for (const v of abuses.victims) for (const p of v.phrases) names.add(phraseWords(p), { hit: { type: 'victim', key: v.key }, phrase: p });
+  const t = Triggers.parse(readJson(join(LEXICON_DIR, 'claim-triggers.json')));
+  const triggers = new PhraseMatcher<ClaimType>();
+  for (const [type, phrases] of Object.entries(t.triggers)) for (const p of phrases ?? []) triggers.add(phraseWords(p), type as ClaimType);
+  cached = { entries, names, triggers, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), roles: matcherOf(t.roles) };
+  return cached;
+}
+
+/**
+ * Whether a phrase may match this stretch of text: acronyms ("WHO", "ICE", "IA") only in capitals, and a
+ * one-word capitalised name ("Orange", "Apple") only when the text capitalises it too.
+ */
+export function caseFits(phrase: string, surface: string): boolean {
+  const letters = phrase.replace(/[^\p{L}]/gu, '');
+  if (letters && letters === letters.toUpperCase() && letters.length <= 6 && /\p{Lu}/u.test(letters)) {
+    return surface.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}+]/gu, '') === phrase.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}+]/gu, '');
+  }
+  if (!/\s/.test(phrase.trim()) && /^\+?\p{Lu}/u.test(phrase)) return /^\+?\p{Lu}/u.test(surface);
+  return true;
+}

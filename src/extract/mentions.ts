@@ -1,0 +1,297 @@
+// Finds entity mentions in a document and groups them into the document's entities: gazetteer names and
+// aliases, technology classes, abuses bound to their victims, and recognisers for names no gazetteer has
+// (acronyms defined in the text, "Unit NNNN", ministries, company suffixes, persons with a title or role).
+// Every mention keeps its offsets in the original text.
+import type { EntityKind } from '../domain/vocabulary.ts';
+import { caseFits, type GazetteerEntry, type LexHit, type Lexicon } from './lexicon.ts';
+import type { Span } from './sentences.ts';
+import { foldWord, type Token } from './tokens.ts';
+
+export interface Mention {
+  entity: string;
+  kind: EntityKind;
+  start: number;
+  end: number;
+  /** Token indexes [from, to). */
+  from: number;
+  to: number;
+  sentence: number;
+}
+
+export interface DocEntity {
+  key: string;
+  kind: EntityKind;
+  name: string;
+  aliases: Set<string>;
+  wikidataId?: string;
+  fields: Record<string, unknown>;
+  entry?: GazetteerEntry;
+  /** For a role apposition: the person's role phrase and the organisation it names. */
+  firstSeen: number;
+}
+
+export interface MentionSet {
+  entities: Map<string, DocEntity>;
+  mentions: Mention[];
+  /** Person roles found: person key, organisation key, sentence and span of the apposition. */
+  roles: Array<{ person: string; org: string; sentence: number; start: number; end: number }>;
+}
+
+const GOV_HEADS = /^(ministere|ministry|department|departement|police|army|armee|forces|force|unit|unite|agency|agence|bureau|gouvernement|government|service|services|directorate|direction|commandement|command|brigade|regime|autorites|authorities|garde|guard|gendarmerie|tribunal|court)$/;
+const COMPANY_HEADS = /^(inc|ltd|llc|sa|sas|sarl|gmbh|ag|plc|corp|corporation|co|limited|technologies|technology|systems|group|groupe|holdings|labs|solutions)$/;
+const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'van', 'von', 'bin', 'ibn', 'ben', 'du', 'la', 'le', 'di', 'dos', 'das', 'der']);
+const NOT_NAMES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'the', 'a', 'an', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'this', 'that', 'these', 'we', 'they', 'he', 'she', 'it', 'en', 'dans', 'pour', 'par', 'selon', 'in', 'on', 'for', 'by', 'according', 'but', 'mais', 'et', 'and', 'or', 'ou', 'de', 'du', 'au', 'aux', 'si', 'if', 'when', 'lorsque', 'quand', 'depuis', 'since', 'after', 'apres', 'avant', 'before', 'comme', 'as', 'tout', 'tous', 'toutes', 'all', 'son', 'sa', 'ses', 'its', 'their', 'leur', 'leurs', 'while', 'alors', 'jamais', 'parmi', 'among', 'sur', 'with', 'avec', 'human', 'rights', 'droits']);
+
+const isUpper = (text: string, t: Token) => /^\+?\p{Lu}/u.test(text.slice(t.start, t.end));
+
+export function findMentions(text: string, tokens: readonly Token[], sents: readonly Span[], lex: Lexicon): MentionSet {
+  const entities = new Map<string, DocEntity>();
+  const mentions: Mention[] = [];
+  const roles: MentionSet['roles'] = [];
+  const sentenceOf = sentenceIndexer(tokens, sents);
+  const taken = new Uint8Array(tokens.length);
+
+  const entity = (key: string, kind: EntityKind, name: string, at: number, extra: Partial<DocEntity> = {}): DocEntity => {
+    let e = entities.get(key);
+    if (!e) entities.set(key, (e = { key, kind, name, aliases: new Set(), fields: {}, firstSeen: at, ...extra }));
+    return e;
+  };
+  const mention = (e: DocEntity, from: number, to: number) => {
+    const start = tokens[from]!.start;
+    const end = tokens[to - 1]!.end;
+    e.aliases.add(text.slice(start, end));
+    mentions.push({ entity: e.key, kind: e.kind, start, end, from, to, sentence: sentenceOf(from) });
+    for (let i = from; i < to; i++) taken[i] = 1;
+  };
+
+  // 1. Lexicon names (gazetteer, technology classes, abuses, victims), leftmost-longest.
+  const hits = lex.names.longest(tokens, (p, from, to) => caseFits(p.phrase, text.slice(tokens[from]!.start, tokens[to - 1]!.end)));
+  const victims: Array<{ key: string; from: number; to: number; sentence: number }> = [];
+  const abuseHits: Array<{ hit: Extract<LexHit, { type: 'abuse' }>; from: number; to: number; sentence: number }> = [];
+  for (const h of hits) {
+    const hit = h.payload.hit;
+    if (hit.type === 'entity') {
+      const en = hit.entry;
+      const fields = Object.fromEntries(Object.entries(en).filter(([k]) => !['kind', 'name', 'aliases', 'wikidata', 'source', 'supplier'].includes(k)));
+      const e = entity(`gaz:${en.kind}:${en.name}`, en.kind, en.name, h.from, { entry: en, fields, ...(en.wikidata ? { wikidataId: en.wikidata } : {}) });
+      for (const a of en.aliases) e.aliases.add(a);
+      mention(e, h.from, h.to);
+    } else if (hit.type === 'tech') {
+      const e = entity(`tech:${hit.key}`, 'Technology', text.slice(tokens[h.from]!.start, tokens[h.to - 1]!.end), h.from, { fields: { techType: hit.techType } });
+      e.aliases.add(hit.name);
+      mention(e, h.from, h.to);
+    } else if (hit.type === 'victim') victims.push({ key: hit.key, from: h.from, to: h.to, sentence: sentenceOf(h.from) });
+    else abuseHits.push({ hit, from: h.from, to: h.to, sentence: sentenceOf(h.from) });
+  }
+
+  // 2. Recognisers for names outside the gazetteer.
+  recognise(text, tokens, taken, (kind, from, to, key) => {
+    const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+    mention(entity(key ?? `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, kind, name, from), from, to);
+  });
+  acronyms(text, tokens, mentions, entities, taken, (e, from, to) => mention(e, from, to));
+  persons(text, tokens, taken, sentenceOf, lex, mentions, entities, roles, (key, name, from, to) => mention(entity(key, 'Person', name, from), from, to));
+
+  // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
+  const placesBySentence = new Map<number, Mention[]>();
+  for (const m of mentions) if (m.kind === 'Location') placesBySentence.set(m.sentence, [...(placesBySentence.get(m.sentence) ?? []), m]);
+  const lastVictimOf = new Map<string, string>();
+  for (const a of abuseHits) {
+    const inSentence = victims.filter((v) => v.sentence === a.sentence);
+    const victim = inSentence.find((v) => v.from >= a.to) ?? inSentence.at(-1);
+    const place = (placesBySentence.get(a.sentence) ?? [])[0];
+    if (!a.hit.strong && !victim && !place) continue;
+    const target = victim?.key ?? lastVictimOf.get(a.hit.key) ?? (place ? `place:${place.entity}` : '');
+    if (victim) lastVictimOf.set(a.hit.key, victim.key);
+    const key = `abuse:${a.hit.key}:${target}`;
+    const surface = text.slice(tokens[a.from]!.start, tokens[a.to - 1]!.end);
+    const victimText = victim ? text.slice(tokens[victim.from]!.start, tokens[victim.to - 1]!.end) : '';
+    const name = victim && victim.from >= a.to && victim.from - a.to <= 4 ? text.slice(tokens[a.from]!.start, tokens[victim.to - 1]!.end) : victimText ? `${surface} (${victimText})` : surface;
+    const e = entity(key, 'Abuse', name, a.from, { fields: { category: a.hit.category } });
+    e.aliases.add(a.hit.name);
+    mention(e, a.from, a.to);
+  }
+  mentions.sort((a, b) => a.from - b.from);
+  return { entities, mentions, roles };
+}
+
+function sentenceIndexer(tokens: readonly Token[], sents: readonly Span[]) {
+  const idx = new Int32Array(tokens.length);
+  let s = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    while (s < sents.length - 1 && tokens[i]!.start >= sents[s]!.end) s++;
+    idx[i] = s;
+  }
+  return (tokenIndex: number) => idx[tokenIndex] ?? 0;
+}
+
+/** "Unit 8200", ministries and departments, names with a company suffix. */
+function recognise(text: string, tokens: readonly Token[], taken: Uint8Array, add: (kind: EntityKind, from: number, to: number, key?: string) => void) {
+  const free = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (taken[i]) return false;
+    return true;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i]!.norm;
+    // Unit 8200 / Unité 8200
+    if ((w === 'unit' || w === 'unite') && /^\d{2,5}$/.test(tokens[i + 1]?.norm ?? '') && free(i, i + 2)) {
+      add('GovernmentBody', i, i + 2, `rec:GovernmentBody:unit ${tokens[i + 1]!.norm}`);
+      continue;
+    }
+    // Ministry of X / ministère de la X: up to four more words, capitalised ones kept.
+    if (/^(ministry|ministere|department|departement)$/.test(w) && free(i, i + 1)) {
+      let j = i + 1;
+      let last = -1;
+      while (j < tokens.length && j - i <= 6 && tokens[j]!.start - tokens[j - 1]!.end <= 3) {
+        const n = tokens[j]!.norm;
+        if (isUpper(text, tokens[j]!) && !taken[j]) last = j;
+        else if (!/^(of|the|de|la|le|l|du|des|d|and|et|for|pour|affaires|etrangeres|interieur|defense)$/.test(n)) break;
+        if (/^(defense|interieur)$/.test(n)) last = j;
+        j++;
+      }
+      if (last > i) add('GovernmentBody', i, last + 1);
+      continue;
+    }
+    // Capitalised words ending in a company suffix: "Acme Widgets Ltd", "Foo Technologies".
+    if (COMPANY_HEADS.test(w) && isUpper(text, tokens[i]!) && i > 0 && !taken[i]) {
+      let j = i - 1;
+      while (j >= 0 && i - j <= 4 && isUpper(text, tokens[j]!) && !taken[j] && tokens[j + 1]!.start - tokens[j]!.end <= 2) j--;
+      if (j + 1 < i && !NOT_NAMES.has(tokens[j + 1]!.norm)) add('Company', j + 1, i + 1);
+    }
+  }
+}
+
+/**
+ * "Long Name (ACR)": the acronym joins the entity mentioned just before the bracket, or names a new one
+ * (kind from its head word); later uses of the acronym are mentions of it.
+ */
+function acronyms(text: string, tokens: readonly Token[], mentions: Mention[], entities: Map<string, DocEntity>, taken: Uint8Array, add: (e: DocEntity, from: number, to: number) => void) {
+  const defined = new Map<string, DocEntity>();
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const acr = text.slice(t.start, t.end);
+    if (!/^[\p{Lu}][\p{Lu}\p{N}]{1,8}$/u.test(acr) || text[t.start - 1] !== '(' || text[t.end] !== ')') continue;
+    const before = mentions.filter((m) => m.to === i && m.end >= t.start - 3).at(-1);
+    let e = before ? entities.get(before.entity) : undefined;
+    if (!e) {
+      // A run of capitalised words (with linking words) ending just before the bracket.
+      let j = i - 1;
+      let first = -1;
+      while (j >= 0 && i - j <= 10) {
+        const tok = tokens[j]!;
+        if (isUpper(text, tok)) first = j;
+        else if (!/^(de|du|des|la|le|l|d|of|the|for|and|et|aux|pour|on|sur|in|en)$/.test(tok.norm)) break;
+        j--;
+      }
+      if (first < 0 || first >= i || NOT_NAMES.has(tokens[first]!.norm)) continue;
+      const words = tokens.slice(first, i).map((x) => x.norm);
+      const kind: EntityKind = words.some((w) => GOV_HEADS.test(w)) ? 'GovernmentBody' : words.some((w) => COMPANY_HEADS.test(w)) ? 'Company' : 'Organization';
+      const name = text.slice(tokens[first]!.start, tokens[i - 1]!.end);
+      e = entities.get(`rec:${kind}:${words.join(' ')}`) ?? { key: `rec:${kind}:${words.join(' ')}`, kind, name, aliases: new Set(), fields: {}, firstSeen: first };
+      entities.set(e.key, e);
+      if (!taken[first]) add(e, first, i);
+    }
+    e.aliases.add(acr);
+    defined.set(acr, e);
+  }
+  if (!defined.size) return;
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i]) continue;
+    const e = defined.get(text.slice(tokens[i]!.start, tokens[i]!.end));
+    if (e) add(e, i, i + 1);
+  }
+}
+
+/** A person: two to four capitalised words after a title, or next to a role ("X, directrice de …"). */
+function persons(
+  text: string,
+  tokens: readonly Token[],
+  taken: Uint8Array,
+  sentenceOf: (i: number) => number,
+  lex: Lexicon,
+  mentions: Mention[],
+  entities: Map<string, DocEntity>,
+  roles: MentionSet['roles'],
+  add: (key: string, name: string, from: number, to: number) => void,
+) {
+  const nameAt = (i: number, dir: 1 | -1): [number, number] | null => {
+    // Scan capitalised words (and particles inside) from token i in direction dir.
+    let a = i;
+    let b = i;
+    let n = 0;
+    for (let j = i; j >= 0 && j < tokens.length && Math.abs(j - i) < 6; j += dir) {
+      const t = tokens[j]!;
+      if (taken[j]) break;
+      const up = isUpper(text, t);
+      if (!up && !(NAME_PARTICLES.has(t.norm) && n > 0)) break;
+      if (up) n++;
+      if (dir === 1) b = j;
+      else a = j;
+      if (j !== i) {
+        const gap = text.slice(Math.min(tokens[j]!.end, tokens[j - dir]!.end), Math.max(tokens[j]!.start, tokens[j - dir]!.start));
+        if (!/^[\s'’-]*$/.test(gap)) break;
+      }
+    }
+    if (dir === 1) a = i;
+    else b = i;
+    while (b > a && NAME_PARTICLES.has(tokens[b]!.norm)) b--;
+    const count = b - a + 1;
+    if (count < 2 || n < 2 || NOT_NAMES.has(tokens[a]!.norm)) return null;
+    return [a, b + 1];
+  };
+  const known = new Map<string, string>(); // surname → person key
+  const addPerson = (from: number, to: number) => {
+    const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+    const key = `per:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`;
+    add(key, name, from, to);
+    known.set(tokens[to - 1]!.norm, key);
+    return key;
+  };
+  // Titles.
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const raw = text.slice(tokens[i]!.start, tokens[i]!.end + 1);
+    if (/^(M\.|Mme |Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)$/.test(raw) || /^(M|Mme|Mr|Mrs|Ms|Dr|Pr)[.\s]$/.test(raw)) {
+      const span = nameAt(i + 1, 1) ?? (isUpper(text, tokens[i + 1]!) && !taken[i + 1] && tokens[i + 2] && isUpper(text, tokens[i + 2]!) ? [i + 1, i + 3] as [number, number] : null);
+      if (span) addPerson(span[0], span[1]);
+    }
+  }
+  // Role appositions: "NAME, role … ORG" and "role … ORG, NAME".
+  for (const r of lex.roles.all(tokens)) {
+    const s = sentenceOf(r.from);
+    const org = (from: number, to: number) =>
+      mentions.find((m) => m.from >= from && m.to <= to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);
+    // NAME, [qui était alors] role
+    let k = r.from - 1;
+    while (k >= 0 && r.from - k <= 4 && /^(qui|etait|est|alors|the|le|la|l|a|an|un|une|former|ancien|ancienne|now|then)$/.test(tokens[k]!.norm)) k--;
+    if (k >= 1 && /,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && !taken[k]) {
+      const span = nameAt(k, -1);
+      if (span) {
+        const person = addPerson(span[0], span[1]);
+        const o = org(r.to, Math.min(tokens.length, r.to + 14));
+        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[span[0]]!.start, end: o.end });
+        continue;
+      }
+    }
+    // role … ORG, NAME  (the name follows the first comma within 14 words)
+    for (let j = r.to; j < tokens.length && j - r.to < 14 && sentenceOf(j) === s; j++) {
+      if (!/,\s*$/.test(text.slice(tokens[j]!.end, tokens[j + 1]?.start ?? tokens[j]!.end))) continue;
+      let n = j + 1;
+      if (/^(m|mme|mr|dr|pr)$/.test(tokens[n]?.norm ?? '')) n++;
+      const span = tokens[n] && !taken[n] ? nameAt(n, 1) : null;
+      if (span) {
+        const person = addPerson(span[0], span[1]);
+        const o = org(r.from, j + 1);
+        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[r.from]!.start, end: tokens[span[1] - 1]!.end });
+      }
+      break;
+    }
+  }
+  // Surnames alone, later on.
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || !isUpper(text, tokens[i]!)) continue;
+    const key = known.get(tokens[i]!.norm);
+    if (key) add(key, entities.get(key)?.name ?? '', i, i + 1);
+  }
+}
+
+export { foldWord };

@@ -147,6 +147,19 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         if (sm) emit('PROVIDES', sm, tech, s, 0.7, 'gazetteer-supplier', tech.from, [Math.min(sm.from, tech.from), Math.max(sm.to, tech.to)]);
       }
     }
+    // A body and its parent (gazetteer partOf) named in one sentence; "X de/of the Y" between two bodies.
+    const bodies = ms.filter((m) => ['Organization', 'GovernmentBody', 'Company'].includes(m.kind));
+    for (const child of bodies) {
+      const parent = set.entities.get(child.entity)?.entry?.partOf;
+      if (typeof parent === 'string') {
+        const pm = bodies.find((m) => set.entities.get(m.entity)?.entry?.name === parent);
+        if (pm) emit('PART_OF', child, pm, s, 0.6, 'gazetteer-part-of', child.from, [Math.min(child.from, pm.from), Math.max(child.to, pm.to)]);
+      }
+      const next = bodies.find((m) => m.from >= child.to && m.from - child.to <= 3);
+      if (next && /^\s*(de la|de l['’]|du|des|de|of the|of)\s*$/iu.test(text.slice(child.end, next.start))) {
+        emit('PART_OF', child, next, s, 0.55, 'body-of-body', child.from, [child.from, next.to]);
+      }
+    }
     // An abuse and a place in one sentence.
     for (const a of ms.filter((m) => m.kind === 'Abuse')) {
       for (const l of ms.filter((m) => m.kind === 'Location')) {

@@ -103,5 +103,7 @@ export function caseFits(phrase: string, surface: string): boolean {
     return surface.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}+]/gu, '') === phrase.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^\p{L}\p{N}+]/gu, '');
   }
   if (!/\s/.test(phrase.trim()) && /^\+?\p{Lu}/u.test(phrase)) return /^\+?\p{Lu}/u.test(surface);
+  // A proper name ("Le Monde", "Local Call") needs a capital somewhere in the text too.
+  if (/\p{Lu}/u.test(phrase)) return /\p{Lu}/u.test(surface);
   return true;
 }

@@ -222,15 +222,19 @@ function persons(
     for (let j = i; j >= 0 && j < tokens.length && Math.abs(j - i) < 6; j += dir) {
       const t = tokens[j]!;
       if (taken[j]) break;
+      let glued = false;
+      if (j !== i) {
+        const [l, r] = dir === 1 ? [tokens[j - 1]!, t] : [t, tokens[j + 1]!];
+        const gap = text.slice(l.end, r.start);
+        if (!/^(\s+|['’-]|\s+-\s+)$/.test(gap)) break;
+        glued = /^['’-]$/.test(gap);
+      }
       const up = isUpper(text, t);
-      if (!up && !(NAME_PARTICLES.has(t.norm) && n > 0)) break;
+      // "Ra'ad": a lowercase piece glued by an apostrophe or hyphen belongs to the word before it.
+      if (!up && !glued && !(NAME_PARTICLES.has(t.norm) && n > 0)) break;
       if (up) n++;
       if (dir === 1) b = j;
       else a = j;
-      if (j !== i) {
-        const gap = text.slice(Math.min(tokens[j]!.end, tokens[j - dir]!.end), Math.max(tokens[j]!.start, tokens[j - dir]!.start));
-        if (!/^[\s'’-]*$/.test(gap)) break;
-      }
     }
     if (dir === 1) a = i;
     else b = i;
@@ -259,7 +263,7 @@ function persons(
   for (const r of lex.roles.all(tokens)) {
     const s = sentenceOf(r.from);
     const org = (from: number, to: number) =>
-      mentions.find((m) => m.from >= from && m.to <= to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);
+      mentions.find((m) => m.to > from && m.from < to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);
     // NAME, [qui était alors] role
     let k = r.from - 1;
     while (k >= 0 && r.from - k <= 4 && /^(qui|etait|est|alors|the|le|la|l|a|an|un|une|former|ancien|ancienne|now|then)$/.test(tokens[k]!.norm)) k--;
@@ -267,7 +271,7 @@ function persons(
       const span = nameAt(k, -1);
       if (span) {
         const person = addPerson(span[0], span[1]);
-        const o = org(r.to, Math.min(tokens.length, r.to + 14));
+        const o = org(r.from, Math.min(tokens.length, r.to + 14));
         if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[span[0]]!.start, end: o.end });
         continue;
       }

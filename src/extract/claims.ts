@@ -23,7 +23,7 @@ export interface DraftClaim {
 }
 
 const ACTORS: readonly EntityKind[] = ['Company', 'GovernmentBody', 'Organization', 'Person'];
-const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as)\s+)?(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux)[\s'’]+)*$/iu;
+const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as|notamment|including|such as|y compris|dont|en particulier|in particular|voire|even)[\s,]+)*(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux|actes|acts|of|ses|sa|son|its|their|leurs?)[\s'’]+)*$/iu;
 const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord*', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
 const contractMatcher = (() => {
   const m = new PhraseMatcher<true>();
@@ -112,6 +112,17 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         subj = lastCompanyBefore(tokens[t.from]!.start)?.entity;
       }
       if (!subj) continue;
+      // Coordinated subjects: "The Guardian, +972 Magazine et Local Call ont révélé".
+      const subjects: Array<Mention | string> = [subj];
+      if (typeof subj !== 'string' && !passive) {
+        let head = subj;
+        for (const m of left.slice(left.indexOf(subj) + 1)) {
+          const gap = text.slice(m.end, head.start);
+          if (!fits(m.kind, sig.subject) || gap.length > 40 || !COORD.test(gap)) break;
+          subjects.push(m);
+          head = m;
+        }
+      }
       const objs: Mention[] = [];
       for (const m of objSide) {
         if (!fits(m.kind, sig.object)) {
@@ -121,13 +132,13 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         if (objs.length) {
           const prev = objs.at(-1)!;
           const gap = passive ? text.slice(m.end, prev.start) : text.slice(prev.end, m.start);
-          if (!COORD.test(gap)) break;
+          if (gap.length > 60 || !COORD.test(gap)) break;
         }
         objs.push(m);
         if (type === 'OCCURRED_IN' || type === 'SUSPENDED' || type === 'PARTNERS_WITH' || type === 'DOCUMENTS') continue;
         if (objs.length >= 1 && type !== 'USES' && type !== 'PROVIDES' && type !== 'RESPONSIBLE_FOR' && type !== 'ENABLES') break;
       }
-      for (const o of objs) {
+      for (const subj of subjects) for (const o of objs) {
         const subjFrom = typeof subj === 'string' ? t.from : subj.from;
         const dist = Math.abs(t.from - (typeof subj === 'string' ? t.from : passive ? subj.from : subj.to)) + Math.abs(o.from - t.to);
         if (dist > 30) continue;

@@ -39,6 +39,7 @@ export interface MentionSet {
 
 const GOV_HEADS = /^(ministere|ministry|department|departement|police|army|armee|forces|force|unit|unite|agency|agence|bureau|gouvernement|government|service|services|directorate|direction|commandement|command|brigade|regime|autorites|authorities|garde|guard|gendarmerie|tribunal|court)$/;
 const COMPANY_HEADS = /^(inc|ltd|llc|sa|sas|sarl|gmbh|ag|plc|corp|corporation|co|limited|technologies|technology|systems|group|groupe|holdings|labs|solutions)$/;
+const GENERIC_VICTIMS = new Set(['civilians', 'minorities', 'women', 'protesters', 'migrants']);
 const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'van', 'von', 'bin', 'ibn', 'ben', 'du', 'la', 'le', 'di', 'dos', 'das', 'der']);
 const NOT_NAMES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'the', 'a', 'an', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'this', 'that', 'these', 'we', 'they', 'he', 'she', 'it', 'en', 'dans', 'pour', 'par', 'selon', 'in', 'on', 'for', 'by', 'according', 'but', 'mais', 'et', 'and', 'or', 'ou', 'de', 'du', 'au', 'aux', 'si', 'if', 'when', 'lorsque', 'quand', 'depuis', 'since', 'after', 'apres', 'avant', 'before', 'comme', 'as', 'tout', 'tous', 'toutes', 'all', 'son', 'sa', 'ses', 'its', 'their', 'leur', 'leurs', 'while', 'alors', 'jamais', 'parmi', 'among', 'sur', 'with', 'avec', 'human', 'rights', 'droits']);
 
@@ -101,8 +102,10 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     const victim = inSentence.find((v) => v.from >= a.to) ?? inSentence.at(-1);
     const place = (placesBySentence.get(a.sentence) ?? [])[0];
     if (!a.hit.strong && !victim && !place) continue;
-    const target = victim?.key ?? lastVictimOf.get(a.hit.key) ?? (place ? `place:${place.entity}` : '');
-    if (victim) lastVictimOf.set(a.hit.key, victim.key);
+    // Generic victims (civilians, minorities…) do not split an abuse already named with a specific group.
+    const specific = victim && !GENERIC_VICTIMS.has(victim.key) ? victim.key : undefined;
+    const target = specific ?? lastVictimOf.get(a.hit.key) ?? victim?.key ?? (place ? `place:${place.entity}` : '');
+    if (specific) lastVictimOf.set(a.hit.key, specific);
     const key = `abuse:${a.hit.key}:${target}`;
     const surface = text.slice(tokens[a.from]!.start, tokens[a.to - 1]!.end);
     const victimText = victim ? text.slice(tokens[victim.from]!.start, tokens[victim.to - 1]!.end) : '';

@@ -12,6 +12,12 @@ const program = new Command('rightsgraph')
 
 for (const register of COMMANDS) register(program);
 
+// `rightsgraph export | head` closes stdout early: stop quietly.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {

@@ -67,7 +67,17 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const contracts = group(contractMatcher.longest(tokens));
   const kindOf = (key: string) => set.entities.get(key)!.kind;
 
-  const lastCompanyBefore = (offset: number): Mention | undefined => set.mentions.filter((m) => m.kind === 'Company' && m.end <= offset).at(-1);
+  const companies = set.mentions.filter((m) => m.kind === 'Company');
+  const lastCompanyBefore = (offset: number): Mention | undefined => {
+    let lo = 0;
+    let hi = companies.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (companies[mid]!.end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return companies[lo - 1];
+  };
 
   function certainty(s: number, at: number, span: [number, number]): DraftClaim['certainty'] {
     if ((negations.get(s) ?? []).some((n) => n.from >= span[0] - 6 && n.from <= span[1])) return 'denied';

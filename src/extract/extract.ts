@@ -25,7 +25,38 @@ export function detectLanguage(text: string): string {
   return LANGS[code] ?? 'und';
 }
 
+/** Texts longer than this are extracted in chunks cut at paragraph breaks, so memory stays flat. */
+export const CHUNK_CHARS = 200_000;
+
 export function extract(text: string, meta: DocumentMeta = {}): Extraction {
+  if (text.length <= CHUNK_CHARS) return extractChunk(text, meta);
+  const language = meta.language && meta.language !== 'auto' ? meta.language : detectLanguage(text);
+  const entities = new Map<string, ExtractedEntity>();
+  const claims: ExtractedClaim[] = [];
+  for (let at = 0; at < text.length; ) {
+    let end = Math.min(text.length, at + CHUNK_CHARS);
+    if (end < text.length) {
+      const para = text.lastIndexOf('\n\n', end);
+      const line = text.lastIndexOf('\n', end);
+      end = para > at + CHUNK_CHARS / 2 ? para : line > at + CHUNK_CHARS / 2 ? line : end;
+    }
+    const part = extractChunk(text.slice(at, end), { ...meta, language });
+    const ids = new Map<string, string>();
+    for (const e of part.entities) {
+      const key = `${e.kind}|${e.name}`;
+      const known = entities.get(key);
+      if (known) {
+        known.aliases = [...new Set([...known.aliases, ...e.aliases])];
+      } else entities.set(key, { ...e, id: `e${entities.size + 1}`, mentions: (e.mentions ?? []).map((m) => ({ ...m, start: m.start + at, end: m.end + at })) });
+      ids.set(e.id, entities.get(key)!.id);
+    }
+    for (const c of part.claims) claims.push({ ...c, subject: ids.get(c.subject)!, object: ids.get(c.object)!, start: c.start + at, end: c.end + at });
+    at = end;
+  }
+  return { document: { ...(meta.title ? { title: meta.title } : {}), language, publishedAt: meta.publishedAt ?? null, publisher: meta.publisher ?? null, url: meta.url ?? null }, entities: [...entities.values()], claims };
+}
+
+function extractChunk(text: string, meta: DocumentMeta): Extraction {
   const language = meta.language && meta.language !== 'auto' ? meta.language : detectLanguage(text);
   const lex = loadLexicon();
   const sents = sentences(text, language === 'und' ? 'en' : language);

@@ -12,12 +12,13 @@ export interface PhraseHit<P> {
 
 interface Node<P> {
   next: Map<string, Node<P>>;
-  prefixes: Array<[string, Node<P>]>;
+  /** Prefix edges by their first two letters (one-letter stems under their letter). */
+  prefixes: Map<string, Array<[string, Node<P>]>>;
   any?: Node<P>;
   payloads: P[];
 }
 
-const node = <P>(): Node<P> => ({ next: new Map(), prefixes: [], payloads: [] });
+const node = <P>(): Node<P> => ({ next: new Map(), prefixes: new Map(), payloads: [] });
 
 export class PhraseMatcher<P> {
   private readonly root: Node<P> = node();
@@ -30,8 +31,10 @@ export class PhraseMatcher<P> {
       if (w === '*') n = n.any ??= node();
       else if (w.endsWith('*')) {
         const stem = w.slice(0, -1);
-        let child = n.prefixes.find(([s]) => s === stem)?.[1];
-        if (!child) n.prefixes.push([stem, (child = node())]);
+        const bucket = n.prefixes.get(stem.slice(0, 2)) ?? [];
+        n.prefixes.set(stem.slice(0, 2), bucket);
+        let child = bucket.find(([s]) => s === stem)?.[1];
+        if (!child) bucket.push([stem, (child = node())]);
         n = child;
       } else {
         let child = n.next.get(w);
@@ -54,7 +57,12 @@ export class PhraseMatcher<P> {
         for (const n of frontier) {
           const exact = n.next.get(w);
           if (exact) nextFrontier.push(exact);
-          for (const [stem, child] of n.prefixes) if (w.startsWith(stem)) nextFrontier.push(child);
+          if (n.prefixes.size) {
+            for (const key of [w.slice(0, 2), w.slice(0, 1)]) {
+              for (const [stem, child] of n.prefixes.get(key) ?? []) if (w.startsWith(stem) && (key.length === 2 || stem.length < 2)) nextFrontier.push(child);
+              if (w.length < 2) break;
+            }
+          }
           if (n.any) nextFrontier.push(n.any);
         }
         for (const n of nextFrontier) for (const p of n.payloads) if (accept(p, i, j + 1)) hits.push({ from: i, to: j + 1, payload: p });

@@ -10,8 +10,18 @@ export interface Token {
 
 const WORD = /\+?[\p{L}\p{N}]+/gu;
 
+const ASCII = /^[\x00-\x7f]*$/;
+const folded = new Map<string, string>();
+
 export function foldWord(w: string): string {
-  return w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  if (ASCII.test(w)) return w.toLowerCase();
+  let f = folded.get(w);
+  if (f === undefined) {
+    f = w.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+    if (folded.size > 100_000) folded.clear(); // bounded: memory stays flat on huge inputs
+    folded.set(w, f);
+  }
+  return f;
 }
 
 export function tokenize(text: string): Token[] {

@@ -5,6 +5,7 @@ import { register as stats } from './stats.ts';
 import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
 import { register as seed } from './seed.ts';
+import { register as extractCmd } from './extract.ts';
 import { register as serve } from './serve.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve];
+export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd];

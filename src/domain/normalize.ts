@@ -13,6 +13,7 @@ export function foldText(text: string): string {
 
 /** A short ASCII slug of a name for readable ids: "Unité 8200" → "unite-8200". */
 export function slugify(text: string, max = 40): string {
-  const slug = foldText(text).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
-  return slug.slice(0, max).replace(/-+$/, '') || 'x';
+  // split/join rather than trimming regexes: /-+$/ backtracks polynomially on long dash runs.
+  const words = foldText(text).split(/[^a-z0-9]/).filter(Boolean);
+  return words.join('-').slice(0, max).split('-').filter(Boolean).join('-') || 'x';
 }

@@ -24,7 +24,7 @@ export interface DraftClaim {
 
 const ACTORS: readonly EntityKind[] = ['Company', 'GovernmentBody', 'Organization', 'Person'];
 const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as|notamment|including|such as|y compris|dont|en particulier|in particular|voire|even)[\s,]+)*(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux|actes|acts|of|ses|sa|son|its|their|leurs?)[\s'’]+)*$/iu;
-const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord*', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
+const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord', 'accords', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
 const contractMatcher = (() => {
   const m = new PhraseMatcher<true>();
   for (const p of CONTRACT_WORDS) m.add(phraseWords(p), true);

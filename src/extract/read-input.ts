@@ -34,9 +34,10 @@ export function htmlToText(html: string): string {
   });
   return root
     .text()
-    .replace(/[ \t\u00a0]+\n/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trimEnd())
+    .join('\n')
     .replace(/\n{3,}/g, '\n\n')
-    .replace(/[ \t]{2,}/g, ' ')
     .trim();
 }
 

@@ -7,7 +7,7 @@ export interface Span {
   end: number;
 }
 
-const BOUNDARY = /([.!?…]+["»”’)\]]*)(\s+)(?=["«“(\-–—•*]?\s*[\p{Lu}\p{N}])|\n\s*\n|\n(?=\s*[-–—•*]\s)/gu;
+const BOUNDARY = /((?<![.!?…])[.!?…]+["»”’)\]]*)(\s+)(?=[\p{Lu}\p{N}]|["«“(\-–—•*] ?[\p{Lu}\p{N}])|\n[^\S\n]*\n|\n(?=[ \t]?[-–—•*]\s)/gu;
 const ABBREV = /(?:^|[\s(])(?:M|Mme|Mmes|MM|Mlle|Dr|Pr|Me|St|Ste|Mr|Mrs|Ms|Prof|Gen|Gén|Col|Lt|Sgt|Jr|Sr|Inc|Ltd|Co|Corp|No|n°|vol|p|pp|art|al|cf|etc|env|janv|févr|fév|avr|juil|sept|oct|nov|déc|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[\p{Lu}]|U\.S|U\.N|e\.g|i\.e|St)\.$/u;
 
 /** Longest sentence kept whole; longer runs (tables, text without punctuation) are cut at spaces. */

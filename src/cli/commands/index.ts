@@ -6,6 +6,7 @@ import { register as exportCmd } from './export.ts';
 import { register as importCmd } from './import.ts';
 import { register as seed } from './seed.ts';
 import { register as extractCmd } from './extract.ts';
+import { register as ingest } from './ingest.ts';
 import { register as serve } from './serve.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd];
+export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest];

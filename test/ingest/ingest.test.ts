@@ -1,0 +1,56 @@
+// Ingest a real French report (dev corpus 002, HRW 2025) into a Kùzu store that already holds the English
+// seed stories: its entities resolve onto the seeded ones across languages ("Unité 8200" → Unit 8200), its
+// claims join the exposure paths with exact quotes, and ingesting twice changes nothing.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestFile } from '../../src/ingest/ingest.ts';
+import { loadSeeds } from '../../src/ingest/seed.ts';
+import { KuzuStore } from '../../src/store/kuzu/store.ts';
+import { devCorpusDir } from '../../src/util/shared.ts';
+
+let report: string | null = null;
+try {
+  report = join(devCorpusDir(), '002.txt');
+  if (!existsSync(report)) report = null;
+} catch {
+  report = null;
+}
+
+describe.skipIf(!report)('ingest', () => {
+  let dir: string;
+  let store: KuzuStore;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'rg-ingest-'));
+    store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
+    await loadSeeds(store);
+  });
+  afterAll(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('resolves the French report onto the seeded entities and adds quoted claims', async () => {
+    const before = await store.stats();
+    const r = await ingestFile(store, report!, { language: 'fr', publishedAt: '2025-10-10', publisher: 'Human Rights Watch' });
+    expect(r.claims.created).toBeGreaterThan(20);
+    const unit = (await store.searchEntities('Unit 8200', { kinds: ['GovernmentBody'] }))[0]!.entity;
+    const claims = await store.findClaims({ entityId: unit.id, limit: 500 });
+    const fromReport = claims.items.filter((c) => c.evidence.documentId === r.documentId);
+    expect(fromReport.length).toBeGreaterThan(0);
+    for (const c of fromReport) expect(c.evidence.quote.length).toBe(c.evidence.end! - c.evidence.start!);
+    // Same entity, not a French duplicate.
+    expect((await store.searchEntities('Unité 8200', { kinds: ['GovernmentBody'] })).filter((h) => /8200/.test(h.entity.name))).toHaveLength(1);
+    expect((await store.stats()).entities).toBeLessThan(before.entities + r.extracted.entities);
+  });
+
+  it('changes nothing the second time', async () => {
+    const s1 = await store.stats();
+    const again = await ingestFile(store, report!, { language: 'fr', publishedAt: '2025-10-10', publisher: 'Human Rights Watch' });
+    expect(again.claims.created).toBe(0);
+    const s2 = await store.stats();
+    expect({ ...s2 }).toEqual({ ...s1 });
+  });
+});

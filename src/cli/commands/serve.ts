@@ -20,7 +20,7 @@ async function run(opts: { port?: string; host?: string; seed: boolean }): Promi
   try {
     if (opts.seed && (await seedIfEmpty(store))) log.info('empty store: loaded the curated seed stories');
     const uiDir = existsSync(resolve(UI_DIR, 'index.html')) ? UI_DIR : null;
-    if (!uiDir) log.warn('explorer UI not built (npm run build:ui); serving the API only');
+    if (!uiDir) log.warn('no explorer UI in dist/ui; serving the API only');
     const api = createApi({ store, apiKeys: config.apiKeys, uiDir, production: config.production });
     const port = opts.port !== undefined ? Number(opts.port) : config.port;
     const { server, url } = await listen(api, opts.host ?? config.host, port);

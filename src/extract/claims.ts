@@ -234,7 +234,17 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       }
     }
   }
-  return { claims: dedupe(out), extraEntities };
+  // A supplier does not use its own product: USES(C, T) falls when the document says C provides T.
+  const provides = new Set(out.filter((c) => c.type === 'PROVIDES').map((c) => `${c.subject}|${c.object}`));
+  // A body does not partner with its own parent organisation: that is PART_OF.
+  const parentOf = (key: string) => set.entities.get(key)?.entry?.partOf;
+  const nameOf = (key: string) => set.entities.get(key)?.entry?.name;
+  const kept = out.filter(
+    (c) =>
+      !(c.type === 'USES' && provides.has(`${c.subject}|${c.object}`)) &&
+      !(c.type === 'PARTNERS_WITH' && (parentOf(c.subject) === nameOf(c.object) || parentOf(c.object) === nameOf(c.subject)) && nameOf(c.object) !== undefined),
+  );
+  return { claims: dedupe(kept), extraEntities };
 }
 
 function dedupe(claims: DraftClaim[]): DraftClaim[] {

@@ -242,6 +242,8 @@ function persons(
     if (dir === 1) a = i;
     else b = i;
     while (b > a && NAME_PARTICLES.has(tokens[b]!.norm)) b--;
+    // "Déclaration de Michelle Bachelet": a word and a particle before a full name are not part of it.
+    if (b - a >= 3 && NAME_PARTICLES.has(tokens[a + 1]!.norm) && isUpper(text, tokens[a + 2]!) && isUpper(text, tokens[a + 3]!)) a += 2;
     const count = b - a + 1;
     if (count < 2 || n < 2 || NOT_NAMES.has(tokens[a]!.norm)) return null;
     return [a, b + 1];

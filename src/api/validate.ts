@@ -1,7 +1,7 @@
 // zod at the API boundary: arguments are parsed with the domain's schemas, and a failure becomes one
 // GraphQL error with code BAD_USER_INPUT that names the field, never a stack trace.
 import { GraphQLError } from 'graphql';
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Drops nulls (GraphQL's "not given") so zod's optional fields and defaults apply. */
 export function withoutNulls(value: unknown): unknown {
@@ -20,3 +20,6 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown, argNa
   const issues = parsed.error.issues.map((i) => `${[argName, ...i.path].join('.')}: ${i.message}`);
   throw new GraphQLError(`invalid input: ${issues.join('; ')}`, { extensions: { code: 'BAD_USER_INPUT', issues } });
 }
+
+/** The free-text note a mutation may carry into its change record. */
+export const Note = z.string().max(4000).optional();

@@ -9,7 +9,7 @@ import { claimId } from '../../domain/ids.ts';
 import { Certainty, ClaimType } from '../../domain/vocabulary.ts';
 import { requireCaller } from '../auth.ts';
 import { builder } from '../builder.ts';
-import { parseInput } from '../validate.ts';
+import { Note, parseInput } from '../validate.ts';
 import { ClaimListArgs } from './entity.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EntityRef } from './refs.ts';
@@ -126,8 +126,6 @@ const AddClaim = z
     confidence: z.number().min(0).max(1).default(1),
   })
   .strict();
-
-const Note = z.string().max(4000).optional();
 
 builder.mutationFields((t) => ({
   reviewClaim: t.field({

@@ -1,11 +1,11 @@
 // Entity: a node of the graph (company, body, technology, abuse…) with its neighbours, claims and
 // documents; the queries that find entities and the mutations that correct them.
 import { z } from 'zod';
-import { ExternalIds, IsoDate, type Entity, KIND_FIELDS } from '../../domain/entity.ts';
+import { CountryCode, ExternalIds, IsoDate, type Entity, KIND_FIELDS } from '../../domain/entity.ts';
 import { NeighbourFilter, SearchOptions, type NeighbourPage } from '../../domain/graph.ts';
 import { requireCaller } from '../auth.ts';
 import { builder } from '../builder.ts';
-import { parseInput } from '../validate.ts';
+import { Note, parseInput } from '../validate.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EntityRef, NeighbourRef, SearchHitRef } from './refs.ts';
 import { DirectionEnum, EntityKindEnum } from './vocabulary.ts';
@@ -138,13 +138,11 @@ const EntityPatch = z
     wikidata: ExternalIds.shape.wikidata,
     opensanctions: ExternalIds.shape.opensanctions,
     lei: ExternalIds.shape.lei,
-    country: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code').optional(),
+    country: CountryCode.optional(),
     startDate: IsoDate.optional(),
     endDate: IsoDate.optional(),
   })
   .strict();
-
-const Note = z.string().max(4000).optional();
 
 builder.mutationFields((t) => ({
   updateEntity: t.field({

@@ -33,11 +33,17 @@ export type Config = {
   env: Record<string, string | undefined>;
 };
 
+/** A setting the user must fix: the CLI prints its message as one line. */
+export class ConfigError extends Error {
+  readonly userFacing = true;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const parsed = Env.safeParse(env);
+  // An empty variable (`NEO4J_URI=` in an env file) means unset.
+  const parsed = Env.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new Error(`bad configuration: ${first?.path.join('.')}: ${first?.message}`);
+    throw new ConfigError(`bad configuration: ${first?.path.join('.')}: ${first?.message}`);
   }
   const e = parsed.data;
   return {

@@ -1,7 +1,7 @@
 // Edges from claims: the aggregate of one claim type between two entities (count, best confidence,
 // certainties, earliest and latest date, documents), and the neighbour listing over a ClaimIndex.
 // Store-agnostic, shared by every adapter that keeps a ClaimIndex.
-import { claimStart, dateKey, NeighbourFilter, type Claim, type Edge } from '../domain/index.ts';
+import { claimStart, dateKey, NeighbourFilter, type Claim, type Document, type Edge, type Entity, type NeighbourPage } from '../domain/index.ts';
 import { compileFilter, type ClaimIndex } from './claim-index.ts';
 
 export function aggregateEdge(type: Claim['type'], subject: string, object: string, claims: readonly Claim[]): Edge {
@@ -63,4 +63,26 @@ export function listNeighbourEdges(
       (a.other < b.other ? -1 : a.other > b.other ? 1 : 0) || a.direction.localeCompare(b.direction),
   );
   return { total: all.length, page: all.slice(filter.offset, filter.offset + filter.limit) };
+}
+
+/** What assembly needs from a store: records by id (unknown ids skipped). */
+export interface RecordFetcher {
+  entities(ids: readonly string[]): Promise<Entity[]>;
+  claims(ids: readonly string[]): Promise<Claim[]>;
+  documents(ids: readonly string[]): Promise<Document[]>;
+}
+
+/** A neighbour page over an index holding the entity's claims: edges listed, then only their records fetched. */
+export async function neighbourPage(index: ClaimIndex, id: string, filter: NeighbourFilter | undefined, fetch: RecordFetcher): Promise<NeighbourPage> {
+  const { total, page } = listNeighbourEdges(index, id, filter);
+  const claims = new Map((await fetch.claims(page.flatMap((p) => p.claimIds))).map((c) => [c.id, c]));
+  const entities = new Map((await fetch.entities([...new Set(page.map((p) => p.other))])).map((e) => [e.id, e]));
+  const items = page.flatMap((p) => {
+    const entity = entities.get(p.other);
+    if (!entity) return [];
+    const cs = p.claimIds.map((c) => claims.get(c)).filter((c): c is Claim => !!c);
+    const [s, o] = p.direction === 'out' ? [id, p.other] : [p.other, id];
+    return [{ entity, direction: p.direction, edge: aggregateEdge(p.type, s, o, cs) }];
+  });
+  return { total, items };
 }

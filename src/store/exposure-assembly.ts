@@ -16,7 +16,9 @@ import {
   type HopStep,
 } from '../domain/index.ts';
 import { TYPE_CODE_OF, compileFilter, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
-import { aggregateEdge } from './edges.ts';
+import { aggregateEdge, type RecordFetcher } from './edges.ts';
+
+export type { RecordFetcher } from './edges.ts';
 
 interface Partial {
   /** Set on a lazy entry standing for the siblings kids[at..] of `parent` (see searchExposure). */
@@ -277,13 +279,6 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
       score: p.score,
     };
   });
-}
-
-/** What assembly needs from a store: records by id (unknown ids skipped). */
-export interface RecordFetcher {
-  entities(ids: readonly string[]): Promise<Entity[]>;
-  claims(ids: readonly string[]): Promise<Claim[]>;
-  documents(ids: readonly string[]): Promise<Document[]>;
 }
 
 /** Turns found paths into ExposurePaths with each hop's edge, evidenced claims and ended mark. */

@@ -1,13 +1,15 @@
-// Opens the configured graph store: the embedded Kùzu adapter in config.dataDir, or Neo4j when NEO4J_URI is set.
+// Opens the configured graph store: Neo4j when NEO4J_URI is set, else the embedded Kùzu adapter in
+// config.dataDir. Each adapter is imported only when chosen, so the embedded default never loads the
+// Neo4j driver and a Neo4j deployment never loads Kùzu's native binary.
 import type { Config } from '../config.ts';
-import { StoreUnavailableError } from './errors.ts';
 import type { GraphStore } from './port.ts';
-import { KuzuStore } from './kuzu/store.ts';
 
 export async function openStore(config: Config, opts: { readOnly?: boolean } = {}): Promise<GraphStore> {
   if (config.neo4j) {
-    // The Neo4j developer replaces this with a dynamic import of ./neo4j/.
-    throw new StoreUnavailableError('the Neo4j adapter is not built yet: unset NEO4J_URI to use the embedded store');
+    const { Neo4jStore } = await import('./neo4j/store.ts');
+    return Neo4jStore.open(config.neo4j);
   }
+  const { KuzuStore } = await import('./kuzu/store.ts');
   return KuzuStore.open({ dataDir: config.dataDir, bufferPoolMb: config.bufferPoolMb, readOnly: !!opts.readOnly });
 }
+

@@ -8,5 +8,6 @@ import { register as seed } from './seed.ts';
 import { register as extractCmd } from './extract.ts';
 import { register as ingest } from './ingest.ts';
 import { register as serve } from './serve.ts';
+import { register as migrate } from './migrate.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest];
+export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest, migrate];

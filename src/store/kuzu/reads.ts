@@ -1,7 +1,7 @@
 // Reads: records by id (from the RecordCache), neighbour pages and exposure paths (walked over the
 // ClaimIndex, then only the page's records fetched), claim queries, an entity's documents, changes, stats.
 import { dateKey, type ChangeRecord, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
-import { aggregateEdge, listNeighbourEdges } from '../edges.ts';
+import { neighbourPage } from '../edges.ts';
 import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
 import type { ClaimQuery } from '../port.ts';
 import { parseChange, parseClaim } from './rows.ts';
@@ -21,29 +21,20 @@ export async function getDocuments(ctx: KuzuContext, ids: readonly string[]): Pr
 }
 
 export async function neighbours(ctx: KuzuContext, id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
-  const id = ctx.redirects.get(id0) ?? id0;
-  const { total, page } = listNeighbourEdges(ctx.index, id, filter);
-  const claims = new Map((await getClaims(ctx, page.flatMap((p) => p.claimIds))).map((c) => [c.id, c]));
-  const entities = new Map((await getEntities(ctx, [...new Set(page.map((p) => p.other))])).map((e) => [e.id, e]));
-  const items = page.flatMap((p) => {
-    const entity = entities.get(p.other);
-    if (!entity) return [];
-    const cs = p.claimIds.map((c) => claims.get(c)).filter((c): c is Claim => !!c);
-    const [s, o] = p.direction === 'out' ? [id, p.other] : [p.other, id];
-    return [{ entity, direction: p.direction, edge: aggregateEdge(p.type, s, o, cs) }];
-  });
-  return { total, items };
+  return neighbourPage(ctx.index, ctx.redirects.get(id0) ?? id0, filter, fetcher(ctx));
 }
+
+const fetcher = (ctx: KuzuContext) => ({
+  entities: (ids: readonly string[]) => getEntities(ctx, ids),
+  claims: (ids: readonly string[]) => getClaims(ctx, ids),
+  documents: (ids: readonly string[]) => getDocuments(ctx, ids),
+});
 
 export async function exposurePaths(ctx: KuzuContext, query: ExposureQuery) {
   const from = ctx.redirects.get(query.from) ?? query.from;
   const to = query.to !== undefined ? (ctx.redirects.get(query.to) ?? query.to) : undefined;
   const found = searchExposure(ctx.index, { ...query, from, ...(to !== undefined ? { to } : {}) });
-  return assemblePaths(ctx.index, found, {
-    entities: (ids) => getEntities(ctx, ids),
-    claims: (ids) => getClaims(ctx, ids),
-    documents: (ids) => getDocuments(ctx, ids),
-  });
+  return assemblePaths(ctx.index, found, fetcher(ctx));
 }
 
 export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {

@@ -2,22 +2,9 @@
 // does not fold accents), joined with a CONTAINS scan of the same folded text (FTS strips digits, so
 // "8200" would not match otherwise), ranked exact name > name prefix > substring > FTS relevance.
 import { foldText, SearchOptions, type Entity, type SearchHit } from '../../domain/index.ts';
-import { parseEntity } from './rows.ts';
+import { compareHits, parseEntity, searchRank } from '../records.ts';
 import { FTS_INDEX } from './schema.ts';
 import type { KuzuContext } from './store.ts';
-
-function rank(e: Entity, q: string, fts: number): number {
-  let best = 0;
-  for (const n of [e.name, ...e.aliases]) {
-    const f = foldText(n);
-    const primary = n === e.name ? 0.05 : 0;
-    if (f === q) best = Math.max(best, 3 + primary);
-    else if (f.startsWith(q)) best = Math.max(best, 2 + primary);
-    else if (f.includes(q)) best = Math.max(best, 1.5 + primary);
-  }
-  // bm25 folded into (0, 1), so any literal match outranks any FTS-only match.
-  return best || fts / (1 + fts);
-}
 
 export async function searchEntities(ctx: KuzuContext, text: string, options?: SearchOptions): Promise<SearchHit[]> {
   const opts = SearchOptions.parse(options ?? {});
@@ -44,8 +31,8 @@ export async function searchEntities(ctx: KuzuContext, text: string, options?: S
   for (const r of rows) if (!found.has(String(r.id))) found.set(String(r.id), { data: r.data, fts: 0 });
   const hits = [...found.values()].map(({ data, fts }) => {
     const entity = parseEntity(data);
-    return { entity, score: rank(entity, q, fts) };
+    return { entity, score: searchRank(entity, q, fts) };
   });
-  hits.sort((a, b) => b.score - a.score || a.entity.name.localeCompare(b.entity.name) || (a.entity.id < b.entity.id ? -1 : 1));
+  hits.sort(compareHits);
   return hits.slice(0, opts.limit);
 }

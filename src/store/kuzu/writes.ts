@@ -10,6 +10,7 @@ import { RecordCache } from '../record-cache.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
 import type { Actor, EntityPatch, UpsertBatch, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { mergeEntity, validateBatch, type BatchContext } from '../validate.ts';
+import { newChangeRecord } from '../records.ts';
 import { log } from '../../util/log.ts';
 import { mapKuzuError } from './connection.ts';
 import { ensureFreeSpace } from './disk.ts';
@@ -234,15 +235,6 @@ export async function recordChanges(ctx: KuzuContext, input: readonly ChangeReco
   await ctx.db.transaction(() => writeChanges(ctx, records));
 }
 
-let changeSeq = 0;
-function changeRecord(action: ChangeRecord['action'], targetIds: string[], actor: Actor, before: unknown, after: unknown): ChangeRecord {
-  const at = new Date().toISOString();
-  return ChangeRecord.parse({
-    id: `chg_${Date.now().toString(36)}_${process.pid.toString(36)}_${(changeSeq++).toString(36)}`,
-    at, by: actor.by, action, targetIds, ...(actor.note ? { note: actor.note } : {}), before, after,
-  });
-}
-
 async function writeClaim(ctx: KuzuContext, c: Claim): Promise<void> {
   const { review, ...rest } = c;
   await ctx.db.query(
@@ -261,7 +253,7 @@ export async function reviewClaim(ctx: KuzuContext, id: string, review: Review, 
   const [claim] = await getClaims(ctx, [id]);
   if (!claim) throw new NotFoundError('claim', id);
   const next = Claim.parse({ ...claim, review: { ...review, by: review.by ?? actor.by, at: review.at ?? new Date().toISOString(), ...(review.note ?? actor.note ? { note: review.note ?? actor.note } : {}) } });
-  const record = changeRecord('review', [id], actor, claim.review, next.review);
+  const record = newChangeRecord('review', [id], actor, claim.review, next.review);
   await ctx.db.transaction(async () => {
     await writeClaim(ctx, next);
     await writeChanges(ctx, [record]);
@@ -280,7 +272,7 @@ export async function updateEntity(ctx: KuzuContext, id: string, patch: EntityPa
   draft.kind = entity.kind;
   const parsed = Entity.safeParse(draft);
   if (!parsed.success) throw new InvalidBatchError(`invalid entity update: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  const record = changeRecord('update', [entity.id], actor, entity, parsed.data);
+  const record = newChangeRecord('update', [entity.id], actor, entity, parsed.data);
   await ctx.db.transaction(async () => {
     await writeEntity(ctx, parsed.data);
     await writeChanges(ctx, [record]);
@@ -310,7 +302,7 @@ export async function mergeEntities(ctx: KuzuContext, keepId: string, dropId: st
     subject: c.subject === dropId ? keep.id : c.subject,
     object: c.object === dropId ? keep.id : c.object,
   }));
-  const record = changeRecord('merge', [keep.id, drop.id], actor, { keep, drop }, merged);
+  const record = newChangeRecord('merge', [keep.id, drop.id], actor, { keep, drop }, merged);
   await ctx.db.transaction(async () => {
     await writeEntity(ctx, merged);
     for (const c of claims) await writeClaim(ctx, c);

@@ -1,0 +1,276 @@
+// Every Cypher statement of the Neo4j adapter, each a named constant with the parameters it takes, so the
+// lint test (test/store/neo4j-cypher.test.ts) checks all of them with Neo4j's own parser and semantic
+// analysis. No other file of the adapter holds Cypher text; values always travel as parameters.
+//
+// Graph layout (what an investigator sees in Neo4j Browser):
+//   (:Entity:<Kind> {id, kind, name, names, data})  names = folded names and aliases, data = full JSON
+//   (:Entity)-[:CLAIM {id, type, certainty, confidence, status, start, date, documentId, quote, data, review}]->(:Entity)
+//   (:Document {id, title, url, publisher, publishedAt, data})   (:Change {id, at, action, targets, data})   (:Meta {key, value})
+//   a merged-away entity becomes (:Redirect {id, target}) and keeps the claims that linked it to the kept one.
+import { EntityKind } from '../../domain/index.ts';
+
+export interface Statement {
+  readonly name: string;
+  readonly text: string;
+  /** The parameters the statement reads (declared to the linter; checked at every call). */
+  readonly params: readonly string[];
+}
+
+const st = (name: string, text: string, params: readonly string[] = []): Statement => ({ name, text, params });
+
+export const LABELS = ['Entity', ...EntityKind.options, 'Document', 'Redirect', 'Change', 'Meta'] as const;
+export const RELATIONSHIP_TYPES = ['CLAIM'] as const;
+export const FULLTEXT_INDEX = 'entity_names';
+
+// ---- schema (created idempotently at every open) ----
+
+export const SCHEMA_STATEMENTS: readonly Statement[] = [
+  st('CONSTRAINT_ENTITY_ID', 'CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE'),
+  st('CONSTRAINT_DOCUMENT_ID', 'CREATE CONSTRAINT document_id IF NOT EXISTS FOR (d:Document) REQUIRE d.id IS UNIQUE'),
+  st('CONSTRAINT_REDIRECT_ID', 'CREATE CONSTRAINT redirect_id IF NOT EXISTS FOR (r:Redirect) REQUIRE r.id IS UNIQUE'),
+  st('CONSTRAINT_CHANGE_ID', 'CREATE CONSTRAINT change_id IF NOT EXISTS FOR (c:Change) REQUIRE c.id IS UNIQUE'),
+  st('CONSTRAINT_META_KEY', 'CREATE CONSTRAINT meta_key IF NOT EXISTS FOR (m:Meta) REQUIRE m.key IS UNIQUE'),
+  // Relationship uniqueness constraints exist since Neo4j 5.7, in Community too.
+  st('CONSTRAINT_CLAIM_ID', 'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR ()-[c:CLAIM]-() REQUIRE c.id IS UNIQUE'),
+  st('INDEX_CLAIM_DOCUMENT', 'CREATE INDEX claim_document IF NOT EXISTS FOR ()-[c:CLAIM]-() ON (c.documentId)'),
+  st('INDEX_CLAIM_TYPE', 'CREATE INDEX claim_type IF NOT EXISTS FOR ()-[c:CLAIM]-() ON (c.type, c.status)'),
+  st('INDEX_ENTITY_KIND', 'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)'),
+  st('INDEX_ENTITY_NAMES_TEXT', 'CREATE TEXT INDEX entity_names_text IF NOT EXISTS FOR (e:Entity) ON (e.names)'),
+  st('INDEX_CHANGE_AT', 'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)'),
+  // standard-folding: Lucene's ASCII folding, so "unite" finds "Unité" whatever the query's accents.
+  st(
+    'INDEX_ENTITY_FULLTEXT',
+    `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.names]
+     OPTIONS {indexConfig: {\`fulltext.analyzer\`: 'standard-folding'}}`,
+  ),
+];
+
+/** The constraint names the adapter cannot work without (a batch's atomicity and idempotence rest on them). */
+export const REQUIRED_CONSTRAINTS = ['entity_id', 'document_id', 'redirect_id', 'change_id', 'claim_id'] as const;
+
+export const SHOW_CONSTRAINTS = st('SHOW_CONSTRAINTS', 'SHOW CONSTRAINTS YIELD name RETURN name');
+export const SERVER_COMPONENTS = st(
+  'SERVER_COMPONENTS',
+  'CALL dbms.components() YIELD name, versions, edition RETURN name, versions, edition',
+);
+export const ANY_FOREIGN_NODE = st(
+  'ANY_FOREIGN_NODE',
+  'MATCH (n) WHERE NOT (n:Entity OR n:Document OR n:Redirect OR n:Change OR n:Meta) RETURN count(n) > 0 AS foreign LIMIT 1',
+);
+export const META_GET = st('META_GET', 'MATCH (m:Meta {key: $key}) RETURN m.value AS value', ['key']);
+export const META_SET = st('META_SET', 'MERGE (m:Meta {key: $key}) SET m.value = $value', ['key', 'value']);
+
+// ---- reads by id ----
+
+export const RESOLVE_REDIRECTS = st(
+  'RESOLVE_REDIRECTS',
+  'UNWIND $ids AS id MATCH (r:Redirect {id: id}) RETURN r.id AS id, r.target AS target',
+  ['ids'],
+);
+export const ENTITY_RECORDS = st(
+  'ENTITY_RECORDS',
+  'UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN e.id AS id, e.kind AS kind, e.data AS data',
+  ['ids'],
+);
+export const DOCUMENT_RECORDS = st(
+  'DOCUMENT_RECORDS',
+  'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.data AS data',
+  ['ids'],
+);
+export const CLAIM_RECORDS = st(
+  'CLAIM_RECORDS',
+  `UNWIND $ids AS id MATCH (s)-[c:CLAIM {id: id}]->(o)
+   RETURN c.id AS id, c.data AS data, c.review AS review, s.id AS subject, o.id AS object`,
+  ['ids'],
+);
+
+// ---- writes (each inside one managed write transaction per batch) ----
+
+export const UPSERT_DOCUMENTS = st(
+  'UPSERT_DOCUMENTS',
+  `UNWIND $rows AS r MERGE (d:Document {id: r.id})
+   SET d.data = r.data, d.title = r.title, d.url = r.url, d.publisher = r.publisher, d.publishedAt = r.publishedAt`,
+  ['rows'],
+);
+
+// One FOREACH per kind sets the kind's label: dynamic labels ($(…)) need Neo4j 5.26, this works on every 5.x.
+export const UPSERT_ENTITIES = st(
+  'UPSERT_ENTITIES',
+  `UNWIND $rows AS r
+   MERGE (e:Entity {id: r.id})
+   SET e.kind = r.kind, e.name = r.name, e.names = r.names, e.data = r.data
+   ${EntityKind.options.map((k) => `FOREACH (_ IN CASE WHEN r.kind = '${k}' THEN [1] ELSE [] END | SET e:${k})`).join('\n   ')}
+   RETURN count(e) AS n`,
+  ['rows'],
+);
+
+/** Creates or updates claims; an existing claim keeps its review. Returns how many rows found both ends. */
+export const UPSERT_CLAIMS = st(
+  'UPSERT_CLAIMS',
+  `UNWIND $rows AS r
+   MATCH (s:Entity {id: r.subject})
+   MATCH (o:Entity {id: r.object})
+   MERGE (s)-[c:CLAIM {id: r.id}]->(o)
+   ON CREATE SET c.status = r.status, c.review = r.review
+   SET c.type = r.type, c.documentId = r.documentId, c.certainty = r.certainty, c.confidence = r.confidence,
+       c.start = r.start, c.date = r.date, c.quote = r.quote, c.data = r.data
+   RETURN count(c) AS n`,
+  ['rows'],
+);
+
+export const SET_CLAIM_REVIEW = st(
+  'SET_CLAIM_REVIEW',
+  'MATCH ()-[c:CLAIM {id: $id}]->() SET c.status = $status, c.review = $review RETURN count(c) AS n',
+  ['id', 'status', 'review'],
+);
+
+export const SET_ENTITY = st(
+  'SET_ENTITY',
+  'MATCH (e:Entity {id: $id}) SET e.name = $name, e.names = $names, e.data = $data RETURN count(e) AS n',
+  ['id', 'name', 'names', 'data'],
+);
+
+/** Moves claims onto new ends (a merge): the relationship is deleted and made again between the new ends. */
+export const MOVE_CLAIMS = st(
+  'MOVE_CLAIMS',
+  `UNWIND $rows AS r
+   MATCH ()-[c:CLAIM {id: r.id}]->()
+   WITH r, properties(c) AS props, c
+   DELETE c
+   WITH r, props
+   MATCH (s:Entity {id: r.subject})
+   MATCH (o:Entity {id: r.object})
+   CREATE (s)-[n:CLAIM]->(o)
+   SET n = props, n.data = r.data
+   RETURN count(n) AS n`,
+  ['rows'],
+);
+
+/** The dropped entity of a merge becomes a redirect, out of search; claims linking it to `keep` stay on it. */
+export const ENTITY_TO_REDIRECT = st(
+  'ENTITY_TO_REDIRECT',
+  `MATCH (d:Entity {id: $drop})
+   REMOVE d:${['Entity', ...EntityKind.options].join(':')}
+   SET d:Redirect, d.target = $keep
+   RETURN count(d) AS n`,
+  ['drop', 'keep'],
+);
+
+export const RETARGET_REDIRECTS = st(
+  'RETARGET_REDIRECTS',
+  'MATCH (r:Redirect) WHERE r.target = $drop SET r.target = $keep',
+  ['drop', 'keep'],
+);
+
+export const RECORD_CHANGES = st(
+  'RECORD_CHANGES',
+  `UNWIND $rows AS r
+   MERGE (c:Change {id: r.id})
+   SET c.at = r.at, c.action = r.action, c.targets = r.targets, c.data = r.data`,
+  ['rows'],
+);
+
+// ---- graph reads ----
+
+/**
+ * The claims touching a set of entities, with the key fields graph walks need. Exposure paths call it once
+ * per hop (the frontier of a bounded breadth-first expansion, restricted to the hop grammar's claim types);
+ * neighbour listings call it for one entity.
+ */
+export const CLAIMS_AROUND = st(
+  'CLAIMS_AROUND',
+  `UNWIND $ids AS id
+   MATCH (e:Entity {id: id})-[c:CLAIM]-(:Entity)
+   WHERE $types IS NULL OR c.type IN $types
+   WITH DISTINCT c
+   MATCH (s:Entity)-[c]->(o:Entity)
+   RETURN c.id AS id, c.type AS type, s.id AS subject, o.id AS object, s.kind AS subjectKind, o.kind AS objectKind,
+          c.certainty AS certainty, c.confidence AS confidence, c.status AS status, c.start AS start, c.date AS date
+   LIMIT $cap`,
+  ['ids', 'types', 'cap'],
+);
+
+export const SEARCH_FULLTEXT = st(
+  'SEARCH_FULLTEXT',
+  `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $q) YIELD node, score
+   WHERE $kinds IS NULL OR node.kind IN $kinds
+   RETURN node.id AS id, node.data AS data, score
+   ORDER BY score DESC LIMIT $pool`,
+  ['q', 'kinds', 'pool'],
+);
+
+/** Substring search over folded names (the text index serves CONTAINS); catches what Lucene tokenises away. */
+export const SEARCH_CONTAINS = st(
+  'SEARCH_CONTAINS',
+  `MATCH (e:Entity) WHERE e.names CONTAINS $q AND ($kinds IS NULL OR e.kind IN $kinds)
+   RETURN e.id AS id, e.data AS data LIMIT $pool`,
+  ['q', 'kinds', 'pool'],
+);
+
+// Claim queries: every condition is a parameter that may be null (no condition), so one text serves all.
+const CLAIM_CONDITIONS = `($types IS NULL OR c.type IN $types)
+     AND ($cert IS NULL OR c.certainty IN $cert)
+     AND c.status IN $status
+     AND ($minc IS NULL OR c.confidence >= $minc)
+     AND ($from IS NULL OR c.start IS NULL OR c.start >= $from)
+     AND ($to IS NULL OR c.start IS NULL OR c.start <= $to)
+     AND ($d IS NULL OR c.documentId = $d)`;
+const CLAIM_PARAMS = ['types', 'cert', 'status', 'minc', 'from', 'to', 'd'] as const;
+
+export const COUNT_CLAIMS = st('COUNT_CLAIMS', `MATCH ()-[c:CLAIM]->() WHERE ${CLAIM_CONDITIONS} RETURN count(c) AS n`, CLAIM_PARAMS);
+export const PAGE_CLAIMS = st(
+  'PAGE_CLAIMS',
+  `MATCH ()-[c:CLAIM]->() WHERE ${CLAIM_CONDITIONS} AND ($after IS NULL OR c.id > $after)
+   RETURN c.id AS id, c.data AS data, c.review AS review ORDER BY id LIMIT $limit`,
+  [...CLAIM_PARAMS, 'after', 'limit'],
+);
+export const COUNT_CLAIMS_OF_ENTITY = st(
+  'COUNT_CLAIMS_OF_ENTITY',
+  `MATCH (:Entity {id: $e})-[c:CLAIM]-() WHERE ${CLAIM_CONDITIONS} RETURN count(DISTINCT c) AS n`,
+  [...CLAIM_PARAMS, 'e'],
+);
+export const PAGE_CLAIMS_OF_ENTITY = st(
+  'PAGE_CLAIMS_OF_ENTITY',
+  `MATCH (:Entity {id: $e})-[c:CLAIM]-() WHERE ${CLAIM_CONDITIONS} AND ($after IS NULL OR c.id > $after)
+   WITH DISTINCT c
+   RETURN c.id AS id, c.data AS data, c.review AS review ORDER BY id LIMIT $limit`,
+  [...CLAIM_PARAMS, 'e', 'after', 'limit'],
+);
+
+export const DOCUMENTS_OF = st(
+  'DOCUMENTS_OF',
+  `MATCH (:Entity {id: $e})-[c:CLAIM]-()
+   WITH DISTINCT c.documentId AS id ORDER BY id LIMIT $limit
+   MATCH (d:Document {id: id})
+   RETURN d.data AS data ORDER BY id`,
+  ['e', 'limit'],
+);
+
+export const LIST_CHANGES = st(
+  'LIST_CHANGES',
+  `MATCH (c:Change)
+   WHERE ($t IS NULL OR $t IN c.targets) AND ($a IS NULL OR c.action = $a)
+   RETURN c.data AS data, c.at AS at, c.id AS id ORDER BY at, id LIMIT $limit`,
+  ['t', 'a', 'limit'],
+);
+
+export const COUNT_DOCUMENTS = st('COUNT_DOCUMENTS', 'MATCH (d:Document) RETURN count(d) AS n');
+export const ENTITIES_BY_KIND = st('ENTITIES_BY_KIND', 'MATCH (e:Entity) RETURN e.kind AS k, count(e) AS n');
+export const CLAIMS_BY_TYPE = st('CLAIMS_BY_TYPE', 'MATCH ()-[c:CLAIM]->() RETURN c.type AS k, count(c) AS n');
+
+// ---- export, streamed in id order ----
+
+export const EXPORT_DOCUMENTS = st('EXPORT_DOCUMENTS', 'MATCH (d:Document) RETURN d.data AS data ORDER BY d.id');
+export const EXPORT_ENTITIES = st('EXPORT_ENTITIES', 'MATCH (e:Entity) RETURN e.data AS data ORDER BY e.id');
+export const EXPORT_CLAIMS = st(
+  'EXPORT_CLAIMS',
+  'MATCH ()-[c:CLAIM]->() RETURN c.data AS data, c.review AS review ORDER BY c.id',
+);
+export const EXPORT_CHANGES = st('EXPORT_CHANGES', 'MATCH (c:Change) RETURN c.data AS data ORDER BY c.at, c.id');
+
+/** Deletes rightsgraph's whole graph in batches (tests, and `migrate --replace`); never other labels. Neo4j ≥ 5.23. */
+export const CLEAR_GRAPH = st(
+  'CLEAR_GRAPH',
+  `MATCH (n) WHERE n:Entity OR n:Document OR n:Redirect OR n:Change
+   CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS`,
+);

@@ -1,0 +1,375 @@
+// The Neo4j GraphStore. Neo4j is the source of truth for every read (other clients, Neo4j Browser and other
+// servers write the same graph), so nothing is cached between calls. Writes run as managed transactions:
+// a batch's references are read, checked (validateBatch, the same rules as every adapter) and written in
+// one transaction, so a batch lands whole or not at all. Graph walks fetch the neighbourhood they need with
+// Cypher (a bounded breadth-first expansion along the hop grammar's claim types) and score it with the
+// store-agnostic search shared with Kùzu, so both adapters return the same paths for the same graph.
+import {
+  ChangeRecord,
+  Claim,
+  Entity,
+  ExposureQuery,
+  HOP_GRAMMAR,
+  claimStart,
+  dateKey,
+  stepsFrom,
+  type ClaimType,
+  type Document,
+  type EntityKind,
+  type ExportRecord,
+  type ExposurePath,
+  type MergeResult,
+  type NeighbourFilter,
+  type NeighbourPage,
+  type Review,
+  type SearchHit,
+  type SearchOptions,
+  type Stats,
+} from '../../domain/index.ts';
+import { SearchOptions as SearchOptionsSchema, foldText } from '../../domain/index.ts';
+import { ClaimIndex } from '../claim-index.ts';
+import { neighbourPage, type RecordFetcher } from '../edges.ts';
+import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
+import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
+import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
+import { UpsertBatch } from '../port.ts';
+import { claimJson, compareHits, foldedNames, newChangeRecord, parseChange, parseClaim, parseDocument, parseEntity, searchRank } from '../records.ts';
+import { mergeEntity, validateBatch } from '../validate.ts';
+import { Neo4jConnection, type Neo4jOptions, type Row, type WriteTx } from './connection.ts';
+import { ensureNeo4jSchema } from './schema.ts';
+import * as S from './statements.ts';
+
+/** Rows per UNWIND statement: large enough to amortise a round trip, small enough for the server's memory. */
+const CHUNK = 5_000;
+/** Claims a graph walk may fetch before it stops expanding (the search then works on what it has). */
+const WALK_CAP = 500_000;
+
+const chunks = <T>(a: readonly T[], n = CHUNK): T[][] => Array.from({ length: Math.ceil(a.length / n) }, (_, i) => a.slice(i * n, (i + 1) * n));
+const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+
+function claimRow(c: Claim) {
+  const [data, review] = claimJson(c);
+  const start = claimStart(c);
+  return {
+    id: c.id, subject: c.subject, object: c.object, type: c.type, documentId: c.evidence.documentId, certainty: c.certainty,
+    confidence: c.confidence, start: start ? dateKey(start) : null, date: c.date ?? null, quote: c.evidence.quote, data, status: c.review.status, review,
+  };
+}
+// Titles, URLs and quotes are copied out of the JSON so that Neo4j Browser users can read them directly.
+const documentRow = (d: Document) => ({
+  id: d.id, data: JSON.stringify(d), title: d.title ?? null, url: d.url ?? null, publisher: d.publisher ?? null, publishedAt: d.publishedAt ?? null,
+});
+const entityRow = (e: Entity) => ({ id: e.id, kind: e.kind, name: e.name, names: foldedNames(e), data: JSON.stringify(e) });
+const changeRow = (r: ChangeRecord) => ({ id: r.id, at: r.at, action: r.action, targets: r.targetIds, data: JSON.stringify(r) });
+
+/** Reads through either a transaction (inside a write) or the connection's read sessions. */
+type Reader = (s: S.Statement, params?: Record<string, unknown>) => Promise<Row[]>;
+
+export class Neo4jStore implements GraphStore {
+  readonly name = 'neo4j';
+
+  private constructor(
+    readonly db: Neo4jConnection,
+    readonly schemaVersion: number,
+  ) {}
+
+  static async open(opts: Neo4jOptions): Promise<Neo4jStore> {
+    const db = await Neo4jConnection.connect(opts);
+    try {
+      return new Neo4jStore(db, await ensureNeo4jSchema(db));
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  private readonly reader: Reader = (s, p) => this.db.read(s, p);
+
+  private async redirects(read: Reader, ids: readonly string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    return new Map((await read(S.RESOLVE_REDIRECTS, { ids: [...new Set(ids)] })).map((r) => [String(r.id), String(r.target)]));
+  }
+  private async resolveOne(id: string): Promise<string> {
+    return (await this.redirects(this.reader, [id])).get(id) ?? id;
+  }
+
+  private async entityRecords(read: Reader, ids: readonly string[]): Promise<Map<string, Entity>> {
+    if (!ids.length) return new Map();
+    const rows = await read(S.ENTITY_RECORDS, { ids: [...new Set(ids)] });
+    return new Map(rows.map((r) => [String(r.id), parseEntity(r.data)]));
+  }
+
+  async upsert(input: UpsertBatchInput): Promise<UpsertResult> {
+    const pre = UpsertBatch.safeParse(input);
+    // An invalid shape is refused by validateBatch with its usual message, before any round trip.
+    if (!pre.success) validateBatch(input, { kindOf: () => undefined, hasDocument: () => false, resolve: (id) => id });
+    const raw = pre.data!;
+    return this.db.write(async (tx) => {
+      const read: Reader = (s, p) => tx.run(s, p);
+      const named = [...raw.entities.map((e) => e.id), ...raw.claims.flatMap((c) => [c.subject, c.object])];
+      const redirects = await this.redirects(read, named);
+      const stored = await this.entityRecords(read, [...new Set(named.map((id) => redirects.get(id) ?? id))]);
+      const docIds = [...new Set([...raw.documents.map((d) => d.id), ...raw.claims.map((c) => c.evidence.documentId)])];
+      const docs = new Set(docIds.length ? (await read(S.DOCUMENT_RECORDS, { ids: docIds })).map((r) => String(r.id)) : []);
+      const claimIds = raw.claims.map((c) => c.id);
+      const existingClaims = new Set(claimIds.length ? (await read(S.CLAIM_RECORDS, { ids: claimIds })).map((r) => String(r.id)) : []);
+
+      const batch = validateBatch(input, {
+        kindOf: (id) => stored.get(id)?.kind,
+        hasDocument: (id) => docs.has(id),
+        resolve: (id) => redirects.get(id) ?? id,
+      });
+      const entities = batch.entities.map((e) => (stored.has(e.id) ? mergeEntity(stored.get(e.id)!, e) : e));
+      const result: UpsertResult = {
+        documents: { created: 0, existing: 0 },
+        entities: { created: 0, updated: 0 },
+        claims: { created: 0, existing: 0 },
+      };
+      for (const d of batch.documents) result.documents[docs.has(d.id) ? 'existing' : 'created']++;
+      for (const e of entities) result.entities[stored.has(e.id) ? 'updated' : 'created']++;
+      for (const c of batch.claims) result.claims[existingClaims.has(c.id) ? 'existing' : 'created']++;
+
+      for (const rows of chunks(batch.documents.map(documentRow))) await tx.run(S.UPSERT_DOCUMENTS, { rows });
+      for (const rows of chunks(entities.map(entityRow))) await tx.run(S.UPSERT_ENTITIES, { rows });
+      for (const rows of chunks(batch.claims.map(claimRow))) {
+        const [r] = await tx.run(S.UPSERT_CLAIMS, { rows });
+        // An end deleted by another client since the check: refuse the batch (the transaction rolls back).
+        if (Number(r?.n) !== rows.length) throw new InvalidBatchError(`invalid batch, nothing written: ${rows.length - Number(r?.n)} claim(s) lost an end while the batch was written`);
+      }
+      return result;
+    });
+  }
+
+  async getEntities(ids: readonly string[]): Promise<Entity[]> {
+    const redirects = await this.redirects(this.reader, ids);
+    const found = await this.entityRecords(this.reader, ids.map((id) => redirects.get(id) ?? id));
+    return ids.map((id) => found.get(redirects.get(id) ?? id)).filter((e): e is Entity => !!e);
+  }
+
+  async getClaims(ids: readonly string[]): Promise<Claim[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.read(S.CLAIM_RECORDS, { ids: [...new Set(ids)] });
+    const found = new Map(rows.map((r) => [String(r.id), parseClaim(r.data, r.review)]));
+    return ids.map((id) => found.get(id)).filter((c): c is Claim => !!c);
+  }
+
+  async getDocument(id: string) {
+    return (await this.getDocuments([id]))[0] ?? null;
+  }
+
+  async getDocuments(ids: readonly string[]) {
+    if (!ids.length) return [];
+    const rows = await this.db.read(S.DOCUMENT_RECORDS, { ids: [...new Set(ids)] });
+    const found = new Map(rows.map((r) => [String(r.id), parseDocument(r.data)]));
+    return ids.map((id) => found.get(id)).filter((d) => !!d);
+  }
+
+  private readonly fetcher: RecordFetcher = {
+    entities: (ids) => this.getEntities(ids),
+    claims: (ids) => this.getClaims(ids),
+    documents: (ids) => this.getDocuments(ids),
+  };
+
+  async searchEntities(text: string, options?: SearchOptions): Promise<SearchHit[]> {
+    const opts = SearchOptionsSchema.parse(options ?? {});
+    const q = foldText(text);
+    if (!q) return [];
+    const pool = Math.max(opts.limit * 5, 50);
+    const kinds = opts.kinds ?? null;
+    const found = new Map<string, { data: unknown; fts: number }>();
+    // Lucene query syntax: every term quoted, so a user's "AND", "*" or ":" is text, not an operator.
+    const lucene = q.split(/\s+/).filter(Boolean).map((t) => `"${t.replace(/["\\]/g, '')}"`).filter((t) => t !== '""').join(' ');
+    if (lucene) for (const r of await this.db.read(S.SEARCH_FULLTEXT, { q: lucene, kinds, pool })) found.set(String(r.id), { data: r.data, fts: Number(r.score) });
+    for (const r of await this.db.read(S.SEARCH_CONTAINS, { q, kinds, pool })) if (!found.has(String(r.id))) found.set(String(r.id), { data: r.data, fts: 0 });
+    const hits = [...found.values()].map(({ data, fts }) => {
+      const entity = parseEntity(data);
+      return { entity, score: searchRank(entity, q, fts) };
+    });
+    return hits.sort(compareHits).slice(0, opts.limit);
+  }
+
+  /** Adds claim rows of CLAIMS_AROUND to an index (ends with their kinds); returns the ends seen. */
+  private static fill(index: ClaimIndex, rows: Row[]): string[] {
+    const ends: string[] = [];
+    rows.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
+    for (const r of rows) {
+      if (index.claimIndex(String(r.id)) !== undefined) continue;
+      index.setEntity(String(r.subject), r.subjectKind as EntityKind);
+      index.setEntity(String(r.object), r.objectKind as EntityKind);
+      index.setClaim({
+        id: String(r.id), type: r.type as ClaimType, subject: String(r.subject), object: String(r.object),
+        certainty: r.certainty as Claim['certainty'], confidence: Number(r.confidence), status: r.status as Claim['review']['status'],
+        start: str(r.start), date: str(r.date),
+      });
+      ends.push(String(r.subject), String(r.object));
+    }
+    return ends;
+  }
+
+  async neighbours(id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
+    const id = await this.resolveOne(id0);
+    const index = new ClaimIndex();
+    Neo4jStore.fill(index, await this.db.read(S.CLAIMS_AROUND, { ids: [id], types: null, cap: WALK_CAP }));
+    return neighbourPage(index, id, filter, this.fetcher);
+  }
+
+  async exposurePaths(query: ExposureQuery): Promise<ExposurePath[]> {
+    const q = ExposureQuery.parse(query);
+    const from = await this.resolveOne(q.from);
+    const to = q.to !== undefined ? await this.resolveOne(q.to) : undefined;
+    const start = (await this.entityRecords(this.reader, [from])).get(from);
+    if (!start) return [];
+    const wanted = q.filter.types;
+    const types = [...new Set([...HOP_GRAMMAR.filter((s) => !wanted || wanted.includes(s.type)).map((s) => s.type), 'SUSPENDED'])];
+    const index = new ClaimIndex();
+    index.setEntity(from, start.kind);
+    // Breadth-first, one round trip per hop: the last hop's far ends need no expansion, only their kinds.
+    let frontier = [from];
+    const seen = new Set(frontier);
+    for (let depth = 0; depth < q.maxHops && frontier.length && index.claimCount < WALK_CAP; depth++) {
+      const rows = await this.db.read(S.CLAIMS_AROUND, { ids: frontier, types, cap: WALK_CAP - index.claimCount });
+      const next = new Set<string>();
+      for (const e of Neo4jStore.fill(index, rows)) {
+        if (seen.has(e)) continue;
+        seen.add(e);
+        if (stepsFrom(index.kindOfId(e)!, wanted).length) next.add(e);
+      }
+      frontier = [...next];
+    }
+    const found = searchExposure(index, { ...query, from, ...(to !== undefined ? { to } : {}) });
+    return assemblePaths(index, found, this.fetcher);
+  }
+
+  async findClaims(q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {
+    const params = {
+      types: q.types ?? null,
+      cert: q.certainty ?? null,
+      status: q.review ?? ['unreviewed', 'accepted'],
+      minc: q.minConfidence !== undefined ? q.minConfidence - 1e-9 : null,
+      from: q.from ? dateKey(q.from) : null,
+      to: q.to ? dateKey(q.to) : null,
+      d: q.documentId ?? null,
+    };
+    const page = { after: q.after ?? null, limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) };
+    const e = q.entityId ? { e: await this.resolveOne(q.entityId) } : null;
+    const [count] = await this.db.read(e ? S.COUNT_CLAIMS_OF_ENTITY : S.COUNT_CLAIMS, { ...params, ...e });
+    const rows = await this.db.read(e ? S.PAGE_CLAIMS_OF_ENTITY : S.PAGE_CLAIMS, { ...params, ...e, ...page });
+    return { total: Number(count?.n ?? 0), items: rows.map((r) => parseClaim(r.data, r.review)) };
+  }
+
+  async documentsOf(entityId: string, limit = 100) {
+    const rows = await this.db.read(S.DOCUMENTS_OF, { e: await this.resolveOne(entityId), limit });
+    return rows.map((r) => parseDocument(r.data));
+  }
+
+  async reviewClaim(id: string, review: Review, actor: Actor): Promise<Claim> {
+    const [claim] = await this.getClaims([id]);
+    if (!claim) throw new NotFoundError('claim', id);
+    const note = review.note ?? actor.note;
+    const next = Claim.parse({ ...claim, review: { ...review, by: review.by ?? actor.by, at: review.at ?? new Date().toISOString(), ...(note ? { note } : {}) } });
+    const record = newChangeRecord('review', [id], actor, claim.review, next.review);
+    await this.db.write(async (tx) => {
+      await tx.run(S.SET_CLAIM_REVIEW, { id, status: next.review.status, review: JSON.stringify(next.review) });
+      await tx.run(S.RECORD_CHANGES, { rows: [changeRow(record)] });
+    });
+    return next;
+  }
+
+  async updateEntity(id: string, patch: EntityPatch, actor: Actor): Promise<Entity> {
+    const [entity] = await this.getEntities([id]);
+    if (!entity) throw new NotFoundError('entity', id);
+    const draft: Record<string, unknown> = { ...entity, ...(patch.fields ?? {}) };
+    for (const k of ['name', 'aliases', 'externalIds', 'description'] as const) if (patch[k] !== undefined) draft[k] = patch[k];
+    draft.id = entity.id;
+    draft.kind = entity.kind;
+    const parsed = Entity.safeParse(draft);
+    if (!parsed.success) throw new InvalidBatchError(`invalid entity update: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    const record = newChangeRecord('update', [entity.id], actor, entity, parsed.data);
+    await this.db.write(async (tx) => {
+      await this.setEntity(tx, parsed.data);
+      await tx.run(S.RECORD_CHANGES, { rows: [changeRow(record)] });
+    });
+    return parsed.data;
+  }
+
+  private async setEntity(tx: WriteTx, e: Entity): Promise<void> {
+    const [r] = await tx.run(S.SET_ENTITY, { id: e.id, name: e.name, names: foldedNames(e), data: JSON.stringify(e) });
+    if (Number(r?.n) !== 1) throw new NotFoundError('entity', e.id);
+  }
+
+  async mergeEntities(keepId: string, dropId: string, actor: Actor): Promise<MergeResult> {
+    return this.db.write(async (tx) => {
+      const read: Reader = (s, p) => tx.run(s, p);
+      const redirects = await this.redirects(read, [keepId, dropId]);
+      if (redirects.has(dropId)) throw new IncompatibleMergeError(`${dropId} was already merged into ${redirects.get(dropId)}`);
+      const keepResolved = redirects.get(keepId) ?? keepId;
+      if (keepResolved === dropId) throw new IncompatibleMergeError('cannot merge an entity into itself');
+      const found = await this.entityRecords(read, [keepResolved, dropId]);
+      const keep = found.get(keepResolved);
+      const drop = found.get(dropId);
+      if (!keep) throw new NotFoundError('entity', keepId);
+      if (!drop) throw new NotFoundError('entity', dropId);
+      if (keep.kind !== drop.kind) throw new IncompatibleMergeError(`cannot merge a ${drop.kind} (${drop.id}) into a ${keep.kind} (${keep.id})`);
+      const merged = mergeEntity(keep, drop);
+      // Claims between the two would become self-links: they stay as they are, on the redirect.
+      const around = await read(S.CLAIMS_AROUND, { ids: [drop.id], types: null, cap: WALK_CAP });
+      const refs = around.filter((r) => r.subject !== keep.id && r.object !== keep.id).map((r) => String(r.id));
+      const claimRows = refs.length ? await read(S.CLAIM_RECORDS, { ids: refs }) : [];
+      const claims = claimRows.map((r) => {
+        const c = parseClaim(r.data, r.review);
+        return { ...c, subject: c.subject === drop.id ? keep.id : c.subject, object: c.object === drop.id ? keep.id : c.object };
+      });
+      const record = newChangeRecord('merge', [keep.id, drop.id], actor, { keep, drop }, merged);
+      for (const rows of chunks(claims.map((c) => ({ id: c.id, subject: c.subject, object: c.object, data: claimJson(c)[0] })))) {
+        const [r] = await tx.run(S.MOVE_CLAIMS, { rows });
+        if (Number(r?.n) !== rows.length) throw new InvalidBatchError(`merge of ${drop.id} into ${keep.id} failed: a claim lost an end`);
+      }
+      await this.setEntity(tx, merged);
+      await tx.run(S.RETARGET_REDIRECTS, { drop: drop.id, keep: keep.id });
+      await tx.run(S.ENTITY_TO_REDIRECT, { drop: drop.id, keep: keep.id });
+      await tx.run(S.RECORD_CHANGES, { rows: [changeRow(record)] });
+      return { keep: keep.id, drop: drop.id, movedClaims: claims.length, record };
+    });
+  }
+
+  async recordChanges(input: readonly ChangeRecord[]): Promise<void> {
+    const records = input.map((r) => ChangeRecord.parse(r));
+    if (!records.length) return;
+    await this.db.write(async (tx) => {
+      for (const rows of chunks(records.map(changeRow))) await tx.run(S.RECORD_CHANGES, { rows });
+    });
+  }
+
+  async listChanges(q: { targetId?: string; action?: ChangeRecord['action']; limit?: number }): Promise<ChangeRecord[]> {
+    const rows = await this.db.read(S.LIST_CHANGES, { t: q.targetId ?? null, a: q.action ?? null, limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) });
+    return rows.map((r) => parseChange(r.data));
+  }
+
+  async stats(): Promise<Stats> {
+    const [docs] = await this.db.read(S.COUNT_DOCUMENTS);
+    const kinds = await this.db.read(S.ENTITIES_BY_KIND);
+    const types = await this.db.read(S.CLAIMS_BY_TYPE);
+    const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]).sort());
+    const sum = (rows: Row[]) => rows.reduce((s, r) => s + Number(r.n), 0);
+    return {
+      documents: Number(docs?.n ?? 0), entities: sum(kinds), claims: sum(types),
+      entitiesByKind: byKey(kinds), claimsByType: byKey(types), schemaVersion: this.schemaVersion, store: 'neo4j',
+    };
+  }
+
+  async *exportAll(): AsyncGenerator<ExportRecord> {
+    for await (const r of this.db.stream(S.EXPORT_DOCUMENTS)) yield { type: 'document', data: parseDocument(r.data) };
+    for await (const r of this.db.stream(S.EXPORT_ENTITIES)) yield { type: 'entity', data: parseEntity(r.data) };
+    for await (const r of this.db.stream(S.EXPORT_CLAIMS)) yield { type: 'claim', data: parseClaim(r.data, r.review) };
+    for await (const r of this.db.stream(S.EXPORT_CHANGES)) yield { type: 'change', data: parseChange(r.data) };
+  }
+
+  /** Deletes the whole graph (tests; `migrate --replace`). Schema and version stay. */
+  async clear(): Promise<void> {
+    await this.db.command(S.CLEAR_GRAPH);
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}

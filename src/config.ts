@@ -16,9 +16,34 @@ const Env = z.object({
   NODE_ENV: z.string().default('development'),
   RIGHTSGRAPH_API_KEYS: z
     .string()
-    .regex(/^\s*([\w.@-]+:[^,\s]{16,})(\s*,\s*[\w.@-]+:[^,\s]{16,})*\s*$/, 'name:key pairs separated by commas, each key at least 16 characters')
+    .regex(
+      /^\s*([\w.@-]+:((reader|editor|admin):)?[^,\s:]{16,})(\s*,\s*[\w.@-]+:((reader|editor|admin):)?[^,\s:]{16,})*\s*$/,
+      'entries name:key or name:role:key (role reader, editor or admin), separated by commas, each key at least 16 characters without ":" or ","',
+    )
     .optional(),
+  RIGHTSGRAPH_ANONYMOUS_READ: z.enum(['true', 'false']).default('true'),
+  RIGHTSGRAPH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
+
+export const ROLES = ['reader', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+export interface ApiKey {
+  name: string;
+  role: Role;
+  key: string;
+}
+
+/** "name:key" (an editor, the common case) or "name:role:key", comma-separated. */
+export function parseApiKeys(text: string): ApiKey[] {
+  return text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      const parts = p.split(':');
+      return parts.length === 3 ? { name: parts[0]!, role: parts[1] as Role, key: parts[2]! } : { name: parts[0]!, role: 'editor' as const, key: parts[1]! };
+    });
+}
 
 export type Config = {
   dataDir: string;
@@ -28,8 +53,12 @@ export type Config = {
   host: string;
   logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   production: boolean;
-  /** name → key, from RIGHTSGRAPH_API_KEYS="alice:key1,bob:key2": who may call mutations. */
-  apiKeys: Record<string, string>;
+  /** From RIGHTSGRAPH_API_KEYS="alice:key1,bob:reader:key2": who the callers are and what they may do. */
+  apiKeys: ApiKey[];
+  /** RIGHTSGRAPH_ANONYMOUS_READ=false: reading needs a key too. */
+  anonymousRead: boolean;
+  /** Requests per minute for each key (or each address, without a key): RIGHTSGRAPH_RATE_LIMIT. */
+  rateLimitPerMinute: number;
   env: Record<string, string | undefined>;
 };
 
@@ -56,7 +85,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
-    apiKeys: Object.fromEntries((e.RIGHTSGRAPH_API_KEYS ?? '').split(',').filter((p) => p.trim()).map((p) => { const [name, key] = p.trim().split(/:(.*)/s); return [name!, key!]; })),
+    apiKeys: parseApiKeys(e.RIGHTSGRAPH_API_KEYS ?? ''),
+    anonymousRead: e.RIGHTSGRAPH_ANONYMOUS_READ === 'true',
+    rateLimitPerMinute: e.RIGHTSGRAPH_RATE_LIMIT,
     env,
   };
 }

@@ -2,16 +2,20 @@
 // claims and documents a query touches) and who is asking (from the API key, if any).
 import DataLoader from 'dataloader';
 import type { Claim, Document, Entity } from '../domain/index.ts';
+import type { Role } from '../config.ts';
 import type { GraphStore } from '../store/port.ts';
+import { scopesOf, type AuthScopes } from './auth.ts';
 
 export interface Caller {
   /** The name the API key was issued to; written into change records. */
   name: string;
+  role: Role;
 }
 
 export interface ApiContext {
   store: GraphStore;
   caller: Caller | null;
+  scopes: AuthScopes;
   entities: DataLoader<string, Entity | null>;
   claims: DataLoader<string, Claim | null>;
   documents: DataLoader<string, Document | null>;
@@ -36,10 +40,11 @@ function entityLoader(store: GraphStore) {
   });
 }
 
-export function createContext(store: GraphStore, caller: Caller | null): ApiContext {
+export function createContext(store: GraphStore, caller: Caller | null, anonymousRead = true): ApiContext {
   return {
     store,
     caller,
+    scopes: scopesOf(caller, anonymousRead),
     entities: entityLoader(store),
     claims: byId((ids) => store.getClaims(ids)),
     documents: byId((ids) => store.getDocuments(ids)),

@@ -1,21 +1,31 @@
 // The GraphQL server instance (graphql-yoga on the Pothos schema), apart from listening (main.ts): tests
-// call `api.fetch()` directly. Each concern is a plugin in ./plugins.
-import { timingSafeEqual } from 'node:crypto';
+// call `api.fetch()` directly. Each concern is a plugin in ./plugins; hardening is on by default.
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { GraphQLError } from 'graphql';
 import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import type { ApiKey } from '../config.ts';
 import type { GraphStore } from '../store/port.ts';
-import { createContext, type ApiContext, type Caller } from './context.ts';
+import { callerOf } from './auth.ts';
+import { createContext, type ApiContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { useArmor } from './plugins/use-armor.ts';
 import { useBodyLimit } from './plugins/use-body-limit.ts';
+import { useRateLimit } from './plugins/use-rate-limit.ts';
 import { useStaticUi } from './plugins/use-static-ui.ts';
 import { schema } from './schema/index.ts';
 
 export interface ApiOptions {
   store: GraphStore;
-  /** name → key; a request with `Authorization: Bearer <key>` acts as that name. Mutations need one. */
-  apiKeys?: Record<string, string>;
+  /** Who may call with `Authorization: Bearer <key>`, and in which role. */
+  apiKeys?: ApiKey[];
+  /** Reading without a key (default true). */
+  anonymousRead?: boolean;
+  /** Requests a minute per key or per client address (default 600). */
+  rateLimitPerMinute?: number;
   /** Folder of the built explorer UI, served at /. */
   uiDir?: string | null;
+  /** Production: no introspection, no GraphiQL, no field suggestions. */
   production?: boolean;
   maxBodyBytes?: number;
 }
@@ -23,30 +33,50 @@ export interface ApiOptions {
 export type Api = YogaServerInstance<Record<string, unknown>, ApiContext>;
 
 export const GRAPHQL_ENDPOINT = '/graphql';
+/** Operations in one batched request (an array body); more is refused before any runs. */
+export const MAX_BATCH = 10;
 
-function callerOf(header: string | null, keys: Record<string, string>): Caller | null {
-  const m = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  if (!m?.[1]) return null;
-  const given = Buffer.from(m[1]);
-  for (const [name, key] of Object.entries(keys)) {
-    const want = Buffer.from(key);
-    if (want.length === given.length && timingSafeEqual(want, given)) return { name };
-  }
-  return null;
+function clientAddress(request: Request, serverContext: unknown): string {
+  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+  return req?.socket?.remoteAddress ?? request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
 }
 
 export function createApi(opts: ApiOptions): Api {
-  const keys = opts.apiKeys ?? {};
+  const keys = opts.apiKeys ?? [];
+  const anonymousRead = opts.anonymousRead ?? true;
+  const production = !!opts.production;
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
     healthCheckEndpoint: '/healthz',
     landingPage: false,
-    graphiql: { title: 'rightsgraph', defaultQuery: DEFAULT_QUERY },
+    graphiql: production ? false : { title: 'rightsgraph', defaultQuery: DEFAULT_QUERY },
     maskedErrors: { maskError, isDev: false },
+    batching: { limit: MAX_BATCH },
     logging: false,
-    context: ({ request }) => createContext(opts.store, callerOf(request.headers.get('authorization'), keys)),
-    plugins: [useBodyLimit(opts.maxBodyBytes ?? 1_000_000), useArmor({ production: !!opts.production }), ...(opts.uiDir ? [useStaticUi(opts.uiDir, GRAPHQL_ENDPOINT)] : [])],
+    context: ({ request }) => {
+      const caller = callerOf(request.headers.get('authorization'), keys);
+      if (caller === 'bad-key') {
+        throw new GraphQLError('unknown API key: check the `Authorization: Bearer <key>` header', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      return createContext(opts.store, caller, anonymousRead);
+    },
+    plugins: [
+      useBodyLimit(opts.maxBodyBytes ?? 1_000_000),
+      useRateLimit({
+        perMinute: opts.rateLimitPerMinute ?? 600,
+        keyOf: (request, sc) => {
+          const c = callerOf(request.headers.get('authorization'), keys);
+          return c && c !== 'bad-key' ? `key:${c.name}` : `ip:${clientAddress(request, sc)}`;
+        },
+      }),
+      // Browser requests must be preflighted (JSON POST, or a GET with this header): a page on another site
+      // cannot make a reader's browser run a mutation with its cookies or network position.
+      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-rightsgraph'] }),
+      useArmor({ production }),
+      ...(production ? [useDisableIntrospection()] : []),
+      ...(opts.uiDir ? [useStaticUi(opts.uiDir, GRAPHQL_ENDPOINT)] : []),
+    ],
   });
 }
 

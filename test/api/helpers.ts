@@ -8,6 +8,8 @@ import { KuzuStore } from '../../src/store/kuzu/store.ts';
 import { createApi, type Api } from '../../src/api/yoga.ts';
 
 export const WRITER_KEY = 'test-key-0123456789abcdef';
+export const READER_KEY = 'reader-key-0123456789abcdef';
+export const ADMIN_KEY = 'admin-key-0123456789abcdef';
 
 export interface GqlResult {
   status: number;
@@ -15,11 +17,22 @@ export interface GqlResult {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-export async function seededApi(opts: { uiDir?: string } = {}) {
+export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean; production?: boolean; rateLimitPerMinute?: number } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'rg-api-'));
   const store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
   await loadSeeds(store);
-  const api = createApi({ store, apiKeys: { alice: WRITER_KEY }, uiDir: opts.uiDir ?? null });
+  const api = createApi({
+    store,
+    apiKeys: [
+      { name: 'alice', role: 'editor', key: WRITER_KEY },
+      { name: 'rita', role: 'reader', key: READER_KEY },
+      { name: 'ada', role: 'admin', key: ADMIN_KEY },
+    ],
+    uiDir: opts.uiDir ?? null,
+    anonymousRead: opts.anonymousRead ?? true,
+    production: !!opts.production,
+    rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
+  });
   const gql = async (query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GqlResult> => {
     const res = await api.fetch('http://localhost/graphql', {
       method: 'POST',

@@ -56,3 +56,70 @@ describe('hostile queries', () => {
     expect(after.data!.stats.claims).toBeGreaterThan(0);
   });
 });
+
+describe('hostile requests over real HTTP, each followed by a normal query', () => {
+  let url: string;
+  let server: import('node:http').Server;
+  beforeAll(async () => {
+    const { listen } = await import('../../src/api/main.ts');
+    ({ server, url } = await listen(ctx.api, '127.0.0.1', 0));
+  });
+  afterAll(async () => {
+    const { closeServer } = await import('../../src/api/main.ts');
+    await closeServer(server);
+  });
+  const post = (body: BodyInit, headers: Record<string, string> = {}) =>
+    fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body, duplex: 'half' } as RequestInit);
+  const stillAnswers = async () => {
+    const res = await post(JSON.stringify({ query: '{ stats { claims } }' }));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).data.stats.claims).toBeGreaterThan(0);
+  };
+  const firstError = async (res: Response) => ((await res.json()) as any).errors?.[0];
+
+  it('depth 50', async () => {
+    const e = await firstError(await post(JSON.stringify({ query: nested(50) })));
+    // Armor checks cost and depth; whichever trips first names itself.
+    expect(e.message).toMatch(/depth|cost/i);
+    await stillAnswers();
+  });
+
+  it('1,000 aliases', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `a${i}: stats { claims }`).join(' ');
+    const e = await firstError(await post(JSON.stringify({ query: `{ ${aliases} }` })));
+    expect(e.message).toMatch(/alias|token/i);
+    await stillAnswers();
+  });
+
+  it('a batch of 500 operations', async () => {
+    const batch = Array.from({ length: 500 }, () => ({ query: '{ exposurePaths(from: "co_Q2283", maxHops: 6) { score } }' }));
+    const res = await post(JSON.stringify(batch));
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(JSON.stringify(await res.json())).toMatch(/batch/i);
+    // A small batch is allowed.
+    const small = await post(JSON.stringify([{ query: '{ stats { claims } }' }, { query: '{ stats { entities } }' }]));
+    expect(((await small.json()) as any[]).length).toBe(2);
+    await stillAnswers();
+  });
+
+  it('a 10 MB body, declared or streamed without a length', async () => {
+    const big = JSON.stringify({ query: '{ stats { claims } }', variables: { pad: 'x'.repeat(10 * 1024 * 1024) } });
+    const declared = await post(big);
+    expect(declared.status).toBe(413);
+    expect((await firstError(declared)).extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    // Chunked: no Content-Length, so only reading the stream can catch it.
+    const chunks = (async function* () {
+      for (let i = 0; i < 10; i++) yield new TextEncoder().encode(i === 0 ? `{"query":"{ stats { claims } }","variables":{"pad":"` + 'x'.repeat(1024 * 1024) : 'x'.repeat(1024 * 1024));
+    })();
+    const streamed = await post(ReadableStream.from(chunks) as unknown as BodyInit);
+    expect(streamed.status).toBe(413);
+    await stillAnswers();
+  });
+
+  it('a cyclic fragment', async () => {
+    const query = `query { entity(id: "co_Q2283") { ...A } } fragment A on Entity { neighbours { items { entity { ...B } } } } fragment B on Entity { ...A }`;
+    const e = await firstError(await post(JSON.stringify({ query })));
+    expect(e.message).toMatch(/cannot spread fragment|cycle|circular/i);
+    await stillAnswers();
+  });
+});

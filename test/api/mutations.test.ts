@@ -1,7 +1,7 @@
 // Corrections through GraphQL: API keys, reviewing a claim (a rejected claim leaves the paths), adding a
 // claim by hand, editing and merging entities, and the change records each leaves.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededApi, WRITER_KEY } from './helpers.ts';
+import { ADMIN_KEY, seededApi, WRITER_KEY } from './helpers.ts';
 
 let ctx: Awaited<ReturnType<typeof seededApi>>;
 beforeAll(async () => {
@@ -36,7 +36,7 @@ describe('GraphQL mutations', () => {
     const after = await paths();
     expect(after.length).toBe(before.length - 1);
     expect(after.flatMap((p) => p.hops).some((h: any) => h.edge.claimIds.includes(claimId))).toBe(false);
-    const changes = await ctx.gql(`query($id: ID!) { changes(targetId: $id) { action by note } }`, { id: claimId });
+    const changes = await ctx.gql(`query($id: ID!) { changes(targetId: $id) { action by note } }`, { id: claimId }, ADMIN_KEY);
     expect(changes.data!.changes).toContainEqual({ action: 'review', by: 'alice', note: 'source retracted this' });
   });
 

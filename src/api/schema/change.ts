@@ -28,7 +28,8 @@ const ChangesArgs = z.object({ targetId: z.string().min(1).max(200).optional(), 
 builder.queryField('changes', (t) =>
   t.field({
     type: [ChangeRecordRef],
-    description: 'The audit trail, newest first, for one entity or claim or for one kind of change.',
+    description: 'The audit trail (who, when, what, before and after) for one entity or claim or one kind of change. Admins only.',
+    authScopes: { admin: true },
     args: { targetId: t.arg.id(), action: t.arg({ type: ChangeActionEnum }), limit: t.arg.int() },
     resolve: (_r, a, ctx) => ctx.store.listChanges(parseInput(ChangesArgs, { ...a, targetId: a.targetId ? String(a.targetId) : undefined }, 'changes')),
   }),

@@ -21,10 +21,12 @@ async function run(opts: { port?: string; host?: string; seed: boolean }): Promi
     if (opts.seed && (await seedIfEmpty(store))) log.info('empty store: loaded the curated seed stories');
     const uiDir = existsSync(resolve(UI_DIR, 'index.html')) ? UI_DIR : null;
     if (!uiDir) log.warn('no explorer UI in dist/ui; serving the API only');
-    const api = createApi({ store, apiKeys: config.apiKeys, uiDir, production: config.production });
+    const api = createApi({
+      store, apiKeys: config.apiKeys, anonymousRead: config.anonymousRead, rateLimitPerMinute: config.rateLimitPerMinute, uiDir, production: config.production,
+    });
     const port = opts.port !== undefined ? Number(opts.port) : config.port;
     const { server, url } = await listen(api, opts.host ?? config.host, port);
-    log.info({ url: `${url}/graphql`, store: store.name, dataDir: config.dataDir, writers: Object.keys(config.apiKeys).length }, 'rightsgraph listening');
+    log.info({ url: `${url}/graphql`, store: store.name, dataDir: config.dataDir, keys: config.apiKeys.length, anonymousRead: config.anonymousRead }, 'rightsgraph listening');
     process.stdout.write(`rightsgraph: GraphQL at ${url}/graphql${uiDir ? `, explorer at ${url}/` : ''}\n`);
     await new Promise<void>((done) => {
       const stop = (signal: string) => {

@@ -1,7 +1,7 @@
 // The per-request context: the store, batched loaders (one store call per tick for all the entities,
 // claims and documents a query touches) and who is asking (from the API key, if any).
 import DataLoader from 'dataloader';
-import type { Claim, Document, Entity } from '../domain/index.ts';
+import type { Claim, ClaimFilter, Document, Entity } from '../domain/index.ts';
 import type { Role } from '../config.ts';
 import type { GraphStore } from '../store/port.ts';
 import { scopesOf, type AuthScopes } from './auth.ts';
@@ -19,6 +19,8 @@ export interface ApiContext {
   entities: DataLoader<string, Entity | null>;
   claims: DataLoader<string, Claim | null>;
   documents: DataLoader<string, Document | null>;
+  /** Claims per entity for one filter and limit: the claims of a page of entities in one store call. */
+  claimsOf(filter: ClaimFilter, limit: number): DataLoader<string, Claim[]>;
 }
 
 function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
@@ -41,7 +43,20 @@ function entityLoader(store: GraphStore) {
 }
 
 export function createContext(store: GraphStore, caller: Caller | null, anonymousRead = true): ApiContext {
+  const claimLoaders = new Map<string, DataLoader<string, Claim[]>>();
   return {
+    claimsOf(filter, limit) {
+      const key = JSON.stringify([filter, limit]);
+      let l = claimLoaders.get(key);
+      if (!l) {
+        l = new DataLoader<string, Claim[]>(async (ids) => {
+          const found = await store.claimsOfEntities(ids, filter, limit);
+          return ids.map((id) => found.get(id) ?? []);
+        });
+        claimLoaders.set(key, l);
+      }
+      return l;
+    },
     store,
     caller,
     scopes: scopesOf(caller, anonymousRead),

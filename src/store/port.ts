@@ -89,6 +89,13 @@ export interface GraphStore {
   /** Claims matching a query, ordered by id, for review queues and per-document or per-entity lists. */
   findClaims(query: ClaimQuery): Promise<{ total: number; items: Claim[] }>;
 
+  /**
+   * The claims of each entity (as subject or object) that pass the filter, ordered by id, at most `limit`
+   * per entity: one call answers a whole page of entities (the API's batched loader), where findClaims
+   * would take one call each. Keys are the ids asked (a merged-away id answers its kept entity's claims).
+   */
+  claimsOfEntities(entityIds: readonly string[], filter: ClaimFilter, limit: number): Promise<Map<string, Claim[]>>;
+
   /** Documents that carry evidence about an entity (through its claims). */
   documentsOf(entityId: string, limit?: number): Promise<Document[]>;
 

@@ -185,6 +185,19 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect((await s.documentsOf('gov_8200')).map((d) => d.id)).toEqual(['doc_a', 'doc_b']);
     });
 
+    it('answers the claims of many entities in one call, as findClaims would one by one', async () => {
+      const ids = ['gov_8200', 'co_ms', 'tech_azure', 'nope'];
+      for (const filter of [{}, { types: ['USES' as const, 'SUSPENDED' as const] }, { minConfidence: 0.75 }]) {
+        const many = await s.claimsOfEntities(ids, filter, 3);
+        expect([...many.keys()]).toEqual(ids);
+        for (const id of ids) {
+          const one = await s.findClaims({ ...filter, entityId: id, limit: 3 });
+          expect(many.get(id)!.map((c) => c.id)).toEqual(one.items.map((c) => c.id));
+        }
+      }
+      expect((await s.claimsOfEntities(['gov_8200'], {}, 100)).get('gov_8200')!.length).toBe(4);
+    });
+
     it('updates an entity and records before/after', async () => {
       const e = await s.updateEntity('tech_office', { aliases: ['Microsoft Office'], fields: { techType: 'software' } }, { by: 'tester' });
       expect(e).toMatchObject({ id: 'tech_office', techType: 'software', aliases: ['Microsoft Office'] });

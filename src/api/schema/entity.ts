@@ -63,8 +63,8 @@ EntityRef.implement({
       description: 'Claims in which this entity is the subject or the object.',
       args: { filter: t.arg({ type: ClaimFilterInput }), limit: t.arg.int({ description: '1–1,000; default 100.' }) },
       resolve: async (e, args, ctx) => {
-        const q = parseInput(ClaimListArgs, { ...(args.filter ?? {}), limit: args.limit }, 'claims');
-        return (await ctx.store.findClaims({ ...q, entityId: e.id })).items;
+        const { limit, ...filter } = parseInput(ClaimListArgs, { ...(args.filter ?? {}), limit: args.limit }, 'claims');
+        return ctx.claimsOf(filter, limit).load(e.id);
       },
     }),
     documents: t.field({

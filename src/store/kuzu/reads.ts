@@ -1,7 +1,8 @@
 // Reads: records by id (from the RecordCache), neighbour pages and exposure paths (walked over the
 // ClaimIndex, then only the page's records fetched), claim queries, an entity's documents, changes, stats.
-import { dateKey, type ChangeRecord, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
+import { dateKey, type ChangeRecord, type ClaimFilter, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
 import { neighbourPage } from '../edges.ts';
+import { compileFilter } from '../claim-index.ts';
 import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
 import type { ClaimQuery } from '../port.ts';
 import { parseChange, parseClaim } from './rows.ts';
@@ -61,6 +62,21 @@ export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ tot
     { ...params, ...(q.after ? { after: q.after } : {}), limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) },
   );
   return { total: Number(count?.n ?? 0), items: rows.map((r) => parseClaim(r.data, r.review)) };
+}
+
+export async function claimsOfEntities(ctx: KuzuContext, entityIds: readonly string[], filter: ClaimFilter, limit: number): Promise<Map<string, Claim[]>> {
+  // Walked over the in-memory index (no query): filter, order by id, cut, then records from the cache.
+  const cf = compileFilter(filter);
+  const out = new Map<string, Claim[]>();
+  for (const asked of entityIds) {
+    const ids = ctx.index
+      .claimIdsOfEntity(ctx.redirects.get(asked) ?? asked)
+      .filter((id) => ctx.index.passes(ctx.index.claimIndex(id)!, cf))
+      .sort()
+      .slice(0, limit);
+    out.set(asked, await getClaims(ctx, ids));
+  }
+  return out;
 }
 
 export async function documentsOf(ctx: KuzuContext, entityId: string, limit = 100): Promise<Document[]> {

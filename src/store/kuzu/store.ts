@@ -6,7 +6,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PQueue from 'p-queue';
-import type { ChangeRecord, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
+import type { ChangeRecord, ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
 import { NotAStoreError } from '../errors.ts';
 import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { ClaimIndex } from '../claim-index.ts';
@@ -145,6 +145,10 @@ export class KuzuStore implements GraphStore {
   }
   findClaims(query: ClaimQuery) {
     return reads.findClaims(this.ctx, query);
+  }
+  async claimsOfEntities(entityIds: readonly string[], filter: ClaimFilter, limit: number) {
+    await this.ready();
+    return reads.claimsOfEntities(this.ctx, entityIds, filter, limit);
   }
   async documentsOf(entityId: string, limit?: number) {
     await this.ready();

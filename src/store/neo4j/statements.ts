@@ -237,6 +237,19 @@ export const PAGE_CLAIMS_OF_ENTITY = st(
   [...CLAIM_PARAMS, 'e', 'after', 'limit'],
 );
 
+/** Each entity's claims passing the conditions, by id, at most $limit each (one call for a page of entities). */
+export const CLAIMS_OF_ENTITIES = st(
+  'CLAIMS_OF_ENTITIES',
+  `UNWIND $es AS e
+   MATCH (:Entity {id: e})-[c:CLAIM]-()
+   WHERE ${CLAIM_CONDITIONS}
+   WITH e, c ORDER BY c.id
+   WITH e, collect(DISTINCT c)[0..$limit] AS cs
+   UNWIND cs AS c
+   RETURN e AS entity, c.data AS data, c.review AS review`,
+  [...CLAIM_PARAMS, 'es', 'limit'],
+);
+
 export const DOCUMENTS_OF = st(
   'DOCUMENTS_OF',
   `MATCH (:Entity {id: $e})-[c:CLAIM]-()

@@ -13,6 +13,7 @@ import {
   claimStart,
   dateKey,
   stepsFrom,
+  type ClaimFilter,
   type ClaimType,
   type Document,
   type EntityKind,
@@ -61,6 +62,18 @@ const documentRow = (d: Document) => ({
 });
 const entityRow = (e: Entity) => ({ id: e.id, kind: e.kind, name: e.name, names: foldedNames(e), data: JSON.stringify(e) });
 const changeRow = (r: ChangeRecord) => ({ id: r.id, at: r.at, action: r.action, targets: r.targetIds, data: JSON.stringify(r) });
+
+/** The parameters of CLAIM_CONDITIONS for a filter (all but the document). */
+function claimConditions(q: ClaimFilter) {
+  return {
+    types: q.types ?? null,
+    cert: q.certainty ?? null,
+    status: q.review ?? ['unreviewed', 'accepted'],
+    minc: q.minConfidence !== undefined ? q.minConfidence - 1e-9 : null,
+    from: q.from ? dateKey(q.from) : null,
+    to: q.to ? dateKey(q.to) : null,
+  };
+}
 
 /** Reads through either a transaction (inside a write) or the connection's read sessions. */
 type Reader = (s: S.Statement, params?: Record<string, unknown>) => Promise<Row[]>;
@@ -241,20 +254,27 @@ export class Neo4jStore implements GraphStore {
   }
 
   async findClaims(q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {
-    const params = {
-      types: q.types ?? null,
-      cert: q.certainty ?? null,
-      status: q.review ?? ['unreviewed', 'accepted'],
-      minc: q.minConfidence !== undefined ? q.minConfidence - 1e-9 : null,
-      from: q.from ? dateKey(q.from) : null,
-      to: q.to ? dateKey(q.to) : null,
-      d: q.documentId ?? null,
-    };
+    const params = { ...claimConditions(q), d: q.documentId ?? null };
     const page = { after: q.after ?? null, limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) };
     const e = q.entityId ? { e: await this.resolveOne(q.entityId) } : null;
     const [count] = await this.db.read(e ? S.COUNT_CLAIMS_OF_ENTITY : S.COUNT_CLAIMS, { ...params, ...e });
     const rows = await this.db.read(e ? S.PAGE_CLAIMS_OF_ENTITY : S.PAGE_CLAIMS, { ...params, ...e, ...page });
     return { total: Number(count?.n ?? 0), items: rows.map((r) => parseClaim(r.data, r.review)) };
+  }
+
+  async claimsOfEntities(entityIds: readonly string[], filter: ClaimFilter, limit: number): Promise<Map<string, Claim[]>> {
+    const redirects = await this.redirects(this.reader, entityIds);
+    const resolved = [...new Set(entityIds.map((id) => redirects.get(id) ?? id))];
+    const rows = resolved.length
+      ? await this.db.read(S.CLAIMS_OF_ENTITIES, { ...claimConditions(filter), d: null, es: resolved, limit })
+      : [];
+    const by = new Map<string, Claim[]>();
+    for (const r of rows) {
+      const list = by.get(String(r.entity)) ?? [];
+      list.push(parseClaim(r.data, r.review));
+      by.set(String(r.entity), list);
+    }
+    return new Map(entityIds.map((id) => [id, by.get(redirects.get(id) ?? id) ?? []]));
   }
 
   async documentsOf(entityId: string, limit = 100) {

@@ -105,4 +105,22 @@ describe('GraphQL reads', () => {
     expect(r.errors).toBeUndefined();
     expect(r.data).toEqual({ entity: null, document: null, claim: null });
   });
+
+  it('ranks the companies exposed to one abuse (exposedTo), each with its best path', async () => {
+    const abuse = (await ctx.gql(`{ searchEntities(text: "mass surveillance of palestinians", kinds: [Abuse], limit: 1) { entity { id } } }`)).data!.searchEntities[0].entity.id;
+    const q = `query($a: ID!, $asOf: String, $h: Int) { exposedTo(abuse: $a, asOf: $asOf, maxHops: $h) { score ended hops { from { name kind } to { id } } } }`;
+    const r = await ctx.gql(q, { a: abuse });
+    expect(r.errors).toBeUndefined();
+    const paths = r.data!.exposedTo as Array<{ score: number; hops: Array<{ from: { name: string; kind: string }; to: { id: string } }> }>;
+    expect(paths.map((p) => p.hops[0]!.from.name)).toContain('Microsoft');
+    for (const p of paths) {
+      expect(p.hops[0]!.from.kind).toBe('Company');
+      expect(p.hops.at(-1)!.to.id).toBe(abuse);
+    }
+    expect(paths.map((p) => p.score)).toEqual([...paths.map((p) => p.score)].sort((a, b) => b - a));
+    // A one-hop limit reaches no company; a bad maxHops and an unknown abuse are answered plainly.
+    expect((await ctx.gql(q, { a: abuse, h: 1 })).data!.exposedTo).toEqual([]);
+    expect((await ctx.gql(q, { a: abuse, h: 50 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/maxHops is at most 6/) });
+    expect((await ctx.gql(q, { a: 'abuse_nope' })).data!.exposedTo).toEqual([]);
+  });
 });

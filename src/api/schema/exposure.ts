@@ -1,6 +1,10 @@
 // Exposure paths: from a supplier along the hop grammar to abuses, each hop with its edge and the claims
 // (and documents) that carry it; the `exposurePaths` query.
-import { ExposureQuery } from '../../domain/graph.ts';
+import { z } from 'zod';
+import { ClaimFilter, ExposureQuery } from '../../domain/graph.ts';
+import { IsoDate } from '../../domain/entity.ts';
+import { EntityKind } from '../../domain/vocabulary.ts';
+import { exposedTo } from '../exposed-to.ts';
 import { builder } from '../builder.ts';
 import { parseInput } from '../validate.ts';
 import { ClaimFilterInput } from './filter.ts';
@@ -58,5 +62,31 @@ builder.queryField('exposurePaths', (t) =>
       ctx.store.exposurePaths(
         parseInput(ExposureQuery, { ...a, from: String(a.from), to: a.to ? String(a.to) : undefined, filter: a.filter ?? {} }, 'exposurePaths'),
       ),
+  }),
+);
+
+const ExposedToArgs = z.object({
+  abuse: z.string().min(1).max(200),
+  kinds: z.array(EntityKind).min(1).default(['Company']),
+  maxHops: z.number().int().min(1).max(6, 'maxHops is at most 6').default(4),
+  filter: ClaimFilter.default({}),
+  asOf: IsoDate.optional(),
+  limit: z.number().int().min(1).max(200).default(20),
+});
+
+builder.queryField('exposedTo', (t) =>
+  t.field({
+    type: [ExposurePathRef],
+    description:
+      'Who is exposed to one abuse: for each actor of `kinds` (default Company) within maxHops, its best exposure path to the abuse, best first.',
+    args: {
+      abuse: t.arg.id({ required: true }),
+      kinds: t.arg({ type: [EntityKindEnum] }),
+      maxHops: t.arg.int({ description: '1–6; default 4.' }),
+      filter: t.arg({ type: ClaimFilterInput }),
+      asOf: t.arg.string(),
+      limit: t.arg.int({ description: '1–200; default 20.' }),
+    },
+    resolve: (_r, a, ctx) => exposedTo(ctx.store, parseInput(ExposedToArgs, { ...a, abuse: String(a.abuse) }, 'exposedTo')),
   }),
 );

@@ -10,7 +10,6 @@ import { callerOf } from './auth.ts';
 import { createContext, type ApiContext } from './context.ts';
 import { maskError } from './errors.ts';
 import { useArmor } from './plugins/use-armor.ts';
-import { useBodyLimit } from './plugins/use-body-limit.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
 import { useStaticUi } from './plugins/use-static-ui.ts';
 import { schema } from './schema/index.ts';
@@ -53,6 +52,9 @@ export function createApi(opts: ApiOptions): Api {
     graphiql: production ? false : { title: 'rightsgraph', defaultQuery: DEFAULT_QUERY },
     maskedErrors: { maskError, isDev: false },
     batching: { limit: MAX_BATCH },
+    // Yoga refuses a declared Content-Length over the limit before reading, and stops reading a chunked
+    // body as soon as it passes the limit (413, REQUEST_ENTITY_TOO_LARGE).
+    maxRequestBodySize: opts.maxBodyBytes ?? 1_000_000,
     logging: false,
     context: ({ request }) => {
       const caller = callerOf(request.headers.get('authorization'), keys);
@@ -62,7 +64,6 @@ export function createApi(opts: ApiOptions): Api {
       return createContext(opts.store, caller, anonymousRead);
     },
     plugins: [
-      useBodyLimit(opts.maxBodyBytes ?? 1_000_000),
       useRateLimit({
         perMinute: opts.rateLimitPerMinute ?? 600,
         keyOf: (request, sc) => {

@@ -44,7 +44,7 @@ describe('hostile queries', () => {
       body: JSON.stringify({ query: '{ stats { claims } }', variables: { pad: 'x'.repeat(1000) } }),
     });
     expect(res.status).toBe(413);
-    expect(((await res.json()) as any).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(((await res.json()) as any).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
   });
 
   it('answers malformed JSON and a syntax error with a clear message', async () => {
@@ -106,7 +106,7 @@ describe('hostile requests over real HTTP, each followed by a normal query', () 
     const big = JSON.stringify({ query: '{ stats { claims } }', variables: { pad: 'x'.repeat(10 * 1024 * 1024) } });
     const declared = await post(big);
     expect(declared.status).toBe(413);
-    expect((await firstError(declared)).extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await firstError(declared)).extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
     // Chunked: no Content-Length, so only reading the stream can catch it.
     const chunks = (async function* () {
       for (let i = 0; i < 10; i++) yield new TextEncoder().encode(i === 0 ? `{"query":"{ stats { claims } }","variables":{"pad":"` + 'x'.repeat(1024 * 1024) : 'x'.repeat(1024 * 1024));

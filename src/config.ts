@@ -21,6 +21,10 @@ const Env = z.object({
       'entries name:key or name:role:key (role reader, editor or admin), separated by commas, each key at least 16 characters without ":" or ","',
     )
     .optional(),
+  RIGHTSGRAPH_ARCHIVE: z.string().min(1).default('./archive'),
+  RIGHTSGRAPH_FETCH_ALLOW: z.string().optional(),
+  RIGHTSGRAPH_FETCH_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  RIGHTSGRAPH_CONTACT_URL: z.string().url().default('https://github.com/rightsgraph/rightsgraph'),
   RIGHTSGRAPH_ANONYMOUS_READ: z.enum(['true', 'false']).default('true'),
   RIGHTSGRAPH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
 });
@@ -55,6 +59,15 @@ export type Config = {
   production: boolean;
   /** From RIGHTSGRAPH_API_KEYS="alice:key1,bob:reader:key2": who the callers are and what they may do. */
   apiKeys: ApiKey[];
+  /** Where fetched pages are archived as WARC, by sha256 (RIGHTSGRAPH_ARCHIVE, default ./archive). */
+  archiveDir: string;
+  fetch: {
+    /** Hosts and networks the SSRF guard lets through (RIGHTSGRAPH_FETCH_ALLOW="localhost,10.0.0.0/8"). */
+    allow: string | undefined;
+    /** Minimum delay between two requests to one host. */
+    delayMs: number;
+    userAgent: string;
+  };
   /** RIGHTSGRAPH_ANONYMOUS_READ=false: reading needs a key too. */
   anonymousRead: boolean;
   /** Requests per minute for each key (or each address, without a key): RIGHTSGRAPH_RATE_LIMIT. */
@@ -86,6 +99,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     apiKeys: parseApiKeys(e.RIGHTSGRAPH_API_KEYS ?? ''),
+    archiveDir: resolve(e.RIGHTSGRAPH_ARCHIVE),
+    fetch: {
+      allow: e.RIGHTSGRAPH_FETCH_ALLOW,
+      delayMs: e.RIGHTSGRAPH_FETCH_DELAY_MS,
+      userAgent: `rightsgraph/0.1 (+${e.RIGHTSGRAPH_CONTACT_URL})`,
+    },
     anonymousRead: e.RIGHTSGRAPH_ANONYMOUS_READ === 'true',
     rateLimitPerMinute: e.RIGHTSGRAPH_RATE_LIMIT,
     env,

@@ -27,21 +27,38 @@ async function resolveEntity(store: GraphStore, e: ExtractedEntity): Promise<Ent
   return { id, kind: e.kind, name: e.name, aliases: e.aliases.slice(0, 100), externalIds: e.wikidataId ? { wikidata: e.wikidataId } : {}, ...fields } as EntityInput as Entity;
 }
 
-export async function ingestFile(store: GraphStore, file: string, opts: IngestOptions = {}): Promise<UpsertResult & { documentId: string; extracted: { entities: number; claims: number } }> {
+export type IngestResult = UpsertResult & { documentId: string; extracted: { entities: number; claims: number } };
+
+export async function ingestFile(store: GraphStore, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const bytes = new Uint8Array(await readFile(file));
-  const sha256 = sha256Hex(bytes);
   const text = await readInput(file, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
+  return ingestText(store, text, { ...opts, sha256: sha256Hex(bytes), title: opts.title ?? basename(file) });
+}
+
+/** What a fetched or read document brings besides its text. */
+export interface SourceMeta extends DocumentMeta {
+  /** Of the bytes as fetched or read (the archive's address). */
+  sha256: string;
+  title?: string | undefined;
+  authors?: string[] | undefined;
+  fetchedAt?: string | undefined;
+}
+
+/** A document's text into the graph: extract, resolve, and one atomic upsert. Idempotent by content. */
+export async function ingestText(store: GraphStore, text: string, opts: SourceMeta): Promise<IngestResult> {
   const result = extract(text, opts);
+  const sha256 = opts.sha256;
   const docId = documentId({ sha256 });
   const document = {
     id: docId,
     sha256,
-    title: opts.title ?? basename(file),
+    ...(opts.title ? { title: opts.title } : {}),
     ...(opts.url ? { url: opts.url } : {}),
     ...(opts.publisher ? { publisher: opts.publisher } : {}),
     ...(opts.publishedAt ? { publishedAt: opts.publishedAt } : {}),
+    ...(opts.authors?.length ? { authors: opts.authors.slice(0, 50) } : {}),
     ...(result.document.language && result.document.language !== 'und' ? { language: result.document.language } : {}),
-    fetchedAt: new Date().toISOString(),
+    fetchedAt: opts.fetchedAt ?? new Date().toISOString(),
   };
   const byLocal = new Map<string, Entity>();
   for (const e of result.entities) byLocal.set(e.id, await resolveEntity(store, e));

@@ -9,5 +9,7 @@ import { register as extractCmd } from './extract.ts';
 import { register as ingest } from './ingest.ts';
 import { register as serve } from './serve.ts';
 import { register as migrate } from './migrate.ts';
+import { register as crawl } from './crawl.ts';
+import { register as archive } from './archive.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest, migrate];
+export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest, crawl, archive, migrate];

@@ -77,8 +77,11 @@ export function readArticle(html: string, url: string, hints: ReadHints = {}): R
   }
   if (!text.trim()) text = htmlToText(html);
 
+  // An <h1> left open in malformed HTML swallows the page: only a heading-sized one counts.
+  const h1 = $('h1').first().text().trim();
   const title =
-    meta('meta[property="og:title"]') ?? (typeof article.headline === 'string' ? article.headline : null) ?? ($('h1').first().text().trim() || readTitle || $('title').text().trim() || null);
+    meta('meta[property="og:title"]') ?? (typeof article.headline === 'string' ? article.headline : null) ??
+    ((h1 && h1.length <= 300 && !h1.includes('\n') ? h1 : null) || readTitle || $('title').text().trim() || null);
   const dateText =
     (hints.date ? $(hints.date).first().attr('datetime') ?? $(hints.date).first().text() : null) ??
     (typeof article.datePublished === 'string' ? article.datePublished : null) ??

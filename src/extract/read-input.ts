@@ -29,8 +29,9 @@ export function htmlToText(html: string): string {
   $('script, style, noscript, template, svg, nav, header, footer, aside, form, iframe, button, [role=navigation], [aria-hidden=true]').remove();
   const pick = ['main', 'article', 'body'].map((sel) => $(sel).first()).find((el) => el.length);
   const root = pick ?? $('*').first().parent();
+  // Blocks end a line on both sides: in malformed HTML a paragraph may sit inside an unclosed heading.
   root.find('p, div, li, h1, h2, h3, h4, h5, h6, section, article, br, tr, blockquote').each((_i, el) => {
-    $(el).append('\n');
+    $(el).prepend('\n').append('\n');
   });
   return root
     .text()

@@ -45,10 +45,22 @@ beforeAll(async () => {
         res.end();
       } else body('<p>v1</p>', 'text/html', { etag: '"e1"' })(req, res, 0);
     },
-    '/to-metadata': (_q, res) => (res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' }), res.end()),
-    '/to-private': (_q, res) => (res.writeHead(301, { location: 'http://10.0.0.1/admin' }), res.end()),
-    '/to-page': (_q, res) => (res.writeHead(302, { location: '/page' }), res.end()),
-    '/loop': (_q, res) => (res.writeHead(302, { location: '/loop' }), res.end()),
+    '/to-metadata': (_q, res) => {
+      res.writeHead(302, { location: 'http://169.254.169.254/latest/meta-data/' });
+      res.end();
+    },
+    '/to-private': (_q, res) => {
+      res.writeHead(301, { location: 'http://10.0.0.1/admin' });
+      res.end();
+    },
+    '/to-page': (_q, res) => {
+      res.writeHead(302, { location: '/page' });
+      res.end();
+    },
+    '/loop': (_q, res) => {
+      res.writeHead(302, { location: '/loop' });
+      res.end();
+    },
     '/huge-declared': (_q, res) => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-length': String(50 * 1024 * 1024) });
       res.end();
@@ -100,7 +112,7 @@ describe('fetcher', () => {
 
   it('treats a missing robots.txt as allow-all and an erroring one as disallow-all', async () => {
     const missing = await startFixtureServer({ '/a': body('<p>a</p>') });
-    const broken = await startFixtureServer({ '/robots.txt': (_q, res) => (res.writeHead(503), res.end()), '/a': body('<p>a</p>') });
+    const broken = await startFixtureServer({ '/robots.txt': (_q, res) => void res.writeHead(503).end(), '/a': body('<p>a</p>') });
     try {
       expect((await fetcher().fetch({ url: `${missing.url}/a` })).status).toBe(200);
       const e = await refusal(fetcher({ retries: 0 }).fetch({ url: `${broken.url}/a` }));

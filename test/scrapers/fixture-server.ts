@@ -40,7 +40,7 @@ export async function startFixtureServer(routes: Record<string, Handler>): Promi
     received.set(path, n);
     userAgents.push(String(req.headers['user-agent']));
     res.on('finish', () => served.set(path, (served.get(path) ?? 0) + 1));
-    const h = routes[path] ?? (path === '/robots.txt' ? (_q: IncomingMessage, r: ServerResponse) => (r.writeHead(404), r.end()) : null);
+    const h = routes[path] ?? (path === '/robots.txt' ? (_q: IncomingMessage, r: ServerResponse) => void r.writeHead(404).end() : null);
     if (!h) {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('not found');

@@ -64,9 +64,11 @@ export class KuzuStore implements GraphStore {
     } catch (err) {
       throw mapKuzuError(err, dir);
     }
+    // A WAL left beside the database means the last writer did not close it (killed, crashed).
+    const recovered = existsSync(`${file}.wal`) && statSync(`${file}.wal`).size > 0;
     const db = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly: !!opts.readOnly });
     try {
-      const schemaVersion = await ensureSchema(db);
+      const schemaVersion = await ensureSchema(db, { recovered });
       const stagingRoot = opts.readOnly ? tmpdir() : join(dir, '.staging');
       mkdirSync(stagingRoot, { recursive: true });
       const stagingDir = await mkdtemp(join(stagingRoot, 'rg-'));

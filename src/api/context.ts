@@ -5,6 +5,8 @@ import type { Claim, ClaimFilter, Document, Entity } from '../domain/index.ts';
 import type { Role } from '../config.ts';
 import type { GraphStore } from '../store/port.ts';
 import { scopesOf, type AuthScopes } from './auth.ts';
+import type { Fetcher } from '../fetch/fetcher.ts';
+import type { Jobs } from './jobs.ts';
 
 export interface Caller {
   /** The name the API key was issued to; written into change records. */
@@ -12,8 +14,16 @@ export interface Caller {
   role: Role;
 }
 
-export interface ApiContext {
+/** What the server holds for every request: the store, the job list, the fetcher for URL ingests. */
+export interface ApiServices {
   store: GraphStore;
+  jobs: Jobs;
+  /** Null when the server was started without fetching (tests of reads only). */
+  fetcher: Fetcher | null;
+  archiveDir: string | null;
+}
+
+export interface ApiContext extends ApiServices {
   caller: Caller | null;
   scopes: AuthScopes;
   entities: DataLoader<string, Entity | null>;
@@ -42,9 +52,11 @@ function entityLoader(store: GraphStore) {
   });
 }
 
-export function createContext(store: GraphStore, caller: Caller | null, anonymousRead = true): ApiContext {
+export function createContext(services: ApiServices, caller: Caller | null, anonymousRead = true): ApiContext {
+  const { store } = services;
   const claimLoaders = new Map<string, DataLoader<string, Claim[]>>();
   return {
+    ...services,
     claimsOf(filter, limit) {
       const key = JSON.stringify([filter, limit]);
       let l = claimLoaders.get(key);
@@ -57,7 +69,6 @@ export function createContext(store: GraphStore, caller: Caller | null, anonymou
       }
       return l;
     },
-    store,
     caller,
     scopes: scopesOf(caller, anonymousRead),
     entities: entityLoader(store),

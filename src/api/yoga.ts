@@ -8,6 +8,8 @@ import type { ApiKey } from '../config.ts';
 import type { GraphStore } from '../store/port.ts';
 import { callerOf } from './auth.ts';
 import { createContext, type ApiContext } from './context.ts';
+import { Jobs } from './jobs.ts';
+import type { Fetcher } from '../fetch/fetcher.ts';
 import { maskError } from './errors.ts';
 import { useArmor } from './plugins/use-armor.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
@@ -27,6 +29,9 @@ export interface ApiOptions {
   /** Production: no introspection, no GraphiQL, no field suggestions. */
   production?: boolean;
   maxBodyBytes?: number;
+  /** For `ingestUrl`: the guarded fetcher and the WARC archive folder (without them, ingestUrl is refused). */
+  fetcher?: Fetcher | null;
+  archiveDir?: string | null;
 }
 
 export type Api = YogaServerInstance<Record<string, unknown>, ApiContext>;
@@ -44,6 +49,7 @@ export function createApi(opts: ApiOptions): Api {
   const keys = opts.apiKeys ?? [];
   const anonymousRead = opts.anonymousRead ?? true;
   const production = !!opts.production;
+  const services = { store: opts.store, jobs: new Jobs(), fetcher: opts.fetcher ?? null, archiveDir: opts.archiveDir ?? null };
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -61,7 +67,7 @@ export function createApi(opts: ApiOptions): Api {
       if (caller === 'bad-key') {
         throw new GraphQLError('unknown API key: check the `Authorization: Bearer <key>` header', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
       }
-      return createContext(opts.store, caller, anonymousRead);
+      return createContext(services, caller, anonymousRead);
     },
     plugins: [
       useRateLimit({

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { loadSeeds } from '../../src/ingest/seed.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
 import { createApi, type Api } from '../../src/api/yoga.ts';
+import type { Fetcher } from '../../src/fetch/fetcher.ts';
 
 export const WRITER_KEY = 'test-key-0123456789abcdef';
 export const READER_KEY = 'reader-key-0123456789abcdef';
@@ -17,7 +18,7 @@ export interface GqlResult {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean; production?: boolean; rateLimitPerMinute?: number } = {}) {
+export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean; production?: boolean; rateLimitPerMinute?: number; fetcher?: Fetcher; archiveDir?: string } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'rg-api-'));
   const store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
   await loadSeeds(store);
@@ -32,6 +33,8 @@ export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean;
     anonymousRead: opts.anonymousRead ?? true,
     production: !!opts.production,
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
+    fetcher: opts.fetcher ?? null,
+    archiveDir: opts.archiveDir ?? null,
   });
   const gql = async (query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GqlResult> => {
     const res = await api.fetch('http://localhost/graphql', {

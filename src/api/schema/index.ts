@@ -8,5 +8,6 @@ import './claim.ts';
 import './edge.ts';
 import './exposure.ts';
 import './change.ts';
+import './ingest.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

@@ -9,6 +9,7 @@ import { createApi } from '../../api/yoga.ts';
 import { loadConfig } from '../../config.ts';
 import { seedIfEmpty } from '../../ingest/seed.ts';
 import { openStore } from '../../store/open.ts';
+import { fetcherFromConfig } from '../../fetch/from-config.ts';
 import { log } from '../../util/log.ts';
 import { repoRoot } from '../../util/shared.ts';
 
@@ -25,6 +26,7 @@ async function run(opts: { port?: string; host?: string; seed: boolean }): Promi
     if (!uiDir) log.warn('no explorer UI in dist/ui; serving the API only');
     const api = createApi({
       store, apiKeys: config.apiKeys, anonymousRead: config.anonymousRead, rateLimitPerMinute: config.rateLimitPerMinute, uiDir, production: config.production,
+      fetcher: fetcherFromConfig(config), archiveDir: config.archiveDir,
     });
     const port = opts.port !== undefined ? Number(opts.port) : config.port;
     const { server, url } = await listen(api, opts.host ?? config.host, port);

@@ -1,0 +1,82 @@
+// Ingest through GraphQL: a document given as text or HTML (at once, idempotent), a URL as a job fetched
+// from a real local server with the crawler's safeguards, and refusals (both text and HTML, a reader's key,
+// a private address) as coded errors.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Fetcher } from '../../src/fetch/fetcher.ts';
+import { parseAllowList } from '../../src/fetch/guard.ts';
+import { readArchived } from '../../src/archive/warc.ts';
+import { body, startFixtureServer, type FixtureServer } from '../scrapers/fixture-server.ts';
+import { READER_KEY, seededApi, WRITER_KEY } from './helpers.ts';
+
+let ctx: Awaited<ReturnType<typeof seededApi>>;
+let srv: FixtureServer;
+let archive: string;
+beforeAll(async () => {
+  archive = await mkdtemp(join(tmpdir(), 'rg-api-archive-'));
+  srv = await startFixtureServer({
+    '/report.html': body('<html lang="en"><head><title>Cameras report</title><meta property="article:published_time" content="2025-10-03"></head><body><article><h1>Cameras report</h1><p>Vigilant Optics Ltd supplies surveillance cameras to the Xinjiang public security bureau, the report found.</p></article></body></html>'),
+  });
+  ctx = await seededApi({ fetcher: new Fetcher({ userAgent: 'rightsgraph-test', allow: parseAllowList('127.0.0.1'), minDelayMs: 0 }), archiveDir: archive });
+});
+afterAll(async () => {
+  await ctx.cleanup();
+  await srv.close();
+  await rm(archive, { recursive: true, force: true });
+});
+
+const INGEST_DOC = `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { document { id title publisher sha256 } entitiesCreated claimsCreated claimsExisting } }`;
+const INGEST_URL = `mutation($url: String!) { ingestUrl(url: $url, publisher: "Test NGO") { id status } }`;
+const JOB = `query($id: ID!) { job(id: $id) { status step error { code message } document { title url sha256 publishedAt publisher } result } }`;
+
+async function waitJob(id: string) {
+  for (let i = 0; i < 200; i++) {
+    const j = (await ctx.gql(JOB, { id }, WRITER_KEY)).data!.job;
+    if (j.status === 'done' || j.status === 'failed') return j;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('job did not finish');
+}
+
+describe('ingest through the API', () => {
+  it('ingests a text document at once, and the same text again changes nothing', async () => {
+    const input = { text: 'Hikvision supplies surveillance cameras to the Xinjiang public security bureau, according to the filing.', title: 'Filing', publisher: 'Test NGO', publishedAt: '2025-10-02' };
+    const first = await ctx.gql(INGEST_DOC, { input }, WRITER_KEY);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.ingestDocument.claimsCreated).toBeGreaterThan(0);
+    expect(first.data!.ingestDocument.document).toMatchObject({ title: 'Filing', publisher: 'Test NGO' });
+    const again = await ctx.gql(INGEST_DOC, { input }, WRITER_KEY);
+    expect(again.data!.ingestDocument).toMatchObject({ claimsCreated: 0, claimsExisting: first.data!.ingestDocument.claimsCreated, entitiesCreated: 0 });
+  });
+
+  it('refuses both text and html, and a reader', async () => {
+    const both = await ctx.gql(INGEST_DOC, { input: { text: 'a', html: '<p>a</p>' } }, WRITER_KEY);
+    expect(both.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/either text or html/) });
+    const reader = await ctx.gql(INGEST_DOC, { input: { text: 'a' } }, READER_KEY);
+    expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('ingests a URL as a job: fetched, archived by sha256, read, and in the graph', async () => {
+    const started = await ctx.gql(INGEST_URL, { url: `${srv.url}/report.html` }, WRITER_KEY);
+    expect(started.errors).toBeUndefined();
+    expect(['queued', 'running']).toContain(started.data!.ingestUrl.status);
+    const job = await waitJob(started.data!.ingestUrl.id);
+    expect(job.status).toBe('done');
+    expect(job.document).toMatchObject({ title: 'Cameras report', url: `${srv.url}/report.html`, publishedAt: '2025-10-03', publisher: 'Test NGO' });
+    expect((await readArchived(archive, job.document.sha256))?.[0]?.type).toBe('response');
+    const hits = await ctx.gql(`{ searchEntities(text: "vigilant optics") { entity { name kind } } }`);
+    expect(hits.data!.searchEntities[0]?.entity.kind).toBe('Company');
+  });
+
+  it('fails a job that points at a private address, with the reason, and keeps answering', async () => {
+    const started = await ctx.gql(INGEST_URL, { url: 'http://169.254.169.254/latest/meta-data/' }, WRITER_KEY);
+    const job = await waitJob(started.data!.ingestUrl.id);
+    expect(job).toMatchObject({ status: 'failed', error: { code: 'private-address' } });
+    expect(job.error.message).toMatch(/private or internal address/);
+    expect((await ctx.gql('{ stats { documents } }')).data!.stats.documents).toBeGreaterThan(0);
+    const file = await ctx.gql(INGEST_URL, { url: 'file:///etc/passwd' }, WRITER_KEY);
+    expect((await waitJob(file.data!.ingestUrl.id)).error.code).toBe('scheme');
+  });
+});

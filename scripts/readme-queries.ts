@@ -85,12 +85,12 @@ export const QUERIES: Array<{ title: string; why: string; query: string }> = [
   },
   {
     title: 'The review queue: unreviewed claims above a confidence',
-    why: 'What an editor reviews next; page on with `after: endCursor`.',
+    why: 'What an editor reviews next, as a Relay connection; page on with `after: pageInfo.endCursor`.',
     query: `query ReviewQueue {
-  claims(filter: { review: [unreviewed], minConfidence: 0.9 }, limit: 4) {
-    total
-    endCursor
-    items { id type subject { name } object { name } confidence extractor }
+  claims(filter: { review: [unreviewed], minConfidence: 0.9 }, first: 4) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id type subject { name } object { name } confidence extractor } }
   }
 }`,
   },

@@ -1,12 +1,22 @@
 // Builds the Pothos schema builder (and nothing else): the context every resolver sees, and the access
 // rule of each root type (scope-auth): reading needs the reader scope, every mutation the editor scope.
 import SchemaBuilder from '@pothos/core';
+import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { typenameOfId } from './global-id.ts';
 import { unauthorized, type AuthScopes } from './auth.ts';
 import type { ApiContext } from './context.ts';
 
 export const builder = new SchemaBuilder<{ Context: ApiContext; AuthScopes: AuthScopes; DefaultInputFieldRequiredness: false }>({
-  plugins: [ScopeAuthPlugin],
+  plugins: [ScopeAuthPlugin, RelayPlugin],
+  // Global ids are the graph's own ids: their prefix already names the type (co_… an Entity, cl_… a Claim,
+  // doc_… a Document), and investigators paste them between GraphQL, the CLI and Neo4j Browser.
+  relay: {
+    clientMutationId: 'omit',
+    cursorType: 'String',
+    encodeGlobalID: (_typename, id) => String(id),
+    decodeGlobalID: (globalID) => ({ typename: typenameOfId(globalID), id: globalID }),
+  },
   scopeAuth: {
     authScopes: (ctx) => ctx.scopes,
     unauthorizedError: (_parent, ctx, _info, result) => unauthorized(ctx, scopeOf(result.failure)),

@@ -76,13 +76,24 @@ describe('GraphQL reads', () => {
   });
 
   it('lists a document with its claims, and pages through claims', async () => {
-    const page1 = await ctx.gql(`{ claims(limit: 5) { total endCursor items { id evidence { document { url title } } } } }`);
+    const page1 = await ctx.gql(`{ claims(first: 5) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id evidence { document { url title } } } } } }`);
     expect(page1.errors).toBeUndefined();
     const p1 = page1.data!.claims;
-    expect(p1.total).toBeGreaterThan(30);
-    expect(p1.items).toHaveLength(5);
-    const page2 = (await ctx.gql(`query($a: String) { claims(limit: 5, after: $a) { items { id } } }`, { a: p1.endCursor })).data!.claims;
-    expect(page2.items[0].id > p1.endCursor).toBe(true);
+    expect(p1.totalCount).toBeGreaterThan(30);
+    expect(p1.edges).toHaveLength(5);
+    expect(p1.pageInfo).toEqual({ hasNextPage: true, endCursor: p1.edges[4].node.id });
+    const page2 = (await ctx.gql(`query($a: String) { claims(first: 5, after: $a) { edges { node { id } } } }`, { a: p1.pageInfo.endCursor })).data!.claims;
+    expect(page2.edges[0].node.id > p1.pageInfo.endCursor).toBe(true);
+    // The last page says so; paging backwards is refused plainly.
+    const all = (await ctx.gql(`{ claims(first: 1000) { pageInfo { hasNextPage } edges { cursor } } }`)).data!.claims;
+    expect(all.edges).toHaveLength(p1.totalCount);
+    expect(all.pageInfo.hasNextPage).toBe(false);
+    expect((await ctx.gql(`{ claims(last: 5) { totalCount } }`)).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    // Every claim, entity and document is a Relay node, fetched by its own id.
+    const n = await ctx.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { __typename id ... on Claim { type } ... on Entity { name } } }`, { ids: [p1.edges[0].node.id, 'co_Q2283', p1.edges[0].node.evidence.document ? 'doc_nope' : 'doc_nope'] });
+    expect(n.data!.nodes[0]).toMatchObject({ __typename: 'Claim', id: p1.edges[0].node.id });
+    expect(n.data!.nodes[1]).toEqual({ __typename: 'Entity', id: 'co_Q2283', name: 'Microsoft' });
+    expect(n.data!.nodes[2]).toBeNull();
     const docId = (await ctx.store.findClaims({ limit: 1 })).items[0]!.evidence.documentId;
     const d = await ctx.gql(`query($id: ID!) { document(id: $id) { url publisher claims { id subject { name } object { name } } } }`, { id: docId });
     expect(d.data!.document.claims.length).toBeGreaterThan(0);
@@ -93,7 +104,7 @@ describe('GraphQL reads', () => {
     const r = await ctx.gql(PATHS, { from: 'co_Q2283', maxHops: 7 });
     expect(r.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(r.errors?.[0]?.message).toMatch(/maxHops/);
-    const d = await ctx.gql(`{ claims(filter: { from: "last tuesday" }) { total } }`);
+    const d = await ctx.gql(`{ claims(filter: { from: "last tuesday" }) { totalCount } }`);
     expect(d.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(d.errors?.[0]?.message).toMatch(/from/);
     const e = await ctx.gql(`{ searchEntities(text: "   ") { score } }`);

@@ -35,10 +35,11 @@ const ReviewRef = builder.objectRef<Review>('Review').implement({
   }),
 });
 
-ClaimRef.implement({
+builder.node(ClaimRef, {
   description: 'One statement a document makes about two entities: the unit of evidence; edges aggregate claims.',
+  id: { resolve: (c) => c.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.claims.load(id)),
   fields: (t) => ({
-    id: t.exposeID('id'),
     type: t.field({ type: ClaimTypeEnum, resolve: (c) => c.type }),
     subject: t.field({ type: EntityRef, nullable: true, resolve: (c, _a, ctx) => ctx.entities.load(c.subject) }),
     object: t.field({ type: EntityRef, nullable: true, resolve: (c, _a, ctx) => ctx.entities.load(c.object) }),
@@ -56,38 +57,50 @@ ClaimRef.implement({
   }),
 });
 
-const ClaimPageRef = builder.objectRef<{ total: number; items: Claim[] }>('ClaimPage').implement({
-  fields: (t) => ({
-    total: t.exposeInt('total'),
-    items: t.field({ type: [ClaimRef], resolve: (p) => p.items }),
-    endCursor: t.string({ nullable: true, description: 'Pass as `after` for the next page.', resolve: (p) => p.items.at(-1)?.id ?? null }),
-  }),
-});
-
 const Id = z.string().min(1).max(200);
 
 builder.queryFields((t) => ({
   claim: t.field({ type: ClaimRef, nullable: true, args: { id: t.arg.id({ required: true }) }, resolve: (_r, a, ctx) => ctx.claims.load(String(a.id)) }),
-  claims: t.field({
-    type: ClaimPageRef,
-    description: 'Claims by filter, document or entity, ordered by id: review queues and evidence lists.',
-    args: {
-      filter: t.arg({ type: ClaimFilterInput }),
-      documentId: t.arg.id(),
-      entityId: t.arg.id(),
-      limit: t.arg.int({ description: '1–1,000; default 100.' }),
-      after: t.arg.string({ description: 'endCursor of the previous page.' }),
+  claims: t.connection(
+    {
+      type: ClaimRef,
+      description: 'Claims by filter, document or entity, ordered by id, as a Relay connection: review queues and evidence lists.',
+      args: {
+        filter: t.arg({ type: ClaimFilterInput }),
+        documentId: t.arg.id(),
+        entityId: t.arg.id(),
+      },
+      resolve: async (_r, a, ctx) => {
+        if (a.last != null || a.before != null) {
+          throw new GraphQLError('claims pages forward only: use first and after', { extensions: { code: 'BAD_USER_INPUT' } });
+        }
+        const q = parseInput(ClaimListArgs, { ...(a.filter ?? {}), limit: a.first ?? 100 }, 'claims');
+        const page = await ctx.store.findClaims({
+          ...q,
+          // One more than asked, to know whether a next page exists.
+          limit: q.limit + 1,
+          ...(a.documentId ? { documentId: parseInput(Id, String(a.documentId), 'documentId') } : {}),
+          ...(a.entityId ? { entityId: parseInput(Id, String(a.entityId), 'entityId') } : {}),
+          ...(a.after ? { after: parseInput(Id, a.after, 'after') } : {}),
+        });
+        const items = page.items.slice(0, q.limit);
+        return {
+          totalCount: page.total,
+          edges: items.map((node) => ({ cursor: node.id, node })),
+          pageInfo: {
+            hasNextPage: page.items.length > q.limit,
+            hasPreviousPage: !!a.after,
+            startCursor: items[0]?.id ?? null,
+            endCursor: items.at(-1)?.id ?? null,
+          },
+        };
+      },
     },
-    resolve: (_r, a, ctx) => {
-      const q = parseInput(ClaimListArgs, { ...(a.filter ?? {}), limit: a.limit }, 'claims');
-      return ctx.store.findClaims({
-        ...q,
-        ...(a.documentId ? { documentId: parseInput(Id, String(a.documentId), 'documentId') } : {}),
-        ...(a.entityId ? { entityId: parseInput(Id, String(a.entityId), 'entityId') } : {}),
-        ...(a.after ? { after: parseInput(Id, a.after, 'after') } : {}),
-      });
+    {
+      description: 'A page of claims; pass pageInfo.endCursor as `after` for the next.',
+      fields: (t) => ({ totalCount: t.int({ description: 'Claims matching, before paging.', resolve: (c) => (c as unknown as { totalCount: number }).totalCount }) }),
     },
-  }),
+  ),
 }));
 
 const AddClaimInput = builder.inputType('AddClaimInput', {

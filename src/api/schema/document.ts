@@ -4,10 +4,11 @@ import { builder } from '../builder.ts';
 import { parseInput } from '../validate.ts';
 import { ClaimRef, DocumentRef } from './refs.ts';
 
-DocumentRef.implement({
+builder.node(DocumentRef, {
   description: 'A source: the report, article or statement that a claim quotes.',
+  id: { resolve: (d) => d.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.documents.load(id)),
   fields: (t) => ({
-    id: t.exposeID('id'),
     url: t.exposeString('url', { nullable: true }),
     title: t.exposeString('title', { nullable: true }),
     publisher: t.exposeString('publisher', { nullable: true }),

@@ -31,10 +31,12 @@ const NeighbourPageRef = builder.objectRef<NeighbourPage>('NeighbourPage').imple
   }),
 });
 
-EntityRef.implement({
+builder.node(EntityRef, {
   description: 'A company, government body, organisation, person, technology, contract, abuse or location.',
+  // Stable across machines: from a Wikidata QID, or kind and name; a merged-away id loads its kept entity.
+  id: { resolve: (e) => e.id },
+  loadMany: (ids, ctx) => ids.map((id) => ctx.entities.load(id)),
   fields: (t) => ({
-    id: t.exposeID('id', { description: 'Stable across machines: from a Wikidata QID, or kind and name.' }),
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
     name: t.exposeString('name'),
     aliases: t.exposeStringList('aliases', { description: 'Other names, in every language seen.' }),

@@ -14,6 +14,7 @@ import { maskError } from './errors.ts';
 import { useArmor } from './plugins/use-armor.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
 import { useStaticUi } from './plugins/use-static-ui.ts';
+import { useArchive } from './plugins/use-archive.ts';
 import { schema } from './schema/index.ts';
 
 export interface ApiOptions {
@@ -82,6 +83,7 @@ export function createApi(opts: ApiOptions): Api {
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-rightsgraph'] }),
       useArmor({ production }),
       ...(production ? [useDisableIntrospection()] : []),
+      ...(opts.archiveDir ? [useArchive(opts.archiveDir)] : []),
       ...(opts.uiDir ? [useStaticUi(opts.uiDir, GRAPHQL_ENDPOINT)] : []),
     ],
   });

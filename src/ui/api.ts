@@ -1,0 +1,29 @@
+// The explorer's only way to the graph: the public GraphQL API, with the editor's key when one was given
+// (kept for the browser session only). The x-rightsgraph header marks requests as the app's (CSRF rule).
+const KEY = 'rightsgraph.key';
+
+export function editorKey(): string | null {
+  return sessionStorage.getItem(KEY);
+}
+export function setEditorKey(key: string | null): void {
+  if (key) sessionStorage.setItem(KEY, key);
+  else sessionStorage.removeItem(KEY);
+}
+
+export class ApiError extends Error {
+  constructor(message: string, readonly code: string | undefined) {
+    super(message);
+  }
+}
+
+export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const key = editorKey();
+  const res = await fetch('/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-rightsgraph': '1', ...(key ? { authorization: `Bearer ${key}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+  if (body.errors?.length) throw new ApiError(body.errors[0]!.message, body.errors[0]!.extensions?.code);
+  return body.data as T;
+}

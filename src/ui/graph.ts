@@ -1,0 +1,136 @@
+// The graph view (Cytoscape.js: canvas rendering that stays fluid with thousands of nodes, built-in
+// layouts, and PNG export; sigma.js would be faster still on very large graphs but brings less of that).
+// Kinds are told apart by shape and colour; edges carry their claim type, best confidence and certainties.
+import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+
+export const KIND_STYLE: Record<string, { color: string; shape: string }> = {
+  Company: { color: '#264653', shape: 'round-rectangle' },
+  GovernmentBody: { color: '#e76f51', shape: 'hexagon' },
+  Organization: { color: '#8ab17d', shape: 'diamond' },
+  Person: { color: '#9b5de5', shape: 'ellipse' },
+  Technology: { color: '#2a9d8f', shape: 'triangle' },
+  Contract: { color: '#e9c46a', shape: 'rectangle' },
+  Abuse: { color: '#c1121f', shape: 'star' },
+  Location: { color: '#577590', shape: 'vee' },
+};
+
+export interface NodeData {
+  id: string;
+  name: string;
+  kind: string;
+}
+export interface EdgeData {
+  type: string;
+  subject: string;
+  object: string;
+  bestConfidence: number;
+  certainties: string[];
+  claimCount: number;
+  ended?: boolean;
+}
+
+export class Graph {
+  readonly cy: Core;
+
+  constructor(container: HTMLElement, on: { select: (id: string) => void; expand: (id: string) => void }) {
+    this.cy = cytoscape({
+      container,
+      wheelSensitivity: 0.3,
+      // Large graphs stay fluid: edges hidden and a texture used while panning or zooming.
+      hideEdgesOnViewport: true,
+      textureOnViewport: true,
+      style: [
+        {
+          selector: 'node',
+          style: {
+            label: 'data(name)', 'font-size': 10, 'text-wrap': 'ellipsis', 'text-max-width': '120px', 'text-valign': 'bottom',
+            'background-color': (n: cytoscape.NodeSingular) => KIND_STYLE[n.data('kind')]?.color ?? '#999',
+            shape: (n: cytoscape.NodeSingular) => (KIND_STYLE[n.data('kind')]?.shape ?? 'ellipse') as never,
+            width: 26, height: 26,
+          },
+        },
+        { selector: 'edge', style: { width: 'mapData(bestConfidence, 0, 1, 1, 5)', 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', 'line-color': '#9aa', 'target-arrow-color': '#9aa', label: 'data(type)', 'font-size': 7, 'text-rotation': 'autorotate', color: '#555' } },
+        { selector: 'edge[?ended]', style: { 'line-style': 'dashed', 'line-color': '#e76f51', 'target-arrow-color': '#e76f51' } },
+        { selector: ':selected', style: { 'border-width': 4, 'border-color': '#f4a261' } },
+        { selector: '.path', style: { 'line-color': '#f4a261', 'target-arrow-color': '#f4a261', width: 6, 'z-index': 10 } },
+        { selector: 'node.path', style: { 'border-width': 5, 'border-color': '#f4a261' } },
+        { selector: '.faded', style: { opacity: 0.15 } },
+        { selector: '.filtered', style: { display: 'none' } },
+      ],
+    });
+    this.cy.on('tap', 'node', (e) => on.select(e.target.id()));
+    this.cy.on('dbltap', 'node', (e) => on.expand(e.target.id()));
+  }
+
+  addNode(n: NodeData): void {
+    if (!this.cy.getElementById(n.id).length) this.cy.add({ group: 'nodes', data: { ...n } });
+  }
+
+  addEdge(e: EdgeData): void {
+    const id = `${e.type}:${e.subject}:${e.object}`;
+    const el = this.cy.getElementById(id);
+    if (el.length) el.data({ ...e });
+    else this.cy.add({ group: 'edges', data: { id, source: e.subject, target: e.object, ...e } } as ElementDefinition);
+  }
+
+  layout(): void {
+    this.cy.layout({ name: 'cose', animate: false, nodeDimensionsIncludeLabels: true, randomize: false } as cytoscape.LayoutOptions).run();
+  }
+
+  select(id: string): void {
+    this.cy.$(':selected').unselect();
+    this.cy.getElementById(id).select();
+  }
+
+  /** Highlights a path (entity ids in order, edge ids per hop) and fades the rest. */
+  highlight(nodes: string[], edges: string[]): void {
+    this.cy.elements().removeClass('path faded');
+    const set = this.cy.collection();
+    for (const id of [...nodes, ...edges]) set.merge(this.cy.getElementById(id));
+    set.addClass('path');
+    this.cy.elements().difference(set).addClass('faded');
+    this.cy.fit(set, 60);
+  }
+
+  clearHighlight(): void {
+    this.cy.elements().removeClass('path faded');
+  }
+
+  /** Hides edges that fail the filter, and nodes left without a visible edge (but the selected one). */
+  applyFilter(f: { types: Set<string>; minConfidence: number; certainties: Set<string> }): void {
+    this.cy.batch(() => {
+      this.cy.edges().forEach((e) => {
+        const ok = f.types.has(e.data('type')) && e.data('bestConfidence') >= f.minConfidence - 1e-9 && (e.data('certainties') as string[]).some((c) => f.certainties.has(c));
+        e.toggleClass('filtered', !ok);
+      });
+      this.cy.nodes().forEach((n) => {
+        const edges = n.connectedEdges();
+        const visible = n.selected() || edges.length === 0 || edges.some((e) => !(e as cytoscape.EdgeSingular).hasClass('filtered'));
+        n.toggleClass('filtered', !visible);
+      });
+    });
+  }
+
+  png(): Blob {
+    return this.cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob;
+  }
+
+  /** The visible graph as GraphML (opens in Gephi, yEd, Cytoscape desktop). */
+  graphml(): string {
+    const esc = (s: unknown) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+    const nodes = this.cy.nodes().not('.filtered').map((n) => `    <node id="${esc(n.id())}"><data key="name">${esc(n.data('name'))}</data><data key="kind">${esc(n.data('kind'))}</data></node>`);
+    const edges = this.cy.edges().not('.filtered').map((e) => `    <edge id="${esc(e.id())}" source="${esc(e.data('source'))}" target="${esc(e.data('target'))}"><data key="type">${esc(e.data('type'))}</data><data key="confidence">${e.data('bestConfidence')}</data><data key="claims">${e.data('claimCount')}</data></edge>`);
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
+  <key id="name" for="node" attr.name="name" attr.type="string"/>
+  <key id="kind" for="node" attr.name="kind" attr.type="string"/>
+  <key id="type" for="edge" attr.name="type" attr.type="string"/>
+  <key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>
+  <key id="claims" for="edge" attr.name="claims" attr.type="int"/>
+  <graph id="rightsgraph" edgedefault="directed">
+${[...nodes, ...edges].join('\n')}
+  </graph>
+</graphml>
+`;
+  }
+}

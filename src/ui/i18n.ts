@@ -1,0 +1,45 @@
+// Interface text in English and French; the language comes from the URL, then the browser.
+const en = {
+  title: 'rightsgraph', searchLabel: 'Search an entity', searchPlaceholder: 'Search a company, unit, technology, place… (accents optional)',
+  asOf: 'As of', editorKey: 'Editor key', filters: 'Filters', claimTypes: 'Claim types', minConfidence: 'Minimum confidence',
+  certainty: 'Certainty', review: 'Review', legend: 'Legend', export: 'Export', copyLink: 'Link to this view',
+  graphHelp: 'Click a node to open it; double-click (or “Expand” in its panel) to expand its neighbours.',
+  entity: 'Entity', exposure: 'Exposure', place: 'Place', edit: 'Edit', pickEntity: 'Search for an entity to start.',
+  aliases: 'Also known as', externalIds: 'External ids', documents: 'Documents', claims: 'Claims', expand: 'Expand neighbours',
+  exposedTo: 'Abuses this actor is exposed to, best path first', noPaths: 'No exposure path found.', evidence: 'Evidence',
+  ended: 'ended', endedOn: 'supply ended on', source: 'source', archived: 'archived copy', score: 'score',
+  accept: 'Accept', reject: 'Reject', note: 'Note', merge: 'Merge', keep: 'Keep (id)', drop: 'Drop (id)',
+  keyPrompt: 'API key of an editor (kept for this browser session only):', keySaved: 'Editor key saved for this session.',
+  needKey: 'Enter an editor key first.', done: 'Done.', abusesHere: 'Abuses that occurred here', responsible: 'Responsible',
+  suppliers: 'Exposed suppliers', timeline: 'Documents over time', notPlace: 'Open a place (country, region, city) to see its situation.',
+  copied: 'Link copied to the address bar.', paths: 'paths',
+};
+const fr: typeof en = {
+  title: 'rightsgraph', searchLabel: 'Chercher une entité', searchPlaceholder: 'Chercher une entreprise, une unité, une technologie, un lieu… (accents facultatifs)',
+  asOf: 'À la date du', editorKey: 'Clé éditeur', filters: 'Filtres', claimTypes: 'Types d’affirmation', minConfidence: 'Confiance minimale',
+  certainty: 'Certitude', review: 'Relecture', legend: 'Légende', export: 'Exporter', copyLink: 'Lien vers cette vue',
+  graphHelp: 'Cliquez sur un nœud pour l’ouvrir ; double-cliquez (ou « Déplier » dans son panneau) pour afficher ses voisins.',
+  entity: 'Entité', exposure: 'Exposition', place: 'Lieu', edit: 'Éditer', pickEntity: 'Cherchez une entité pour commencer.',
+  aliases: 'Autres noms', externalIds: 'Identifiants externes', documents: 'Documents', claims: 'Affirmations', expand: 'Déplier les voisins',
+  exposedTo: 'Abus auxquels cet acteur est exposé, meilleur chemin d’abord', noPaths: 'Aucun chemin d’exposition trouvé.', evidence: 'Preuves',
+  ended: 'terminé', endedOn: 'fourniture arrêtée le', source: 'source', archived: 'copie archivée', score: 'score',
+  accept: 'Accepter', reject: 'Rejeter', note: 'Note', merge: 'Fusionner', keep: 'Garder (id)', drop: 'Supprimer (id)',
+  keyPrompt: 'Clé API d’un éditeur (gardée pour cette session du navigateur seulement) :', keySaved: 'Clé éditeur enregistrée pour la session.',
+  needKey: 'Saisissez d’abord une clé éditeur.', done: 'Fait.', abusesHere: 'Abus survenus ici', responsible: 'Responsables',
+  suppliers: 'Fournisseurs exposés', timeline: 'Documents dans le temps', notPlace: 'Ouvrez un lieu (pays, région, ville) pour voir sa situation.',
+  copied: 'Lien copié dans la barre d’adresse.', paths: 'chemins',
+};
+export type Key = keyof typeof en;
+const dicts = { en, fr };
+export let lang: 'en' | 'fr' = 'en';
+
+export function setLang(l: string | null | undefined): void {
+  lang = l === 'fr' ? 'fr' : l === 'en' ? 'en' : navigator.language.startsWith('fr') ? 'fr' : 'en';
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = t(el.dataset.i18n as Key);
+  for (const el of document.querySelectorAll<HTMLInputElement>('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder as Key);
+}
+
+export function t(k: Key): string {
+  return dicts[lang][k] ?? en[k];
+}

@@ -1,0 +1,205 @@
+// The explorer: search with suggestions, the graph, and the entity, exposure, place and edit panels, all on
+// the public GraphQL API. The view lives in the URL's hash, so a link restores it.
+import { gql } from './api.ts';
+import { CERTAINTIES, CLAIM_TYPES, EDGE_FIELDS, REVIEWS, type App } from './app.ts';
+import { h, replace } from './dom.ts';
+import { Graph, KIND_STYLE } from './graph.ts';
+import { lang, setLang, t } from './i18n.ts';
+import { renderEdit } from './panels/edit.ts';
+import { renderEntity } from './panels/entity.ts';
+import { renderExposure } from './panels/exposure.ts';
+import { renderPlace } from './panels/place.ts';
+import { readState, writeState } from './state.ts';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const state = readState();
+setLang(state.lang);
+
+const graph = new Graph($('cy'), { select: (id) => void app.open(id), expand: (id) => void app.expand(id) });
+
+// ---- filters ----
+const checks = (container: string, values: string[], chosen: string[] | null, name: string) => {
+  replace($(container), ...values.map((v) => h('label', {}, h('input', { type: 'checkbox', name, value: v, checked: !chosen || chosen.includes(v) }), ` ${v}`)));
+};
+checks('types', CLAIM_TYPES, state.types, 'type');
+checks('certainties', CERTAINTIES, state.cert, 'cert');
+checks('reviews', REVIEWS, state.review ?? ['unreviewed', 'accepted'], 'review');
+($('minconf') as HTMLInputElement).value = String(state.minconf);
+$('minconf-out').textContent = String(state.minconf);
+const checked = (name: string) => [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+
+replace($('legend'), ...Object.entries(KIND_STYLE).map(([kind, s]) => h('li', {}, h('span', { class: 'swatch', style: `background:${s.color}` }), `${kind} (${s.shape})`)));
+
+const app: App = {
+  graph,
+  state,
+  filter() {
+    return { types: checked('type'), certainty: checked('cert'), review: checked('review'), minConfidence: Number(($('minconf') as HTMLInputElement).value) };
+  },
+  status(text) {
+    $('status').textContent = text;
+  },
+  save() {
+    writeState(state);
+  },
+  async open(id) {
+    state.e = id;
+    app.save();
+    const { entity } = await gql(`query($id: ID!) { entity(id: $id) { id name kind } }`, { id });
+    if (!entity) return app.status(`No entity ${id}.`);
+    graph.addNode(entity);
+    graph.select(entity.id);
+    await renderTab();
+  },
+  async expand(id) {
+    const { entity } = await gql(
+      `query($id: ID!, $filter: ClaimFilter) { entity(id: $id) { id name kind neighbours(filter: $filter, limit: 200) { items { entity { id name kind } edge { ${EDGE_FIELDS} } } } } }`,
+      { id, filter: { ...app.filter(), ...(state.asof ? { to: state.asof } : {}) } },
+    );
+    if (!entity) return;
+    graph.addNode(entity);
+    for (const n of entity.neighbours.items) {
+      graph.addNode(n.entity);
+      graph.addEdge(n.edge);
+    }
+    if (!state.x.includes(id)) state.x.push(id);
+    app.save();
+    graph.layout();
+    graph.applyFilter(clientFilter());
+  },
+};
+(window as unknown as { rightsgraph: unknown }).rightsgraph = {
+  // For end-to-end tests and power users: what the canvas shows, as data.
+  nodes: () => graph.cy.nodes().not('.filtered').map((n) => n.id()),
+  highlighted: () => graph.cy.$('.path').map((x) => x.id()),
+  endedEdges: () => graph.cy.edges('[?ended]').map((x) => x.id()),
+};
+
+const clientFilter = () => ({ types: new Set(checked('type')), minConfidence: Number(($('minconf') as HTMLInputElement).value), certainties: new Set(checked('cert')) });
+const onFilter = async () => {
+  const f = app.filter() as { types: string[]; certainty: string[]; review: string[]; minConfidence: number };
+  state.types = f.types.length === CLAIM_TYPES.length ? null : f.types;
+  state.cert = f.certainty.length === CERTAINTIES.length ? null : f.certainty;
+  state.review = f.review.join() === 'unreviewed,accepted' ? null : f.review;
+  state.minconf = f.minConfidence;
+  $('minconf-out').textContent = String(f.minConfidence);
+  app.save();
+  graph.applyFilter(clientFilter());
+  await renderTab();
+};
+for (const id of ['types', 'certainties', 'reviews']) $(id).addEventListener('change', () => void onFilter());
+$('minconf').addEventListener('change', () => void onFilter());
+
+// ---- tabs ----
+const TABS = ['entity', 'exposure', 'place', 'edit'];
+async function renderTab(): Promise<void> {
+  for (const tab of TABS) {
+    $(`tab-${tab}`).setAttribute('aria-selected', String(tab === state.tab));
+    $(tab).hidden = tab !== state.tab;
+  }
+  try {
+    if (state.tab === 'edit') return renderEdit(app, $('edit'));
+    if (!state.e) return;
+    if (state.tab === 'entity') await renderEntity(app, $('entity'), state.e);
+    if (state.tab === 'exposure') await renderExposure(app, $('exposure'), state.e);
+    if (state.tab === 'place') await renderPlace(app, $('place'), state.e);
+  } catch (err) {
+    app.status((err as Error).message);
+  }
+}
+for (const tab of TABS) {
+  $(`tab-${tab}`).addEventListener('click', () => {
+    state.tab = tab;
+    app.save();
+    void renderTab();
+  });
+}
+
+// ---- search with suggestions (keyboard: arrows, Enter, Escape) ----
+const input = $('q') as HTMLInputElement;
+const list = $('suggestions');
+let hits: Array<{ id: string; name: string; kind: string; alias: string | null }> = [];
+let active = -1;
+let timer: ReturnType<typeof setTimeout> | undefined;
+const showHits = () => {
+  list.hidden = hits.length === 0;
+  list.parentElement!.setAttribute('aria-expanded', String(!list.hidden));
+  replace(list, ...hits.map((x, i) => h('li', { role: 'option', id: `opt-${i}`, 'aria-selected': String(i === active), onmousedown: () => pick(i) }, x.name, x.alias ? h('span', { class: 'kind' }, `(${x.alias})`) : null, h('span', { class: 'kind' }, x.kind))));
+  if (active >= 0) input.setAttribute('aria-activedescendant', `opt-${active}`);
+};
+const pick = (i: number) => {
+  const x = hits[i];
+  if (!x) return;
+  hits = [];
+  showHits();
+  input.value = x.name;
+  state.tab = state.tab === 'edit' ? 'entity' : state.tab;
+  void app.open(x.id).then(() => app.expand(x.id));
+};
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  const text = input.value.trim();
+  if (!text) {
+    hits = [];
+    return showHits();
+  }
+  timer = setTimeout(async () => {
+    const { searchEntities } = await gql(`query($t: String!) { searchEntities(text: $t, limit: 10) { entity { id name kind aliases } } }`, { t: text });
+    const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    hits = searchEntities.map(({ entity: e }: any) => ({
+      id: e.id, name: e.name, kind: e.kind,
+      // Show the alias that matched when the name itself does not contain the text (another language).
+      alias: e.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(folded) ? null : (e.aliases.find((a: string) => a.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(folded)) ?? null),
+    }));
+    active = hits.length ? 0 : -1;
+    showHits();
+  }, 150);
+});
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'ArrowDown') (active = Math.min(active + 1, hits.length - 1)), showHits(), e.preventDefault();
+  else if (e.key === 'ArrowUp') (active = Math.max(active - 1, 0)), showHits(), e.preventDefault();
+  else if (e.key === 'Enter') pick(active), e.preventDefault();
+  else if (e.key === 'Escape') (hits = []), showHits();
+});
+
+// ---- as of, language, key, export ----
+const asof = $('asof') as HTMLInputElement;
+asof.value = state.asof ?? '';
+asof.addEventListener('change', () => {
+  state.asof = asof.value || null;
+  app.save();
+  void renderTab();
+});
+$('lang').textContent = lang === 'fr' ? 'EN' : 'FR';
+$('lang').addEventListener('click', () => {
+  state.lang = lang === 'fr' ? 'en' : 'fr';
+  setLang(state.lang);
+  $('lang').textContent = lang === 'fr' ? 'EN' : 'FR';
+  app.save();
+  void renderTab();
+});
+$('key').addEventListener('click', () => {
+  state.tab = 'edit';
+  app.save();
+  void renderTab();
+});
+const download = (blob: Blob, name: string) => {
+  const a = h('a', { href: URL.createObjectURL(blob), download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+};
+$('png').addEventListener('click', () => download(graph.png(), 'rightsgraph.png'));
+$('graphml').addEventListener('click', () => download(new Blob([graph.graphml()], { type: 'application/xml' }), 'rightsgraph.graphml'));
+$('link').addEventListener('click', () => {
+  app.save();
+  void navigator.clipboard?.writeText(location.href).catch(() => undefined);
+  app.status(t('copied'));
+});
+
+// ---- restore the view from the URL ----
+(async () => {
+  for (const id of state.x) await app.expand(id);
+  if (state.e) await app.open(state.e);
+  else await renderTab();
+})();

@@ -1,0 +1,76 @@
+// The entity panel: kind, aliases, external ids (Wikidata link), documents, and claims grouped by type, each
+// with its quote and source; editors can accept or reject a claim with a note.
+import { editorKey, gql } from '../api.ts';
+import type { App } from '../app.ts';
+import { h, link, replace } from '../dom.ts';
+import { t } from '../i18n.ts';
+
+const QUERY = `query($id: ID!, $filter: ClaimFilter) {
+  entity(id: $id) {
+    id name kind aliases description country govType orgType techType category
+    externalIds { wikidata opensanctions lei }
+    documents(limit: 50) { id title url publisher publishedAt sha256 }
+    claims(filter: $filter, limit: 300) {
+      id type certainty confidence date
+      subject { id name kind } object { id name kind }
+      review { status by note }
+      evidence { quote document { title url publisher publishedAt sha256 } }
+    }
+  }
+}`;
+
+export async function renderEntity(app: App, el: HTMLElement, id: string): Promise<void> {
+  const { entity: e } = await gql(QUERY, { id, filter: app.filter() });
+  if (!e) {
+    replace(el, h('p', {}, `No entity ${id}.`));
+    return;
+  }
+  const byType = new Map<string, any[]>();
+  for (const c of e.claims) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
+  const detail = ['country', 'govType', 'orgType', 'techType', 'category'].filter((k) => e[k]).map((k) => `${k}: ${e[k]}`).join(' · ');
+  replace(
+    el,
+    h('h2', {}, e.name, h('span', { class: 'kind' }, e.kind)),
+    detail ? h('p', { class: 'help' }, detail) : null,
+    e.description ? h('p', {}, e.description) : null,
+    e.aliases.length ? h('p', {}, h('strong', {}, `${t('aliases')}: `), e.aliases.join(' · ')) : null,
+    e.externalIds.wikidata ? h('p', {}, h('strong', {}, `${t('externalIds')}: `), link(`https://www.wikidata.org/wiki/${e.externalIds.wikidata}`, `Wikidata ${e.externalIds.wikidata}`)) : null,
+    h('button', { type: 'button', id: 'expand', onclick: () => void app.expand(e.id) }, t('expand')),
+    h('h3', {}, t('documents')),
+    h('ul', {}, ...e.documents.map((d: any) => h('li', {}, link(d.url, d.title ?? d.id), ` — ${d.publisher ?? ''} ${d.publishedAt ?? ''} `, d.sha256 ? link(`${location.origin}/archive/${d.sha256}`, `(${t('archived')})`) : null))),
+    h('h3', {}, t('claims')),
+    h(
+      'div',
+      { class: 'claims' },
+      ...[...byType].map(([type, cs]) =>
+        h('section', {}, h('h4', {}, `${type} (${cs.length})`), h('ul', {}, ...cs.map((c: any) => claimItem(app, c, () => renderEntity(app, el, id))))),
+      ),
+    ),
+  );
+}
+
+function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement {
+  const other = (x: any) => h('button', { type: 'button', class: 'linklike', onclick: () => void app.open(x.id) }, x.name);
+  const li = h(
+    'li',
+    { 'data-claim': c.id, 'data-review': c.review.status },
+    other(c.subject), ` ${c.type} `, other(c.object),
+    h('span', { class: 'cite' }, ` — ${c.certainty}, ${Math.round(c.confidence * 100)}%, ${c.review.status}`),
+    h('blockquote', {}, c.evidence.quote),
+    h('span', { class: 'cite' }, link(c.evidence.document?.url, c.evidence.document?.title ?? ''), ` ${c.evidence.document?.publisher ?? ''} ${c.evidence.document?.publishedAt ?? ''}`),
+  );
+  if (editorKey()) {
+    const note = h('input', { type: 'text', 'aria-label': t('note'), placeholder: t('note'), class: 'note' });
+    const review = (status: string) => async () => {
+      try {
+        await gql(`mutation($id: ID!, $status: ReviewStatus!, $note: String) { reviewClaim(id: $id, status: $status, note: $note) { id } }`, { id: c.id, status, note: note.value || null });
+        app.status(t('done'));
+        await refresh();
+      } catch (err) {
+        app.status((err as Error).message);
+      }
+    };
+    li.append(h('div', {}, note, h('button', { type: 'button', class: 'accept', onclick: review('accepted') }, t('accept')), ' ', h('button', { type: 'button', class: 'reject', onclick: review('rejected') }, t('reject'))));
+  }
+  return li;
+}

@@ -1,0 +1,100 @@
+// The exposure panel: from the open actor, the abuses it is exposed to, ranked by their best path's score;
+// choosing one draws its paths in the graph and lists each hop with its quotes, publisher, date, certainty,
+// and links to the source and the archived copy. The "as of" date replays the graph: a hop suspended
+// before it shows its end date.
+import { gql } from '../api.ts';
+import type { App } from '../app.ts';
+import { h, link, replace } from '../dom.ts';
+import { t } from '../i18n.ts';
+
+const QUERY = `query($from: ID!, $asOf: String, $filter: ClaimFilter) {
+  exposurePaths(from: $from, asOf: $asOf, filter: $filter, maxHops: 4, limit: 50) {
+    score ended
+    hops {
+      direction weight
+      from { id name kind } to { id name kind }
+      edge { type subject object bestConfidence certainties claimCount }
+      ended { date }
+      claims { claim { id certainty date evidence { quote } } document { title url publisher publishedAt sha256 } }
+    }
+  }
+}`;
+
+export async function renderExposure(app: App, el: HTMLElement, from: string): Promise<void> {
+  const { exposurePaths } = await gql(QUERY, { from, asOf: app.state.asof, filter: app.filter() });
+  const byAbuse = new Map<string, { name: string; paths: any[] }>();
+  for (const p of exposurePaths as any[]) {
+    const target = p.hops.at(-1).to;
+    const g: { name: string; paths: any[] } = byAbuse.get(target.id) ?? { name: target.name, paths: [] };
+    g.paths.push(p);
+    byAbuse.set(target.id, g);
+  }
+  const ranked = [...byAbuse].sort((a, b) => b[1].paths[0].score - a[1].paths[0].score);
+  const detail = h('div', { id: 'path-detail' });
+  const choose = (abuse: string) => {
+    app.state.abuse = abuse;
+    app.save();
+    const g = byAbuse.get(abuse);
+    if (!g) return;
+    showPaths(app, detail, g.paths);
+    for (const b of el.querySelectorAll<HTMLButtonElement>('.abuse')) b.setAttribute('aria-pressed', String(b.dataset.id === abuse));
+  };
+  replace(
+    el,
+    h('h2', {}, t('exposedTo')),
+    ranked.length
+      ? h(
+          'ol',
+          { class: 'paths' },
+          ...ranked.map(([id, g]) =>
+            h('li', {}, h('button', { type: 'button', class: 'abuse', 'data-id': id, 'aria-pressed': 'false', onclick: () => choose(id) }, g.name), h('span', { class: 'cite' }, ` ${t('score')} ${g.paths[0].score.toFixed(2)} · ${g.paths.length} ${t('paths')}${g.paths.some((p: any) => p.ended) ? ` · ${t('ended')}` : ''}`)),
+          ),
+        )
+      : h('p', {}, t('noPaths')),
+    detail,
+  );
+  if (app.state.abuse && byAbuse.has(app.state.abuse)) choose(app.state.abuse);
+}
+
+function showPaths(app: App, el: HTMLElement, paths: any[]): void {
+  // Every path to the chosen abuse goes into the graph; the best is highlighted.
+  for (const p of paths) {
+    for (const hop of p.hops) {
+      app.graph.addNode(hop.from);
+      app.graph.addNode(hop.to);
+      app.graph.addEdge({ ...hop.edge, ended: !!hop.ended });
+    }
+  }
+  app.graph.layout();
+  const best = paths[0];
+  app.graph.highlight([best.hops[0].from.id, ...best.hops.map((x: any) => x.to.id)], best.hops.map((x: any) => `${x.edge.type}:${x.edge.subject}:${x.edge.object}`));
+  replace(
+    el,
+    ...paths.map((p, i) =>
+      h(
+        'section',
+        { class: 'path', 'data-ended': String(p.ended) },
+        h('h3', {}, `${i + 1}. ${[p.hops[0].from.name, ...p.hops.map((x: any) => x.to.name)].join(' → ')}`, h('span', { class: 'cite' }, ` ${t('score')} ${p.score.toFixed(2)}`)),
+        ...p.hops.map((hop: any) =>
+          h(
+            'div',
+            { class: `hop${hop.ended ? ' ended' : ''}` },
+            h('strong', {}, `${hop.from.name} ${hop.direction === 'backward' ? '←' : '→'} ${hop.edge.type} ${hop.direction === 'backward' ? '←' : '→'} ${hop.to.name}`),
+            hop.ended ? h('span', { class: 'ended-mark' }, ` ${t('endedOn')} ${hop.ended.date ?? '?'}`) : null,
+            h('div', { class: 'evidence', 'aria-label': t('evidence') },
+              ...hop.claims.map((c: any) =>
+                h('div', { class: 'claim' },
+                  h('blockquote', {}, c.claim.evidence.quote),
+                  h('span', { class: 'cite publisher' }, `${c.document?.publisher ?? ''}`),
+                  h('span', { class: 'cite' }, ` · ${c.document?.publishedAt ?? c.claim.date ?? ''} · ${c.claim.certainty} · `),
+                  link(c.document?.url, t('source')),
+                  c.document?.sha256 ? h('span', {}, ' · ', link(`${location.origin}/archive/${c.document.sha256}`, t('archived'))) : null,
+                ),
+              ),
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,56 @@
+// The place view: for a country or region, the abuses that occurred there, the state bodies responsible,
+// the suppliers exposed to each abuse, and a timeline of the documents that speak of them.
+import { gql } from '../api.ts';
+import type { App } from '../app.ts';
+import { h, link, replace } from '../dom.ts';
+import { t } from '../i18n.ts';
+
+const QUERY = `query($id: ID!, $asOf: String) {
+  entity(id: $id) {
+    id name kind
+    neighbours(filter: { types: [OCCURRED_IN] }, direction: in, limit: 100) {
+      items {
+        entity {
+          id name
+          documents(limit: 50) { id title url publisher publishedAt }
+          neighbours(filter: { types: [RESPONSIBLE_FOR] }, direction: in, limit: 50) { items { entity { id name kind } } }
+        }
+      }
+    }
+  }
+}`;
+const EXPOSED = `query($abuse: ID!, $asOf: String) { exposedTo(abuse: $abuse, asOf: $asOf, limit: 10) { score hops { from { id name } } } }`;
+
+export async function renderPlace(app: App, el: HTMLElement, id: string): Promise<void> {
+  const { entity } = await gql(QUERY, { id, asOf: app.state.asof });
+  if (!entity || entity.kind !== 'Location') {
+    replace(el, h('p', { class: 'help' }, t('notPlace')));
+    return;
+  }
+  const abuses = entity.neighbours.items.map((i: any) => i.entity);
+  const exposed = await Promise.all(abuses.map((a: any) => gql(EXPOSED, { abuse: a.id, asOf: app.state.asof }).then((r) => r.exposedTo)));
+  const docs = new Map<string, any>();
+  for (const a of abuses) for (const d of a.documents) docs.set(d.id, d);
+  const timeline = [...docs.values()].sort((a, b) => String(a.publishedAt ?? '').localeCompare(String(b.publishedAt ?? '')));
+  const entityButton = (x: any) => h('button', { type: 'button', class: 'linklike', onclick: () => void app.open(x.id) }, x.name);
+  replace(
+    el,
+    h('h2', {}, entity.name),
+    h('h3', {}, t('abusesHere')),
+    h(
+      'ul',
+      {},
+      ...abuses.map((a: any, i: number) =>
+        h(
+          'li',
+          {},
+          entityButton(a),
+          h('div', { class: 'cite' }, `${t('responsible')}: `, ...a.neighbours.items.map((r: any) => entityButton(r.entity))),
+          h('div', { class: 'cite' }, `${t('suppliers')}: `, ...(exposed[i] ?? []).map((p: any) => h('span', {}, entityButton(p.hops[0].from), ` (${p.score.toFixed(2)}) `))),
+        ),
+      ),
+    ),
+    h('h3', {}, t('timeline')),
+    h('ol', { class: 'timeline' }, ...timeline.map((d) => h('li', {}, `${d.publishedAt ?? '—'} `, link(d.url, d.title ?? d.id), ` · ${d.publisher ?? ''}`))),
+  );
+}

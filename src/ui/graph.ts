@@ -36,6 +36,7 @@ export class Graph {
     this.cy = cytoscape({
       container,
       wheelSensitivity: 0.3,
+      maxZoom: 2.5,
       // Large graphs stay fluid: edges hidden and a texture used while panning or zooming.
       hideEdgesOnViewport: true,
       textureOnViewport: true,
@@ -62,8 +63,11 @@ export class Graph {
     this.cy.on('dbltap', 'node', (e) => on.expand(e.target.id()));
   }
 
-  addNode(n: NodeData): void {
-    if (!this.cy.getElementById(n.id).length) this.cy.add({ group: 'nodes', data: { ...n } });
+  /** Adds a node if missing; true when it was new. */
+  addNode(n: NodeData): boolean {
+    if (this.cy.getElementById(n.id).length) return false;
+    this.cy.add({ group: 'nodes', data: { id: n.id, name: n.name, kind: n.kind } });
+    return true;
   }
 
   addEdge(e: EdgeData): void {

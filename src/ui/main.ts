@@ -1,7 +1,7 @@
 // The explorer: search with suggestions, the graph, and the entity, exposure, place and edit panels, all on
 // the public GraphQL API. The view lives in the URL's hash, so a link restores it.
 import { gql } from './api.ts';
-import { CERTAINTIES, CLAIM_TYPES, EDGE_FIELDS, REVIEWS, type App } from './app.ts';
+import { CERTAINTIES, CLAIM_TYPES, EDGE_FIELDS, REVIEWS, edgeData, type App } from './app.ts';
 import { h, replace } from './dom.ts';
 import { Graph, KIND_STYLE } from './graph.ts';
 import { lang, setLang, t } from './i18n.ts';
@@ -47,7 +47,7 @@ const app: App = {
     app.save();
     const { entity } = await gql(`query($id: ID!) { entity(id: $id) { id name kind } }`, { id });
     if (!entity) return app.status(`No entity ${id}.`);
-    graph.addNode(entity);
+    if (graph.addNode(entity)) graph.layout();
     graph.select(entity.id);
     await renderTab();
   },
@@ -60,7 +60,7 @@ const app: App = {
     graph.addNode(entity);
     for (const n of entity.neighbours.items) {
       graph.addNode(n.entity);
-      graph.addEdge(n.edge);
+      graph.addEdge(edgeData(n.edge));
     }
     if (!state.x.includes(id)) state.x.push(id);
     app.save();

@@ -11,6 +11,8 @@ EdgeRef.implement({
     type: t.field({ type: ClaimTypeEnum, resolve: (e) => e.type }),
     subject: t.field({ type: EntityRef, nullable: true, resolve: (e, _a, ctx) => ctx.entities.load(e.subject) }),
     object: t.field({ type: EntityRef, nullable: true, resolve: (e, _a, ctx) => ctx.entities.load(e.object) }),
+    subjectId: t.exposeID('subject', { description: 'The subject’s id, without loading it.' }),
+    objectId: t.exposeID('object'),
     claimCount: t.exposeInt('claimCount'),
     bestConfidence: t.exposeFloat('bestConfidence'),
     certainties: t.field({ type: [CertaintyEnum], resolve: (e) => e.certainties }),

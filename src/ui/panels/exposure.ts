@@ -3,7 +3,7 @@
 // and links to the source and the archived copy. The "as of" date replays the graph: a hop suspended
 // before it shows its end date.
 import { gql } from '../api.ts';
-import type { App } from '../app.ts';
+import { EDGE_FIELDS, edgeData, type App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
 
@@ -13,7 +13,7 @@ const QUERY = `query($from: ID!, $asOf: String, $filter: ClaimFilter) {
     hops {
       direction weight
       from { id name kind } to { id name kind }
-      edge { type subject object bestConfidence certainties claimCount }
+      edge { ${EDGE_FIELDS} }
       ended { date }
       claims { claim { id certainty date evidence { quote } } document { title url publisher publishedAt sha256 } }
     }
@@ -62,12 +62,12 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
     for (const hop of p.hops) {
       app.graph.addNode(hop.from);
       app.graph.addNode(hop.to);
-      app.graph.addEdge({ ...hop.edge, ended: !!hop.ended });
+      app.graph.addEdge(edgeData(hop.edge, !!hop.ended));
     }
   }
   app.graph.layout();
   const best = paths[0];
-  app.graph.highlight([best.hops[0].from.id, ...best.hops.map((x: any) => x.to.id)], best.hops.map((x: any) => `${x.edge.type}:${x.edge.subject}:${x.edge.object}`));
+  app.graph.highlight([best.hops[0].from.id, ...best.hops.map((x: any) => x.to.id)], best.hops.map((x: any) => `${x.edge.type}:${x.edge.subjectId}:${x.edge.objectId}`));
   replace(
     el,
     ...paths.map((p, i) =>

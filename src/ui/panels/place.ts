@@ -1,19 +1,20 @@
 // The place view: for a country or region, the abuses that occurred there, the state bodies responsible,
-// the suppliers exposed to each abuse, and a timeline of the documents that speak of them.
+// the suppliers exposed to each abuse, and a timeline of the documents that speak of them. What a source
+// denies ("X did not…") is not shown as if it were asserted.
 import { gql } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
 
-const QUERY = `query($id: ID!, $asOf: String) {
+const QUERY = `query($id: ID!) {
   entity(id: $id) {
     id name kind
-    neighbours(filter: { types: [OCCURRED_IN] }, direction: in, limit: 100) {
+    neighbours(filter: { types: [OCCURRED_IN], certainty: [stated, alleged] }, direction: in, limit: 100) {
       items {
         entity {
           id name
           documents(limit: 50) { id title url publisher publishedAt }
-          neighbours(filter: { types: [RESPONSIBLE_FOR] }, direction: in, limit: 50) { items { entity { id name kind } } }
+          neighbours(filter: { types: [RESPONSIBLE_FOR], certainty: [stated, alleged] }, direction: in, limit: 50) { items { entity { id name kind } } }
         }
       }
     }
@@ -22,7 +23,7 @@ const QUERY = `query($id: ID!, $asOf: String) {
 const EXPOSED = `query($abuse: ID!, $asOf: String) { exposedTo(abuse: $abuse, asOf: $asOf, limit: 10) { score hops { from { id name } } } }`;
 
 export async function renderPlace(app: App, el: HTMLElement, id: string): Promise<void> {
-  const { entity } = await gql(QUERY, { id, asOf: app.state.asof });
+  const { entity } = await gql(QUERY, { id });
   if (!entity || entity.kind !== 'Location') {
     replace(el, h('p', { class: 'help' }, t('notPlace')));
     return;

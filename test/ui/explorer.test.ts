@@ -1,0 +1,161 @@
+// The explorer end to end, in a real headless Chromium (Debian's, driven by playwright-core), on the seed
+// data plus Human Rights Watch's release of 2025-10-10 (dev corpus 002, read from ../shared/corpus): search
+// "Microsoft", open the Exposure panel, choose the surveillance abuse, see the path drawn and the HRW quote
+// in the evidence; replay before and after 2025-09-25 and see the suspension's mark; an editor rejects a
+// claim and readers no longer see it. Screenshots of each step go to test-artifacts/ui/.
+import { existsSync, mkdirSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listen } from '../../src/api/main.ts';
+import { createApi } from '../../src/api/yoga.ts';
+import { ingestFile } from '../../src/ingest/ingest.ts';
+import { loadSeeds } from '../../src/ingest/seed.ts';
+import { KuzuStore } from '../../src/store/kuzu/store.ts';
+import { repoRoot } from '../../src/util/shared.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
+const SHOTS = resolve('test-artifacts', 'ui');
+const EDITOR_KEY = 'editor-key-for-ui-tests-0123';
+const HRW = join(repoRoot, '..', 'shared', 'corpus', 'dev', '002.txt');
+
+let dir: string;
+let store: KuzuStore;
+let server: Server;
+let url: string;
+let browser: Browser;
+let page: Page;
+
+const shot = (name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+const debug = <T>(fn: string) => page.evaluate(`window.rightsgraph.${fn}()`) as Promise<T>;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  dir = await mkdtemp(join(tmpdir(), 'rg-ui-'));
+  const uiDir = join(dir, 'ui');
+  await build({ configFile: resolve('vite.config.ts'), build: { outDir: uiDir, emptyOutDir: true }, logLevel: 'error' });
+  store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
+  await loadSeeds(store);
+  await ingestFile(store, HRW, { title: 'Une diligence raisonnable supplémentaire est nécessaire', publisher: 'Human Rights Watch', publishedAt: '2025-10-10', language: 'fr' });
+  const api = createApi({ store, uiDir, apiKeys: [{ name: 'eddie', role: 'editor', key: EDITOR_KEY }], archiveDir: join(dir, 'archive') });
+  ({ server, url } = await listen(api, '127.0.0.1', 0));
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  page.on('pageerror', (e) => console.error('page error:', e));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await closeServer(server);
+  await store?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('explorer', () => {
+  it('finds Microsoft by typing, with its kind in the suggestions, and draws it', async () => {
+    await page.goto(`${url}/`);
+    await page.fill('#q', 'microsoft');
+    const option = page.locator('#suggestions li').first();
+    await expect.poll(() => option.textContent()).toContain('Microsoft');
+    expect(await option.textContent()).toContain('Company');
+    await shot('1-suggestions');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => debug<string[]>('nodes')).toContain('co_Q2283');
+    await expect.poll(() => page.locator('#entity h2').textContent()).toContain('Microsoft');
+    // Accents optional, other languages' names found: "unite 8200" suggests Unit 8200.
+    await page.fill('#q', 'unite 8200');
+    await expect.poll(() => page.locator('#suggestions li').first().textContent()).toMatch(/Unit 8200/);
+    await page.keyboard.press('Escape');
+    await page.fill('#q', '');
+  });
+
+  it('shows the exposure to surveillance with the path drawn and the Human Rights Watch quote in the evidence', async () => {
+    await page.click('#tab-exposure');
+    const abuse = page.locator('button.abuse', { hasText: /surveillance/i }).first();
+    await abuse.waitFor();
+    await abuse.click();
+    // The best path is drawn: from Microsoft to the abuse, hop by hop.
+    await expect.poll(() => debug<string[]>('highlighted')).toEqual(expect.arrayContaining(['co_Q2283', 'abuse_mass-surveillance-of-palestinian_5bc0908eee']));
+    expect((await debug<string[]>('highlighted')).filter((id) => id.includes(':')).length).toBeGreaterThanOrEqual(2);
+    const hrw = page.locator('#path-detail .claim', { has: page.locator('.publisher', { hasText: 'Human Rights Watch' }) }).first();
+    await hrw.waitFor();
+    expect((await hrw.locator('blockquote').textContent())?.length).toBeGreaterThan(20);
+    await shot('2-exposure-path');
+  });
+
+  it('replays the graph: no suspension mark before 2025-09-25, the mark after', async () => {
+    const setDate = async (d: string) => {
+      await page.fill('#asof', d);
+      await page.locator('#asof').dispatchEvent('change');
+    };
+    await setDate('2025-09-01');
+    await page.locator('#path-detail').waitFor();
+    await expect.poll(() => page.locator('#exposure .ended-mark').count()).toBe(0);
+    await shot('3-before-suspension');
+    await setDate('2025-10-15');
+    await expect.poll(() => page.locator('#exposure .ended-mark').count()).toBeGreaterThan(0);
+    expect((await page.locator('#exposure .ended-mark').allTextContents()).join(' ')).toContain('2025-09-25');
+    await shot('4-after-suspension');
+    // The URL restores the view: same date, same abuse, same entity.
+    const link = page.url();
+    expect(link).toContain('asof=2025-10-15');
+    const other = await browser.newPage();
+    await other.goto(link);
+    await expect.poll(() => other.locator('#exposure .ended-mark').count()).toBeGreaterThan(0);
+    await other.close();
+  });
+
+  it('lets an editor reject a claim, which then disappears for readers', async () => {
+    await page.click('#tab-edit');
+    await page.fill('#key-input', EDITOR_KEY);
+    await page.locator('#edit form').first().locator('button[type=submit]').click();
+    await page.click('#tab-entity');
+    const first = page.locator('#entity li[data-claim]').first();
+    await first.locator('button.reject').waitFor();
+    const claimId = await first.getAttribute('data-claim');
+    await first.locator('input.note').fill('not in the source');
+    await first.locator('button.reject').click();
+    await expect.poll(() => page.locator(`#entity li[data-claim="${claimId}"]`).count()).toBe(0);
+    await shot('5-after-reject');
+    const reader = await browser.newPage();
+    await reader.goto(`${url}/#e=co_Q2283`);
+    await reader.locator('#entity li[data-claim]').first().waitFor();
+    expect(await reader.locator(`#entity li[data-claim="${claimId}"]`).count()).toBe(0);
+    expect(await reader.locator('#entity button.reject').count()).toBe(0);
+    await reader.close();
+    expect((await store.getClaims([claimId!]))[0]?.review).toMatchObject({ status: 'rejected', by: 'eddie', note: 'not in the source' });
+  });
+
+  it('shows a place: the abuses there, who is responsible, the suppliers exposed, and a timeline', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${url}/#e=loc_Q39760&tab=place`);
+    await page.locator('#place h2').waitFor();
+    expect(await page.locator('#place h2').textContent()).toBe('Gaza Strip');
+    await expect.poll(() => page.locator('#place').textContent()).toMatch(/Mass surveillance of Palestinians/);
+    expect(await page.locator('#place').textContent()).toMatch(/Unit 8200/);
+    expect(await page.locator('#place').textContent()).toMatch(/Microsoft/);
+    expect(await page.locator('#place .timeline li').count()).toBeGreaterThan(0);
+    await shot('6-place-gaza');
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
+    expect(png.suggestedFilename()).toBe('rightsgraph.png');
+  });
+
+  it('switches to French, exports GraphML, and is usable at 200% zoom', async () => {
+    await page.click('#lang');
+    expect(await page.locator('#tab-exposure').textContent()).toBe('Exposition');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
+    const path = join(dir, 'view.graphml');
+    await download.saveAs(path);
+    const xml = await (await import('node:fs/promises')).readFile(path, 'utf8');
+    expect(xml).toMatch(/<graphml/);
+    expect(xml).toContain('<node id="loc_Q39760">');
+    await page.setViewportSize({ width: 700, height: 900 });
+    await page.evaluate(() => (document.body.style.zoom = '2'));
+    await shot('7-french-200pct');
+    expect(await page.locator('#q').isVisible()).toBe(true);
+  });
+});

@@ -8,7 +8,9 @@ import { basename } from 'node:path';
 import { KIND_FIELDS, claimId, documentId, entityId, foldText, sha256Hex, type Claim, type Entity, type EntityInput } from '../domain/index.ts';
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import { extract, type DocumentMeta } from '../extract/extract.ts';
-import { readInput } from '../extract/read-input.ts';
+import { z } from 'zod';
+import { IsoDate } from '../domain/entity.ts';
+import { InputError, readInput } from '../extract/read-input.ts';
 import type { GraphStore, UpsertResult } from '../store/port.ts';
 
 export interface IngestOptions extends DocumentMeta {
@@ -29,10 +31,44 @@ async function resolveEntity(store: GraphStore, e: ExtractedEntity): Promise<Ent
 
 export type IngestResult = UpsertResult & { documentId: string; extracted: { entities: number; claims: number } };
 
+/** NAME.meta.json beside NAME.txt (the dev corpus' format): title, publisher, publishedAt, url, lang. */
+export const SidecarMeta = z
+  .object({
+    title: z.string().min(1).max(1000).optional(),
+    publisher: z.string().min(1).max(300).optional(),
+    publishedAt: IsoDate.nullable().optional(),
+    url: z.string().url().nullable().optional(),
+    lang: z.string().min(2).max(8).optional(),
+  })
+  .passthrough();
+
+export async function readSidecar(file: string): Promise<z.infer<typeof SidecarMeta> | null> {
+  const path = file.replace(/\.[^./]+$/, '') + '.meta.json';
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+  const parsed = SidecarMeta.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new InputError(`${path}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
 export async function ingestFile(store: GraphStore, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
   const bytes = new Uint8Array(await readFile(file));
   const text = await readInput(file, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
-  return ingestText(store, text, { ...opts, sha256: sha256Hex(bytes), title: opts.title ?? basename(file) });
+  // Options given on the command line win over the sidecar.
+  const meta = await readSidecar(file);
+  const fromMeta = {
+    ...(meta?.title ? { title: meta.title } : {}),
+    ...(meta?.publisher ? { publisher: meta.publisher } : {}),
+    ...(meta?.publishedAt ? { publishedAt: meta.publishedAt } : {}),
+    ...(meta?.url ? { url: meta.url } : {}),
+    ...(meta?.lang ? { language: meta.lang } : {}),
+  };
+  const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined && v !== null && !(v === 'auto')));
+  return ingestText(store, text, { ...fromMeta, ...given, sha256: sha256Hex(bytes), title: (given.title as string | undefined) ?? fromMeta.title ?? basename(file) });
 }
 
 /** What a fetched or read document brings besides its text. */

@@ -42,11 +42,16 @@ export function compareHits(a: { entity: Entity; score: number }, b: { entity: E
 }
 
 let changeSeq = 0;
+/** A unique id for a change record (time, process, sequence). */
+export function newChangeRecordId(): string {
+  return `chg_${Date.now().toString(36)}_${process.pid.toString(36)}_${(changeSeq++).toString(36)}`;
+}
+
 /** An audit record of one editor's change, with a unique id. */
 export function newChangeRecord(action: ChangeRecord['action'], targetIds: string[], actor: { by: string; note?: string }, before: unknown, after: unknown): ChangeRecord {
   const at = new Date().toISOString();
   return ChangeRecord.parse({
-    id: `chg_${Date.now().toString(36)}_${process.pid.toString(36)}_${(changeSeq++).toString(36)}`,
+    id: newChangeRecordId(),
     at, by: actor.by, action, targetIds, ...(actor.note ? { note: actor.note } : {}), before, after,
   });
 }

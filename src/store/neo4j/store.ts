@@ -125,7 +125,9 @@ export class Neo4jStore implements GraphStore {
       const docIds = [...new Set([...raw.documents.map((d) => d.id), ...raw.claims.map((c) => c.evidence.documentId)])];
       const docs = new Set(docIds.length ? (await read(S.DOCUMENT_RECORDS, { ids: docIds })).map((r) => String(r.id)) : []);
       const claimIds = raw.claims.map((c) => c.id);
-      const existingClaims = new Set(claimIds.length ? (await read(S.CLAIM_RECORDS, { ids: claimIds })).map((r) => String(r.id)) : []);
+      const existingRows = claimIds.length ? await read(S.CLAIM_RECORDS, { ids: claimIds }) : [];
+      const existingClaims = new Set(existingRows.map((r) => String(r.id)));
+      const endsOf = new Map(existingRows.map((r) => [String(r.id), `${String(r.subject)}|${String(r.object)}`]));
 
       const batch = validateBatch(input, {
         kindOf: (id) => stored.get(id)?.kind,
@@ -144,6 +146,12 @@ export class Neo4jStore implements GraphStore {
 
       for (const rows of chunks(batch.documents.map(documentRow))) await tx.run(S.UPSERT_DOCUMENTS, { rows });
       for (const rows of chunks(entities.map(entityRow))) await tx.run(S.UPSERT_ENTITIES, { rows });
+      // A claim whose ends changed (a split moved it) is re-made between its new ends first, review kept.
+      const moved = batch.claims.filter((c) => endsOf.has(c.id) && endsOf.get(c.id) !== `${c.subject}|${c.object}`);
+      for (const rows of chunks(moved.map((c) => ({ id: c.id, subject: c.subject, object: c.object, data: claimJson(c)[0] })))) {
+        const [r] = await tx.run(S.MOVE_CLAIMS, { rows });
+        if (Number(r?.n) !== rows.length) throw new InvalidBatchError('invalid batch, nothing written: a moved claim lost an end');
+      }
       for (const rows of chunks(batch.claims.map(claimRow))) {
         const [r] = await tx.run(S.UPSERT_CLAIMS, { rows });
         // An end deleted by another client since the check: refuse the batch (the transaction rolls back).

@@ -70,13 +70,22 @@ export class Fetcher {
     this.robots = new RobotsCache((url) => this.once({ url, accept: ['text/plain', 'text/html', 'application/octet-stream', ''] }, 0), opts.userAgent);
   }
 
-  private queue(host: string, delayMs: number): PQueue {
+  private readonly lastStart = new Map<string, number>();
+
+  private queue(host: string): PQueue {
     let q = this.queues.get(host);
     if (!q) {
-      q = new PQueue({ concurrency: this.opts.perHostConcurrency, ...(delayMs > 0 ? { interval: delayMs, intervalCap: 1 } : {}) });
+      q = new PQueue({ concurrency: this.opts.perHostConcurrency });
       this.queues.set(host, q);
     }
     return q;
+  }
+
+  /** Waits until `delayMs` have passed since the last request to the host started (inside its queue). */
+  private async waitTurn(host: string, delayMs: number): Promise<void> {
+    const wait = (this.lastStart.get(host) ?? -Infinity) + delayMs - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    this.lastStart.set(host, Date.now());
   }
 
   /** Fetches a URL with every safeguard; throws FetchError with the reason when refused or failed. */
@@ -87,7 +96,10 @@ export class Fetcher {
       if (this.opts.robots) await this.robots.check(url);
       const host = new URL(url).host;
       const delay = Math.max(this.opts.minDelayMs, (this.robots.crawlDelay(url) ?? 0) * 1000);
-      const res = (await this.queue(host, delay).add(() => this.withRetries({ ...req, url }, redirects.length === 0)))!;
+      const res = (await this.queue(host).add(async () => {
+        await this.waitTurn(host, delay);
+        return this.withRetries({ ...req, url }, redirects.length === 0);
+      }))!;
       if (res.status >= 300 && res.status < 400 && res.status !== 304 && res.headers.location) {
         if (redirects.length >= this.opts.maxRedirects) throw new FetchError('redirects', req.url, `refused: more than ${this.opts.maxRedirects} redirects`);
         redirects.push(url);

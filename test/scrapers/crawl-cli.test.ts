@@ -116,7 +116,10 @@ describe('crawl from the command line', () => {
 
     const refused = await run(['ingest', 'http://169.254.169.254/latest/meta-data/'], { ...env(), RIGHTSGRAPH_FETCH_ALLOW: '' });
     expect(refused.status).toBe(1);
-    expect(refused.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^rightsgraph: http:\/\/169\.254\.169\.254\/latest\/meta-data\/: .*refused: 169\.254\.169\.254 is 169\.254\.169\.254, a private or internal address/)]);
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^rightsgraph: http:\/\/169\.254\.169\.254\/latest\/meta-data\/: .*refused: 169\.254\.169\.254 is 169\.254\.169\.254, a private or internal address/),
+      'rightsgraph: 1 of 1 failed (recorded; `rightsgraph ingest --retry-failed` tries them again)',
+    ]);
     const missing = await cli('archive', 'show', '0'.repeat(64));
     expect(missing.stderr.trim()).toBe(`rightsgraph: the archive holds nothing with sha256 ${'0'.repeat(64)}`);
   });

@@ -7,6 +7,8 @@ import { ingestUrl } from '../../ingest/ingest-url.ts';
 import { loadConfig } from '../../config.ts';
 import { FetchError } from '../../fetch/errors.ts';
 import { fetcherFromConfig } from '../../fetch/from-config.ts';
+import { FailureLog } from '../../ingest/failures.ts';
+import { InvalidBatchError, StoreError } from '../../store/errors.ts';
 import { InputError } from '../../extract/read-input.ts';
 import { withStore } from '../with-store.ts';
 import { Progress } from '../../util/progress.ts';
@@ -15,16 +17,20 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description('extract reports (.txt, .html, .pdf files, or http(s) URLs, fetched safely and archived) and add their documents, entities and claims to the graph')
-    .argument('<files...>', 'the reports: files or URLs')
+    .argument('[files...]', 'the reports: files or URLs')
+    .option('--retry-failed', 'try again the documents that failed before (see RIGHTSGRAPH_ARCHIVE/ingest-failed.json)')
     .option('--lang <lang>', 'auto, fr or en', 'auto')
     .option('--url <url>', 'the public URL of the report (one file only)')
     .option('--title <title>', 'the title (one file only)')
     .option('--publisher <name>', 'who published it')
     .option('--published <date>', 'publication date, YYYY-MM-DD')
-    .action(async (files: string[], opts: { lang: string; url?: string; title?: string; publisher?: string; published?: string }) => {
+    .action(async (given: string[], opts: { lang: string; url?: string; title?: string; publisher?: string; published?: string; retryFailed?: boolean }) => {
+      const config = loadConfig();
+      const failures = FailureLog.in(config.archiveDir);
+      const files = [...given, ...(opts.retryFailed ? failures.list().map((f) => f.input).filter((f) => !given.includes(f)) : [])];
+      if (!files.length) throw new InputError(opts.retryFailed ? 'nothing to retry: no document has failed' : 'ingest: give files or URLs (or --retry-failed)');
       if (opts.published && !IsoDate.safeParse(opts.published).success) throw new InputError(`--published: ${opts.published} is not YYYY-MM-DD`);
       if ((opts.url || opts.title) && files.length > 1) throw new InputError('--url and --title name one report: pass one file');
-      const config = loadConfig();
       const fetcher = files.some((f) => /^[a-z][a-z0-9+.-]*:\/\//i.test(f)) ? fetcherFromConfig(config) : null;
       await withStore({}, async (store) => {
         const progress = new Progress({ label: 'ingest', unit: 'files', total: files.length });
@@ -34,20 +40,28 @@ export function register(program: Command): void {
             if (fetcher && /^[a-z][a-z0-9+.-]*:\/\//i.test(file)) {
               const r = await ingestUrl(store, fetcher, config.archiveDir, file, { ...(opts.publisher ? { publisher: opts.publisher } : {}), ...(opts.published ? { publishedAt: opts.published } : {}), ...(opts.title ? { title: opts.title } : {}) });
               process.stdout.write(`${JSON.stringify({ file, ...r })}\n`);
+              failures.succeed(file);
               progress.tick();
               continue;
             }
             const r = await ingestFile(store, file, { language: opts.lang, ...(opts.url ? { url: opts.url } : {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.publisher ? { publisher: opts.publisher } : {}), publishedAt: opts.published ?? null });
             process.stdout.write(`${JSON.stringify({ file, ...r })}\n`);
+            failures.succeed(file);
           } catch (err) {
-            if (!(err instanceof InputError) && !(err instanceof FetchError)) throw err;
+            // A store that cannot be written (locked, full) stops everything; a bad document stops only itself.
+            if (err instanceof StoreError && !(err instanceof InvalidBatchError)) throw err;
             failed++;
-            process.stderr.write(`rightsgraph: ${file}: ${err.message}\n`);
+            const reason = err instanceof InputError || err instanceof FetchError || err instanceof InvalidBatchError ? err.message : `extraction failed: ${(err as Error).message}`;
+            failures.fail(file, reason);
+            process.stderr.write(`rightsgraph: ${file}: ${reason}\n`);
           }
           progress.tick();
         }
         progress.done();
-        if (failed) process.exitCode = 1;
+        if (failed) {
+          process.stderr.write(`rightsgraph: ${failed} of ${files.length} failed (recorded; \`rightsgraph ingest --retry-failed\` tries them again)\n`);
+          process.exitCode = 1;
+        }
       });
     });
 }

@@ -1,0 +1,35 @@
+// A document that fails is recorded with its reason and does not stop the others; `ingest --retry-failed`
+// tries the recorded ones again and forgets those that now pass.
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('ingest failures', () => {
+  it('records a failed document, goes on with the others, and retries it on --retry-failed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rg-fail-'));
+    try {
+      const env = { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data'), RIGHTSGRAPH_ARCHIVE: join(dir, 'archive'), NEO4J_URI: '', LOG_LEVEL: 'warn' };
+      const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/rightsgraph.js', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+      const bad = join(dir, 'scan.txt');
+      await writeFile(bad, Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 7)));
+      const good = 'test/fixtures/ingest/acme-a.txt';
+      const first = cli('ingest', bad, good);
+      expect(first.status).toBe(1);
+      expect(first.stdout.trim().split('\n')).toHaveLength(1);
+      expect(first.stderr).toMatch(/scan\.txt: .*binary/);
+      const log = JSON.parse(await readFile(join(dir, 'archive', 'ingest-failed.json'), 'utf8'));
+      expect(log).toEqual([expect.objectContaining({ input: bad, attempts: 1, reason: expect.stringMatching(/binary/) })]);
+
+      await writeFile(bad, 'Acme Vision Ltd supplies surveillance cameras to the Xinjiang public security bureau.');
+      const retry = cli('ingest', '--retry-failed');
+      expect(retry.status, retry.stderr).toBe(0);
+      expect(JSON.parse(retry.stdout.trim()).file).toBe(bad);
+      expect(JSON.parse(await readFile(join(dir, 'archive', 'ingest-failed.json'), 'utf8'))).toEqual([]);
+      expect(cli('ingest', '--retry-failed').stderr.trim()).toBe('rightsgraph: nothing to retry: no document has failed');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});

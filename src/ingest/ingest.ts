@@ -5,26 +5,22 @@
 // Claim ids come from their content, so ingesting the same file twice changes nothing.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { KIND_FIELDS, claimId, documentId, entityId, foldText, sha256Hex, type Claim, type Entity, type EntityInput } from '../domain/index.ts';
+import { KIND_FIELDS, claimId, documentId, sha256Hex, type Claim, type Entity, type EntityInput } from '../domain/index.ts';
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import { extract, type DocumentMeta } from '../extract/extract.ts';
 import { z } from 'zod';
 import { IsoDate } from '../domain/entity.ts';
 import { InputError, readInput } from '../extract/read-input.ts';
-import type { GraphStore, UpsertResult } from '../store/port.ts';
+import type { GraphStore, UpsertBatchInput, UpsertResult } from '../store/port.ts';
+import { InvalidBatchError } from '../store/errors.ts';
+import { resolverFor } from '../resolve/resolver.ts';
 
 export interface IngestOptions extends DocumentMeta {
   maxBytes?: number;
 }
 
 async function resolveEntity(store: GraphStore, e: ExtractedEntity): Promise<Entity> {
-  let id = entityId(e.kind, { name: e.name, wikidataId: e.wikidataId });
-  if (!e.wikidataId) {
-    const names = new Set([e.name, ...e.aliases].map(foldText));
-    const hits = await store.searchEntities(e.name, { kinds: [e.kind], limit: 5 });
-    const same = hits.find((h) => [h.entity.name, ...h.entity.aliases].some((n) => names.has(foldText(n))));
-    if (same) id = same.entity.id;
-  }
+  const id = await resolverFor(store).resolve(e);
   const fields = Object.fromEntries(Object.entries(e.fields ?? {}).filter(([k]) => (KIND_FIELDS as readonly string[]).includes(k)));
   return { id, kind: e.kind, name: e.name, aliases: e.aliases.slice(0, 100), externalIds: e.wikidataId ? { wikidata: e.wikidataId } : {}, ...fields } as EntityInput as Entity;
 }
@@ -82,6 +78,40 @@ export interface SourceMeta extends DocumentMeta {
 
 /** A document's text into the graph: extract, resolve, and one atomic upsert. Idempotent by content. */
 export async function ingestText(store: GraphStore, text: string, opts: SourceMeta): Promise<IngestResult> {
+  const p = await prepare(store, text, opts);
+  const r = await store.upsert(p.batch);
+  return { ...r, documentId: p.documentId, extracted: p.extracted };
+}
+
+/**
+ * Many documents in one write transaction (each whole, all or none): the fast path for bulk ingest. If the
+ * combined batch is refused, each document is written alone, so one bad document does not block the rest.
+ */
+export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text: string; meta: SourceMeta }>): Promise<{ written: UpsertResult; documents: Array<{ documentId: string; extracted: IngestResult['extracted'] } | { error: string }> }> {
+  const prepared = await Promise.all(items.map(async (it) => prepare(store, it.text, it.meta)));
+  const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
+  try {
+    const written = await store.upsert(all);
+    return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
+  } catch (err) {
+    if (!(err instanceof InvalidBatchError)) throw err;
+    const written: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
+    const documents: Array<{ documentId: string; extracted: IngestResult['extracted'] } | { error: string }> = [];
+    for (const p of prepared) {
+      try {
+        const r = await store.upsert(p.batch);
+        for (const k of ['documents', 'entities', 'claims'] as const) for (const [f, v] of Object.entries(r[k])) (written[k] as Record<string, number>)[f]! += v;
+        documents.push({ documentId: p.documentId, extracted: p.extracted });
+      } catch (e) {
+        if (!(e instanceof InvalidBatchError)) throw e;
+        documents.push({ error: e.message });
+      }
+    }
+    return { written, documents };
+  }
+}
+
+async function prepare(store: GraphStore, text: string, opts: SourceMeta) {
   const result = extract(text, opts);
   const sha256 = opts.sha256;
   const docId = documentId({ sha256 });
@@ -121,6 +151,9 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
       ...(opts.publishedAt ? { date: opts.publishedAt } : {}),
     });
   }
-  const r = await store.upsert({ documents: [document], entities: [...entities.values()], claims });
-  return { ...r, documentId: docId, extracted: { entities: result.entities.length, claims: result.claims.length } };
+  return {
+    batch: { documents: [document], entities: [...entities.values()], claims } as UpsertBatchInput,
+    documentId: docId,
+    extracted: { entities: result.entities.length, claims: result.claims.length },
+  };
 }

@@ -19,22 +19,35 @@ export class Resolver {
     const key = `${e.kind}\u001f${foldText(e.name)}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const id = (await this.byOwnId(e.kind, e.name)) ?? (await this.byNames(e)) ?? entityId(e.kind, { name: e.name });
+    const own = await this.byOwnId(e.kind, e.name);
+    let id: string;
+    if (own && !own.redirected) id = own.id;
+    else {
+      // A redirected id (the name was merged into another entity) yields to an entity that now bears the
+      // name itself: the one an editor split off again.
+      const named = await this.byNames(e);
+      id = (named && (!own || named.primary) ? named.id : own?.id) ?? entityId(e.kind, { name: e.name });
+    }
     this.cache.set(key, id);
     return id;
   }
 
-  private async byOwnId(kind: EntityKind, name: string): Promise<string | null> {
+  private async byOwnId(kind: EntityKind, name: string): Promise<{ id: string; redirected: boolean } | null> {
     this.lookups++;
-    const [hit] = await this.store.getEntities([entityId(kind, { name })]);
-    return hit && hit.kind === kind ? hit.id : null;
+    const id = entityId(kind, { name });
+    const [hit] = await this.store.getEntities([id]);
+    return hit && hit.kind === kind ? { id: hit.id, redirected: hit.id !== id } : null;
   }
 
-  private async byNames(e: Pick<ExtractedEntity, 'kind' | 'name' | 'aliases'>): Promise<string | null> {
+  /** An entity of the kind whose name or an alias folds to a name of the mention; `primary`: by its name. */
+  private async byNames(e: Pick<ExtractedEntity, 'kind' | 'name' | 'aliases'>): Promise<{ id: string; primary: boolean } | null> {
     this.searches++;
     const names = new Set([e.name, ...e.aliases].map(foldText));
     const hits = await this.store.searchEntities(e.name, { kinds: [e.kind], limit: 5 });
-    return hits.find((h) => [h.entity.name, ...h.entity.aliases].some((n) => names.has(foldText(n))))?.entity.id ?? null;
+    const primary = hits.find((h) => names.has(foldText(h.entity.name)));
+    if (primary) return { id: primary.entity.id, primary: true };
+    const alias = hits.find((h) => h.entity.aliases.some((n) => names.has(foldText(n))));
+    return alias ? { id: alias.entity.id, primary: false } : null;
   }
 }
 

@@ -7,6 +7,20 @@ import { entityId, foldText, type EntityKind } from '../domain/index.ts';
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import type { GraphStore } from '../store/port.ts';
 
+/** Legal forms and leading articles that do not tell two organisations apart, in English and French. */
+const LEGAL = /\s+(inc|incorporated|ltd|limited|llc|corp|corporation|co|company|plc|gmbh|ag|sa|s a|sas|sarl|nv|bv|group|holdings?)$/;
+const ARTICLE = /^(the|le|la|les|l)\s+/;
+
+/** The comparison key of a name: folded, without a leading article or trailing legal forms. */
+export function nameKey(name: string): string {
+  let k = foldText(name).replace(ARTICLE, '');
+  for (let prev = ''; prev !== k; ) {
+    prev = k;
+    k = k.replace(LEGAL, '');
+  }
+  return k || foldText(name);
+}
+
 export class Resolver {
   private readonly cache = new Map<string, string>();
   lookups = 0;
@@ -16,7 +30,7 @@ export class Resolver {
 
   async resolve(e: Pick<ExtractedEntity, 'kind' | 'name' | 'aliases' | 'wikidataId'>): Promise<string> {
     if (e.wikidataId) return entityId(e.kind, { name: e.name, wikidataId: e.wikidataId });
-    const key = `${e.kind}\u001f${foldText(e.name)}`;
+    const key = `${e.kind}\u001f${nameKey(e.name)}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
     const own = await this.byOwnId(e.kind, e.name);
@@ -42,11 +56,12 @@ export class Resolver {
   /** An entity of the kind whose name or an alias folds to a name of the mention; `primary`: by its name. */
   private async byNames(e: Pick<ExtractedEntity, 'kind' | 'name' | 'aliases'>): Promise<{ id: string; primary: boolean } | null> {
     this.searches++;
-    const names = new Set([e.name, ...e.aliases].map(foldText));
-    const hits = await this.store.searchEntities(e.name, { kinds: [e.kind], limit: 5 });
-    const primary = hits.find((h) => names.has(foldText(h.entity.name)));
+    const names = new Set([e.name, ...e.aliases].map(nameKey));
+    const key = nameKey(e.name);
+    const hits = await this.store.searchEntities(key.length >= 2 ? key : e.name, { kinds: [e.kind], limit: 10 });
+    const primary = hits.find((h) => names.has(nameKey(h.entity.name)));
     if (primary) return { id: primary.entity.id, primary: true };
-    const alias = hits.find((h) => h.entity.aliases.some((n) => names.has(foldText(n))));
+    const alias = hits.find((h) => h.entity.aliases.some((n) => names.has(nameKey(n))));
     return alias ? { id: alias.entity.id, primary: false } : null;
   }
 }

@@ -8,17 +8,18 @@ import type { ExtractedEntity } from '../domain/extraction.ts';
 import type { GraphStore } from '../store/port.ts';
 
 /** Legal forms and leading articles that do not tell two organisations apart, in English and French. */
-const LEGAL = /\s+(inc|incorporated|ltd|limited|llc|corp|corporation|co|company|plc|gmbh|ag|sa|s a|sas|sarl|nv|bv|group|holdings?)$/;
-const ARTICLE = /^(the|le|la|les|l)\s+/;
+const LEGAL = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'nv', 'bv', 'group', 'holding', 'holdings']);
+const ARTICLES = new Set(['the', 'le', 'la', 'les', 'l']);
 
 /** The comparison key of a name: folded, without a leading article or trailing legal forms. */
 export function nameKey(name: string): string {
-  let k = foldText(name).replace(ARTICLE, '');
-  for (let prev = ''; prev !== k; ) {
-    prev = k;
-    k = k.replace(LEGAL, '');
-  }
-  return k || foldText(name);
+  // Word by word rather than by regex: folded text is words separated by single spaces.
+  const words = foldText(name).split(' ').filter(Boolean);
+  if (words.length > 1 && ARTICLES.has(words[0]!)) words.shift();
+  while (words.length > 1 && LEGAL.has(words.at(-1)!)) words.pop();
+  // "S.A." folds to "s a": both letters go.
+  while (words.length > 2 && words.at(-2) === 's' && words.at(-1) === 'a') words.splice(-2, 2);
+  return words.join(' ') || foldText(name);
 }
 
 export class Resolver {

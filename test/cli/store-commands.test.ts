@@ -63,7 +63,7 @@ describe('rightsgraph store commands', () => {
     const dir2 = join(root, 'rt2');
     expect(cli(dir2, ['import', '-'], exported).code).toBe(0);
     expect(cli(dir2, ['export']).out).toBe(exported);
-  });
+  }, 240_000);
 
   it('folds an entity named twice in one file (bulk path into an empty store falls back to upserts)', () => {
     const dir = join(root, 'twice');

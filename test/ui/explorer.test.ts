@@ -16,12 +16,12 @@ import { createApi } from '../../src/api/yoga.ts';
 import { ingestFile } from '../../src/ingest/ingest.ts';
 import { loadSeeds } from '../../src/ingest/seed.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
-import { repoRoot } from '../../src/util/shared.ts';
+import { devCorpusDir } from '../../src/util/shared.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 const SHOTS = resolve('test-artifacts', 'ui');
 const EDITOR_KEY = 'editor-key-for-ui-tests-0123';
-const HRW = join(repoRoot, '..', 'shared', 'corpus', 'dev', '002.txt');
+const HRW = join(devCorpusDir(), '002.txt');
 
 let dir: string;
 let store: KuzuStore;

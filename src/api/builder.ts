@@ -7,7 +7,9 @@ import { typenameOfId } from './global-id.ts';
 import { unauthorized, type AuthScopes } from './auth.ts';
 import type { ApiContext } from './context.ts';
 
-export const builder = new SchemaBuilder<{ Context: ApiContext; AuthScopes: AuthScopes; DefaultInputFieldRequiredness: false }>({
+// Fields are non-null unless declared nullable, so clients (the explorer's generated types) know what is there.
+export const builder = new SchemaBuilder<{ Context: ApiContext; AuthScopes: AuthScopes; DefaultInputFieldRequiredness: false; DefaultFieldNullability: false }>({
+  defaultFieldNullability: false,
   plugins: [ScopeAuthPlugin, RelayPlugin],
   // Global ids are the graph's own ids: their prefix already names the type (co_… an Entity, cl_… a Claim,
   // doc_… a Document), and investigators paste them between GraphQL, the CLI and Neo4j Browser.

@@ -1,5 +1,7 @@
 // The explorer's only way to the graph: the public GraphQL API, with the editor's key when one was given
 // (kept for the browser session only). The x-rightsgraph header marks requests as the app's (CSRF rule).
+import { OPERATIONS, type OperationName } from './generated/operations.ts';
+
 const KEY = 'rightsgraph.key';
 
 export function editorKey(): string | null {
@@ -16,7 +18,7 @@ export class ApiError extends Error {
   }
 }
 
-export async function gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const key = editorKey();
   const res = await fetch('/graphql', {
     method: 'POST',
@@ -26,4 +28,10 @@ export async function gql<T = any>(query: string, variables: Record<string, unkn
   const body = (await res.json()) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> };
   if (body.errors?.length) throw new ApiError(body.errors[0]!.message, body.errors[0]!.extensions?.code);
   return body.data as T;
+}
+
+type Ops = typeof OPERATIONS;
+/** A named operation of operations.graphql, typed by the generated result and variable types. */
+export function op<N extends OperationName>(name: N, variables: Ops[N]['variables']): Promise<Ops[N]['data']> {
+  return gql<Ops[N]['data']>(OPERATIONS[name].document, variables as Record<string, unknown>);
 }

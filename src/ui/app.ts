@@ -18,9 +18,7 @@ export interface App {
   save(): void;
 }
 
-export const EDGE_FIELDS = 'type subjectId objectId bestConfidence certainties claimCount';
-
-/** An Edge of the API (EDGE_FIELDS) as the graph view takes it. */
+/** An Edge of the API (the EdgeFields fragment of operations.graphql) as the graph view takes it. */
 export function edgeData(e: { type: string; subjectId: string; objectId: string; bestConfidence: number; certainties: string[]; claimCount: number }, ended = false) {
   return { type: e.type, subject: e.subjectId, object: e.objectId, bestConfidence: e.bestConfidence, certainties: e.certainties, claimCount: e.claimCount, ended };
 }

@@ -1,7 +1,7 @@
 // The explorer: search with suggestions, the graph, and the entity, exposure, place and edit panels, all on
 // the public GraphQL API. The view lives in the URL's hash, so a link restores it.
-import { gql } from './api.ts';
-import { CERTAINTIES, CLAIM_TYPES, EDGE_FIELDS, REVIEWS, edgeData, type App } from './app.ts';
+import { op } from './api.ts';
+import { CERTAINTIES, CLAIM_TYPES, REVIEWS, edgeData, type App } from './app.ts';
 import { h, replace } from './dom.ts';
 import { Graph, KIND_STYLE } from './graph.ts';
 import { lang, setLang, t } from './i18n.ts';
@@ -45,17 +45,14 @@ const app: App = {
   async open(id) {
     state.e = id;
     app.save();
-    const { entity } = await gql(`query($id: ID!) { entity(id: $id) { id name kind } }`, { id });
+    const { entity } = await op('OpenEntity', { id });
     if (!entity) return app.status(`No entity ${id}.`);
     if (graph.addNode(entity)) graph.layout();
     graph.select(entity.id);
     await renderTab();
   },
   async expand(id) {
-    const { entity } = await gql(
-      `query($id: ID!, $filter: ClaimFilter) { entity(id: $id) { id name kind neighbours(filter: $filter, limit: 200) { items { entity { id name kind } edge { ${EDGE_FIELDS} } } } } }`,
-      { id, filter: { ...app.filter(), ...(state.asof ? { to: state.asof } : {}) } },
-    );
+    const { entity } = await op('Expand', { id, filter: { ...app.filter(), ...(state.asof ? { to: state.asof } : {}) } });
     if (!entity) return;
     graph.addNode(entity);
     for (const n of entity.neighbours.items) {
@@ -69,7 +66,9 @@ const app: App = {
   },
 };
 (window as unknown as { rightsgraph: unknown }).rightsgraph = {
-  // For end-to-end tests and power users: what the canvas shows, as data.
+  // For end-to-end tests, benchmarks and power users at the console: the Cytoscape instance, and what the
+  // canvas shows, as data.
+  cy: graph.cy,
   nodes: () => graph.cy.nodes().not('.filtered').map((n) => n.id()),
   highlighted: () => graph.cy.$('.path').map((x) => x.id()),
   endedEdges: () => graph.cy.edges('[?ended]').map((x) => x.id()),
@@ -144,7 +143,7 @@ input.addEventListener('input', () => {
     return showHits();
   }
   timer = setTimeout(async () => {
-    const { searchEntities } = await gql(`query($t: String!) { searchEntities(text: $t, limit: 10) { entity { id name kind aliases } } }`, { t: text });
+    const { searchEntities } = await op('Suggest', { t: text });
     const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
     hits = searchEntities.map(({ entity: e }: any) => ({
       id: e.id, name: e.name, kind: e.kind,

@@ -1,6 +1,6 @@
 // The editor's panel: the API key (kept for the browser session), and merging two entities. Reviewing a
 // claim happens beside the claim, in the entity panel.
-import { editorKey, gql, setEditorKey } from '../api.ts';
+import { editorKey, op, setEditorKey } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -21,7 +21,7 @@ export function renderEdit(app: App, el: HTMLElement): void {
         e.preventDefault();
         if (!editorKey()) return app.status(t('needKey'));
         try {
-          const r = await gql(`mutation($keep: ID!, $drop: ID!) { mergeEntities(keep: $keep, drop: $drop) { id name } }`, { keep: keep.value.trim(), drop: drop.value.trim() });
+          const r = await op('MergeEntities', { keep: keep.value.trim(), drop: drop.value.trim() });
           app.status(`${t('done')} ${r.mergeEntities.name}`);
           await app.open(r.mergeEntities.id);
         } catch (err) {

@@ -1,33 +1,20 @@
 // The entity panel: kind, aliases, external ids (Wikidata link), documents, and claims grouped by type, each
 // with its quote and source; editors can accept or reject a claim with a note.
-import { editorKey, gql } from '../api.ts';
+import { editorKey, op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
 
-const QUERY = `query($id: ID!, $filter: ClaimFilter) {
-  entity(id: $id) {
-    id name kind aliases description country govType orgType techType category
-    externalIds { wikidata opensanctions lei }
-    documents(limit: 50) { id title url publisher publishedAt sha256 }
-    claims(filter: $filter, limit: 300) {
-      id type certainty confidence date
-      subject { id name kind } object { id name kind }
-      review { status by note }
-      evidence { quote document { title url publisher publishedAt sha256 } }
-    }
-  }
-}`;
 
 export async function renderEntity(app: App, el: HTMLElement, id: string): Promise<void> {
-  const { entity: e } = await gql(QUERY, { id, filter: app.filter() });
+  const { entity: e } = await op('EntityPanel', { id, filter: app.filter() });
   if (!e) {
     replace(el, h('p', {}, `No entity ${id}.`));
     return;
   }
   const byType = new Map<string, any[]>();
   for (const c of e.claims) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
-  const detail = ['country', 'govType', 'orgType', 'techType', 'category'].filter((k) => e[k]).map((k) => `${k}: ${e[k]}`).join(' · ');
+  const detail = (['country', 'govType', 'orgType', 'techType', 'category'] as const).filter((k) => e[k]).map((k) => `${k}: ${e[k]}`).join(' · ');
   replace(
     el,
     h('h2', {}, e.name, h('span', { class: 'kind' }, e.kind)),
@@ -63,7 +50,7 @@ function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement 
     const note = h('input', { type: 'text', 'aria-label': t('note'), placeholder: t('note'), class: 'note' });
     const review = (status: string) => async () => {
       try {
-        await gql(`mutation($id: ID!, $status: ReviewStatus!, $note: String) { reviewClaim(id: $id, status: $status, note: $note) { id } }`, { id: c.id, status, note: note.value || null });
+        await op('ReviewClaim', { id: c.id, status: status as 'accepted' | 'rejected', note: note.value || null });
         app.status(t('done'));
         await refresh();
       } catch (err) {

@@ -2,26 +2,14 @@
 // choosing one draws its paths in the graph and lists each hop with its quotes, publisher, date, certainty,
 // and links to the source and the archived copy. The "as of" date replays the graph: a hop suspended
 // before it shows its end date.
-import { gql } from '../api.ts';
-import { EDGE_FIELDS, edgeData, type App } from '../app.ts';
+import { op } from '../api.ts';
+import { edgeData, type App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
 
-const QUERY = `query($from: ID!, $asOf: String, $filter: ClaimFilter) {
-  exposurePaths(from: $from, asOf: $asOf, filter: $filter, maxHops: 4, limit: 50) {
-    score ended
-    hops {
-      direction weight
-      from { id name kind } to { id name kind }
-      edge { ${EDGE_FIELDS} }
-      ended { date }
-      claims { claim { id certainty date evidence { quote } } document { title url publisher publishedAt sha256 } }
-    }
-  }
-}`;
 
 export async function renderExposure(app: App, el: HTMLElement, from: string): Promise<void> {
-  const { exposurePaths } = await gql(QUERY, { from, asOf: app.state.asof, filter: app.filter() });
+  const { exposurePaths } = await op('Exposure', { from, asOf: app.state.asof, filter: app.filter() });
   const byAbuse = new Map<string, { name: string; paths: any[] }>();
   for (const p of exposurePaths as any[]) {
     const target = p.hops.at(-1).to;

@@ -1,35 +1,20 @@
 // The place view: for a country or region, the abuses that occurred there, the state bodies responsible,
 // the suppliers exposed to each abuse, and a timeline of the documents that speak of them. What a source
 // denies ("X did not…") is not shown as if it were asserted.
-import { gql } from '../api.ts';
+import { op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
 
-const QUERY = `query($id: ID!) {
-  entity(id: $id) {
-    id name kind
-    neighbours(filter: { types: [OCCURRED_IN], certainty: [stated, alleged] }, direction: in, limit: 100) {
-      items {
-        entity {
-          id name
-          documents(limit: 50) { id title url publisher publishedAt }
-          neighbours(filter: { types: [RESPONSIBLE_FOR], certainty: [stated, alleged] }, direction: in, limit: 50) { items { entity { id name kind } } }
-        }
-      }
-    }
-  }
-}`;
-const EXPOSED = `query($abuse: ID!, $asOf: String) { exposedTo(abuse: $abuse, asOf: $asOf, limit: 10) { score hops { from { id name } } } }`;
 
 export async function renderPlace(app: App, el: HTMLElement, id: string): Promise<void> {
-  const { entity } = await gql(QUERY, { id });
+  const { entity } = await op('Place', { id });
   if (!entity || entity.kind !== 'Location') {
     replace(el, h('p', { class: 'help' }, t('notPlace')));
     return;
   }
   const abuses = entity.neighbours.items.map((i: any) => i.entity);
-  const exposed = await Promise.all(abuses.map((a: any) => gql(EXPOSED, { abuse: a.id, asOf: app.state.asof }).then((r) => r.exposedTo)));
+  const exposed = await Promise.all(abuses.map((a: any) => op('ExposedTo', { abuse: a.id, asOf: app.state.asof }).then((r) => r.exposedTo)));
   const docs = new Map<string, any>();
   for (const a of abuses) for (const d of a.documents) docs.set(d.id, d);
   const timeline = [...docs.values()].sort((a, b) => String(a.publishedAt ?? '').localeCompare(String(b.publishedAt ?? '')));

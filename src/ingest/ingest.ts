@@ -80,6 +80,7 @@ export interface SourceMeta extends DocumentMeta {
 export async function ingestText(store: GraphStore, text: string, opts: SourceMeta): Promise<IngestResult> {
   const p = await prepare(store, text, opts);
   const r = await store.upsert(p.batch);
+  await recordDoubts(store);
   return { ...r, documentId: p.documentId, extracted: p.extracted };
 }
 
@@ -92,6 +93,7 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
   const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
   try {
     const written = await store.upsert(all);
+    await recordDoubts(store);
     return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
   } catch (err) {
     if (!(err instanceof InvalidBatchError)) throw err;
@@ -107,8 +109,17 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
         documents.push({ error: e.message });
       }
     }
+    await recordDoubts(store);
     return { written, documents };
   }
+}
+
+/** Possible duplicates the resolver flagged, recorded once their entities are in the store. */
+async function recordDoubts(store: GraphStore): Promise<void> {
+  const doubts = resolverFor(store).takeDoubts();
+  const written = new Set((await store.getEntities(doubts.map((d) => d.targetIds[0]!))).map((e) => e.id));
+  const keep = doubts.filter((d) => written.has(d.targetIds[0]!));
+  if (keep.length) await store.recordChanges(keep);
 }
 
 async function prepare(store: GraphStore, text: string, opts: SourceMeta) {

@@ -3,7 +3,8 @@
 // any document, has that id, or redirects from it after a merge); else names and aliases are searched
 // (a French mention landing on the English-named entity that lists it as an alias). Answers are cached
 // for the life of the resolver (one ingest run), so a name repeated across documents costs one lookup.
-import { entityId, foldText, type EntityKind } from '../domain/index.ts';
+import { distance } from 'fastest-levenshtein';
+import { entityId, foldText, type ChangeRecord, type EntityKind } from '../domain/index.ts';
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import type { GraphStore } from '../store/port.ts';
 
@@ -22,8 +23,19 @@ export function nameKey(name: string): string {
   return words.join(' ') || foldText(name);
 }
 
+/** Similarity of two name keys in [0, 1]: 1 − edit distance / longer length. */
+export function similarity(a: string, b: string): number {
+  const n = Math.max(a.length, b.length);
+  return n ? 1 - distance(a, b) / n : 1;
+}
+
+/** Above this, a name that matched nothing exactly is flagged as a possible duplicate (never merged). */
+export const DOUBT = 0.8;
+
 export class Resolver {
   private readonly cache = new Map<string, string>();
+  /** Possible duplicates found since the last take(): new entities that look like existing ones. */
+  private doubts: ChangeRecord[] = [];
   lookups = 0;
   searches = 0;
 
@@ -42,6 +54,7 @@ export class Resolver {
       // name itself: the one an editor split off again.
       const named = await this.byNames(e);
       id = (named && (!own || named.primary) ? named.id : own?.id) ?? entityId(e.kind, { name: e.name });
+      if (!named && !own && this.lastHits.length) this.doubt(id, e.name);
     }
     this.cache.set(key, id);
     return id;
@@ -54,12 +67,44 @@ export class Resolver {
     return hit && hit.kind === kind ? { id: hit.id, redirected: hit.id !== id } : null;
   }
 
+  private lastHits: Array<{ id: string; names: string[] }> = [];
+
+  /**
+   * A new entity whose name is close to an existing one's (a typo, a transliteration, "Hikvison") stays new:
+   * merging two different organisations is worse than a duplicate. The pair is recorded as a possible
+   * duplicate (judgement "unsure") for an editor's review queue.
+   */
+  private doubt(newId: string, name: string): void {
+    const key = nameKey(name);
+    let best: { id: string; sim: number; name: string } | null = null;
+    for (const h of this.lastHits) {
+      for (const n of h.names) {
+        const sim = similarity(key, nameKey(n));
+        if (sim >= DOUBT && (!best || sim > best.sim)) best = { id: h.id, sim, name: n };
+      }
+    }
+    if (!best || best.id === newId) return;
+    this.doubts.push({
+      // Deterministic id: the same pair flagged by a later run is the same queue entry.
+      id: `dup_${newId}_${best.id}`, at: new Date().toISOString(), by: 'resolver', action: 'possible_duplicate', judgement: 'unsure',
+      targetIds: [newId, best.id], note: `"${name}" looks like "${best.name}" (similarity ${best.sim.toFixed(2)})`,
+    });
+  }
+
+  /** The possible duplicates found so far (to record once the entities are written), and forgets them. */
+  takeDoubts(): ChangeRecord[] {
+    const out = this.doubts;
+    this.doubts = [];
+    return out;
+  }
+
   /** An entity of the kind whose name or an alias folds to a name of the mention; `primary`: by its name. */
   private async byNames(e: Pick<ExtractedEntity, 'kind' | 'name' | 'aliases'>): Promise<{ id: string; primary: boolean } | null> {
     this.searches++;
     const names = new Set([e.name, ...e.aliases].map(nameKey));
     const key = nameKey(e.name);
     const hits = await this.store.searchEntities(key.length >= 2 ? key : e.name, { kinds: [e.kind], limit: 10 });
+    this.lastHits = hits.map((h) => ({ id: h.entity.id, names: [h.entity.name, ...h.entity.aliases] }));
     const primary = hits.find((h) => names.has(nameKey(h.entity.name)));
     if (primary) return { id: primary.entity.id, primary: true };
     const alias = hits.find((h) => h.entity.aliases.some((n) => names.has(nameKey(n))));

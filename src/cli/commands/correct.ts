@@ -40,6 +40,24 @@ export function register(program: Command): void {
     });
 
   program
+    .command('duplicates')
+    .description('the review queue of possible duplicates the resolver flagged (merge them, or leave them apart)')
+    .option('--limit <n>', 'at most N', (v) => Number.parseInt(v, 10), 100)
+    .action(async (o: { limit: number }) => {
+      await withStore({ readOnly: true }, async (store) => {
+        const queue = await store.listChanges({ action: 'possible_duplicate', limit: o.limit });
+        const ids = [...new Set(queue.flatMap((c) => c.targetIds))];
+        const alive = new Map((await store.getEntities(ids)).map((e) => [e.id, e]));
+        for (const c of queue) {
+          const [a, b] = c.targetIds.map((id) => alive.get(id));
+          // Pairs already merged (both ids answer one entity) are done.
+          if (!a || !b || a.id === b.id) continue;
+          process.stdout.write(`${a.id} "${a.name}"  ~  ${b.id} "${b.name}"  (${c.note ?? ''})\n    rightsgraph merge ${b.id} ${a.id}\n`);
+        }
+      });
+    });
+
+  program
     .command('review')
     .description('accept or reject a claim, with a note; a rejected claim leaves edges and paths and stays rejected on re-ingest')
     .argument('<claim>', 'the claim id')

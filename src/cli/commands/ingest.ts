@@ -1,5 +1,7 @@
 // `rightsgraph ingest FILE…`: extract each report and add its document, entities and claims to the graph
 // (one atomic batch per file; running it again changes nothing).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { IsoDate } from '../../domain/entity.ts';
 import { ingestFile } from '../../ingest/ingest.ts';
@@ -17,7 +19,7 @@ export function register(program: Command): void {
   program
     .command('ingest')
     .description('extract reports (.txt, .html, .pdf files, or http(s) URLs, fetched safely and archived) and add their documents, entities and claims to the graph')
-    .argument('[files...]', 'the reports: files or URLs')
+    .argument('[files...]', 'the reports: files, folders of them, or URLs')
     .option('--retry-failed', 'try again the documents that failed before (see RIGHTSGRAPH_ARCHIVE/ingest-failed.json)')
     .option('--lang <lang>', 'auto, fr or en', 'auto')
     .option('--url <url>', 'the public URL of the report (one file only)')
@@ -27,7 +29,12 @@ export function register(program: Command): void {
     .action(async (given: string[], opts: { lang: string; url?: string; title?: string; publisher?: string; published?: string; retryFailed?: boolean }) => {
       const config = loadConfig();
       const failures = FailureLog.in(config.archiveDir);
-      const files = [...given, ...(opts.retryFailed ? failures.list().map((f) => f.input).filter((f) => !given.includes(f)) : [])];
+      // A folder stands for the reports in it (.txt, .html, .htm, .pdf), recursively, in name order.
+      const expand = (p: string): string[] =>
+        !/^[a-z][a-z0-9+.-]*:\/\//i.test(p) && existsSync(p) && statSync(p).isDirectory()
+          ? readdirSync(p, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(txt|html?|pdf)$/i.test(f)).sort().map((f) => join(p, f))
+          : [p];
+      const files = [...given.flatMap(expand), ...(opts.retryFailed ? failures.list().map((f) => f.input).filter((f) => !given.includes(f)) : [])];
       if (!files.length) throw new InputError(opts.retryFailed ? 'nothing to retry: no document has failed' : 'ingest: give files or URLs (or --retry-failed)');
       if (opts.published && !IsoDate.safeParse(opts.published).success) throw new InputError(`--published: ${opts.published} is not YYYY-MM-DD`);
       if ((opts.url || opts.title) && files.length > 1) throw new InputError('--url and --title name one report: pass one file');

@@ -60,10 +60,25 @@ export async function readArchived(root: string, sha256: string): Promise<Archiv
       url: String(record.warcTargetURI),
       date: String(record.warcDate),
       warcHeaders: Object.fromEntries(record.warcHeaders.headers),
-      httpStatus: record.httpHeaders?.statusline ?? null,
+      httpStatus: record.warcType === 'resource' ? null : (record.httpHeaders?.statusline ?? null),
       httpHeaders: record.httpHeaders ? Object.fromEntries(record.httpHeaders.headers) : {},
       body,
     });
   }
   return out;
+}
+
+/** Archives a local file's bytes as a WARC resource record (file: URI), by sha256; idempotent. */
+export async function archiveFile(root: string, bytes: Uint8Array, sha256: string, fileUri: string, contentType = 'application/octet-stream'): Promise<string> {
+  const path = archivePath(root, sha256);
+  if (existsSync(path)) return path;
+  const record = WARCRecord.create(
+    { url: fileUri, date: new Date().toISOString(), type: 'resource', warcVersion: 'WARC/1.1', warcHeaders: { 'Content-Type': contentType, 'WARC-Payload-Digest': `sha256:${sha256}` } },
+    [bytes],
+  );
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, await WARCSerializer.serialize(record, { gzip: true }));
+  renameSync(tmp, path);
+  return path;
 }

@@ -4,7 +4,11 @@
 // to the same text (so "Unité 8200" in French lands on "Unit 8200"); otherwise a new id from kind and name.
 // Claim ids come from their content, so ingesting the same file twice changes nothing.
 import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { archiveFile } from '../archive/warc.ts';
+
+const TYPES: Record<string, string> = { '.txt': 'text/plain', '.html': 'text/html', '.htm': 'text/html', '.pdf': 'application/pdf' };
 import { KIND_FIELDS, claimId, documentId, sha256Hex, type Claim, type Entity, type EntityInput } from '../domain/index.ts';
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import { extract, type DocumentMeta } from '../extract/extract.ts';
@@ -17,6 +21,8 @@ import { resolverFor } from '../resolve/resolver.ts';
 
 export interface IngestOptions extends DocumentMeta {
   maxBytes?: number;
+  /** Where to keep the file's bytes as WARC by sha256 (the CLI passes RIGHTSGRAPH_ARCHIVE). */
+  archiveDir?: string;
 }
 
 async function resolveEntity(store: GraphStore, e: ExtractedEntity): Promise<Entity> {
@@ -63,8 +69,11 @@ export async function ingestFile(store: GraphStore, file: string, opts: IngestOp
     ...(meta?.url ? { url: meta.url } : {}),
     ...(meta?.lang ? { language: meta.lang } : {}),
   };
-  const given = Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined && v !== null && !(v === 'auto')));
-  return ingestText(store, text, { ...fromMeta, ...given, sha256: sha256Hex(bytes), title: (given.title as string | undefined) ?? fromMeta.title ?? basename(file) });
+  const { archiveDir, maxBytes: _max, ...rest } = opts;
+  const given = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== null && !(v === 'auto')));
+  const sha256 = sha256Hex(bytes);
+  if (archiveDir) await archiveFile(archiveDir, bytes, sha256, pathToFileURL(resolve(file)).href, TYPES[extname(file).toLowerCase()]);
+  return ingestText(store, text, { ...fromMeta, ...given, sha256, title: (given.title as string | undefined) ?? fromMeta.title ?? basename(file) });
 }
 
 /** What a fetched or read document brings besides its text. */

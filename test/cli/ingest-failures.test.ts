@@ -1,6 +1,7 @@
 // A document that fails is recorded with its reason and does not stop the others; `ingest --retry-failed`
 // tries the recorded ones again and forgets those that now pass.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +29,12 @@ describe('ingest failures', () => {
       expect(JSON.parse(retry.stdout.trim()).file).toBe(bad);
       expect(JSON.parse(await readFile(join(dir, 'archive', 'ingest-failed.json'), 'utf8'))).toEqual([]);
       expect(cli('ingest', '--retry-failed').stderr.trim()).toBe('rightsgraph: nothing to retry: no document has failed');
+      // The file's bytes are archived by their sha256, as fetched pages are.
+      const sha = createHash('sha256').update(await readFile(bad)).digest('hex');
+      const shown = cli('archive', 'show', sha);
+      expect(shown.status).toBe(0);
+      expect(shown.stdout).toMatch(/^WARC-Type: resource$/m);
+      expect(shown.stdout).toMatch(/^WARC-Target-URI: file:\/\/.*scan\.txt$/m);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

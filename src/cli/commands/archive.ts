@@ -24,7 +24,7 @@ export function register(program: Command): void {
         if (r.httpStatus) process.stdout.write(`${r.httpStatus}\n`);
         for (const [k, v] of Object.entries(r.httpHeaders)) process.stdout.write(`${k}: ${v}\n`);
         process.stdout.write('\n');
-        if (!opts.headers && r.type === 'response') process.stdout.write(`${Buffer.from(r.body).toString('utf8')}\n`);
+        if (!opts.headers && (r.type === 'response' || r.type === 'resource')) process.stdout.write(`${Buffer.from(r.body).toString('utf8')}\n`);
       }
     });
 }

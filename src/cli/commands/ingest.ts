@@ -51,7 +51,7 @@ export function register(program: Command): void {
               progress.tick();
               continue;
             }
-            const r = await ingestFile(store, file, { language: opts.lang, ...(opts.url ? { url: opts.url } : {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.publisher ? { publisher: opts.publisher } : {}), publishedAt: opts.published ?? null });
+            const r = await ingestFile(store, file, { archiveDir: config.archiveDir, language: opts.lang, ...(opts.url ? { url: opts.url } : {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.publisher ? { publisher: opts.publisher } : {}), publishedAt: opts.published ?? null });
             process.stdout.write(`${JSON.stringify({ file, ...r })}\n`);
             failures.succeed(file);
           } catch (err) {

@@ -18,6 +18,9 @@ export interface Neo4jOptions {
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
+/** Parameters used where Cypher needs an integer (LIMIT, SKIP, list slices). */
+const INTEGER_PARAMS = new Set(['limit', 'cap', 'pool']);
+
 /** Checks that a call passes exactly the parameters the statement declares (what the lint test checked). */
 function checked(s: Statement, params: Params): Params {
   const missing = s.params.filter((p) => !(p in params));
@@ -25,8 +28,11 @@ function checked(s: Statement, params: Params): Params {
   if (missing.length || extra.length) {
     throw new Error(`statement ${s.name}: parameters ${missing.length ? `missing ${missing.join(', ')}` : ''}${extra.length ? ` unexpected ${extra.join(', ')}` : ''}`);
   }
-  // Neo4j refuses undefined; an absent optional value is null in Cypher.
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === undefined ? null : v]));
+  // Neo4j refuses undefined; an absent optional value is null in Cypher. JavaScript numbers travel as
+  // floats, and LIMIT refuses 100.0: the parameters that count things go as Neo4j integers.
+  return Object.fromEntries(
+    Object.entries(params).map(([k, v]) => [k, v === undefined ? null : INTEGER_PARAMS.has(k) && typeof v === 'number' ? neo4j.int(Math.trunc(v)) : v]),
+  );
 }
 
 const rows = (r: QueryResult<RecordShape>): Row[] => r.records.map((rec) => rec.toObject() as Row);

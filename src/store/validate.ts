@@ -2,9 +2,9 @@
 // document present (in the batch or the store), kinds fitting CLAIM_SIGNATURES. Any problem refuses the
 // whole batch (InvalidBatchError listing the problems), which is what makes a batch atomic before the
 // transaction even starts. Also the rule for folding a re-upserted entity into the stored one.
-import { claimSignatureAllows, KIND_FIELDS, type EntityKind, type Entity } from '../domain/index.ts';
+import { Claim, Entity, claimSignatureAllows, KIND_FIELDS, type EntityKind, type Review } from '../domain/index.ts';
 import { InvalidBatchError } from './errors.ts';
-import { UpsertBatch, type UpsertBatchInput } from './port.ts';
+import { UpsertBatch, type Actor, type EntityPatch, type UpsertBatchInput } from './port.ts';
 
 export interface BatchContext {
   kindOf(id: string): EntityKind | undefined;
@@ -77,4 +77,21 @@ export function validateBatch(input: UpsertBatchInput, ctx: BatchContext): Upser
     );
   }
   return { documents: [...docs.values()], entities: [...entities.values()], claims: [...claims.values()] };
+}
+
+/** An entity with an editor's patch applied (never its id or kind), checked; InvalidBatchError if not valid. */
+export function patchedEntity(entity: Entity, patch: EntityPatch): Entity {
+  const draft: Record<string, unknown> = { ...entity, ...(patch.fields ?? {}) };
+  for (const k of ['name', 'aliases', 'externalIds', 'description'] as const) if (patch[k] !== undefined) draft[k] = patch[k];
+  draft.id = entity.id;
+  draft.kind = entity.kind;
+  const parsed = Entity.safeParse(draft);
+  if (!parsed.success) throw new InvalidBatchError(`invalid entity update: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+/** A claim with a new review, who and when filled from the actor and the clock when not given. */
+export function reviewedClaim(claim: Claim, review: Review, actor: Actor): Claim {
+  const note = review.note ?? actor.note;
+  return Claim.parse({ ...claim, review: { ...review, by: review.by ?? actor.by, at: review.at ?? new Date().toISOString(), ...(note ? { note } : {}) } });
 }

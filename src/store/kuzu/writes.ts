@@ -9,7 +9,7 @@ import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
 import { RecordCache } from '../record-cache.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
 import type { Actor, EntityPatch, UpsertBatch, UpsertBatchInput, UpsertResult } from '../port.ts';
-import { mergeEntity, validateBatch, type BatchContext } from '../validate.ts';
+import { mergeEntity, patchedEntity, reviewedClaim, validateBatch, type BatchContext } from '../validate.ts';
 import { newChangeRecord } from '../records.ts';
 import { log } from '../../util/log.ts';
 import { mapKuzuError } from './connection.ts';
@@ -252,7 +252,7 @@ async function writeEntity(ctx: KuzuContext, e: Entity): Promise<void> {
 export async function reviewClaim(ctx: KuzuContext, id: string, review: Review, actor: Actor): Promise<Claim> {
   const [claim] = await getClaims(ctx, [id]);
   if (!claim) throw new NotFoundError('claim', id);
-  const next = Claim.parse({ ...claim, review: { ...review, by: review.by ?? actor.by, at: review.at ?? new Date().toISOString(), ...(review.note ?? actor.note ? { note: review.note ?? actor.note } : {}) } });
+  const next = reviewedClaim(claim, review, actor);
   const record = newChangeRecord('review', [id], actor, claim.review, next.review);
   await ctx.db.transaction(async () => {
     await writeClaim(ctx, next);
@@ -266,19 +266,14 @@ export async function reviewClaim(ctx: KuzuContext, id: string, review: Review, 
 export async function updateEntity(ctx: KuzuContext, id: string, patch: EntityPatch, actor: Actor): Promise<Entity> {
   const [entity] = await getEntities(ctx, [id]);
   if (!entity) throw new NotFoundError('entity', id);
-  const draft: Record<string, unknown> = { ...entity, ...(patch.fields ?? {}) };
-  for (const k of ['name', 'aliases', 'externalIds', 'description'] as const) if (patch[k] !== undefined) draft[k] = patch[k];
-  draft.id = entity.id;
-  draft.kind = entity.kind;
-  const parsed = Entity.safeParse(draft);
-  if (!parsed.success) throw new InvalidBatchError(`invalid entity update: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-  const record = newChangeRecord('update', [entity.id], actor, entity, parsed.data);
+  const next = patchedEntity(entity, patch);
+  const record = newChangeRecord('update', [entity.id], actor, entity, next);
   await ctx.db.transaction(async () => {
-    await writeEntity(ctx, parsed.data);
+    await writeEntity(ctx, next);
     await writeChanges(ctx, [record]);
   });
-  ctx.records.setEntity(parsed.data.id, JSON.stringify(parsed.data));
-  return parsed.data;
+  ctx.records.setEntity(next.id, JSON.stringify(next));
+  return next;
 }
 
 export async function mergeEntities(ctx: KuzuContext, keepId: string, dropId: string, actor: Actor) {

@@ -35,7 +35,7 @@ import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
 import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { UpsertBatch } from '../port.ts';
 import { claimJson, compareHits, foldedNames, newChangeRecord, parseChange, parseClaim, parseDocument, parseEntity, searchRank } from '../records.ts';
-import { mergeEntity, validateBatch } from '../validate.ts';
+import { mergeEntity, patchedEntity, reviewedClaim, validateBatch } from '../validate.ts';
 import { Neo4jConnection, type Neo4jOptions, type Row, type WriteTx } from './connection.ts';
 import { ensureNeo4jSchema } from './schema.ts';
 import * as S from './statements.ts';
@@ -293,8 +293,7 @@ export class Neo4jStore implements GraphStore {
   async reviewClaim(id: string, review: Review, actor: Actor): Promise<Claim> {
     const [claim] = await this.getClaims([id]);
     if (!claim) throw new NotFoundError('claim', id);
-    const note = review.note ?? actor.note;
-    const next = Claim.parse({ ...claim, review: { ...review, by: review.by ?? actor.by, at: review.at ?? new Date().toISOString(), ...(note ? { note } : {}) } });
+    const next = reviewedClaim(claim, review, actor);
     const record = newChangeRecord('review', [id], actor, claim.review, next.review);
     await this.db.write(async (tx) => {
       await tx.run(S.SET_CLAIM_REVIEW, { id, status: next.review.status, review: JSON.stringify(next.review) });
@@ -306,18 +305,13 @@ export class Neo4jStore implements GraphStore {
   async updateEntity(id: string, patch: EntityPatch, actor: Actor): Promise<Entity> {
     const [entity] = await this.getEntities([id]);
     if (!entity) throw new NotFoundError('entity', id);
-    const draft: Record<string, unknown> = { ...entity, ...(patch.fields ?? {}) };
-    for (const k of ['name', 'aliases', 'externalIds', 'description'] as const) if (patch[k] !== undefined) draft[k] = patch[k];
-    draft.id = entity.id;
-    draft.kind = entity.kind;
-    const parsed = Entity.safeParse(draft);
-    if (!parsed.success) throw new InvalidBatchError(`invalid entity update: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-    const record = newChangeRecord('update', [entity.id], actor, entity, parsed.data);
+    const next = patchedEntity(entity, patch);
+    const record = newChangeRecord('update', [entity.id], actor, entity, next);
     await this.db.write(async (tx) => {
-      await this.setEntity(tx, parsed.data);
+      await this.setEntity(tx, next);
       await tx.run(S.RECORD_CHANGES, { rows: [changeRow(record)] });
     });
-    return parsed.data;
+    return next;
   }
 
   private async setEntity(tx: WriteTx, e: Entity): Promise<void> {

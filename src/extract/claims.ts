@@ -9,7 +9,7 @@ import type { Lexicon } from './lexicon.ts';
 import type { DocEntity, Mention, MentionSet } from './mentions.ts';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher.ts';
 import type { Span } from './sentences.ts';
-import { phraseWords, type Token } from './tokens.ts';
+import { firstIndexWhere, phraseWords, type Token } from './tokens.ts';
 
 export interface DraftClaim {
   type: ClaimType;
@@ -20,6 +20,17 @@ export interface DraftClaim {
   end: number;
   confidence: number;
   rule: string;
+  /** Offset of the trigger (or the rule's anchor word): the date nearest to it dates the claim. */
+  anchor: number;
+  /** Offsets from the first to the last word of its parts (subject, trigger, object). */
+  parts: [number, number];
+}
+
+/** Where a contract was named: its entity key and the contract word's token, to read its terms around. */
+export interface ContractSite {
+  key: string;
+  sentence: number;
+  at: number;
 }
 
 const ACTORS: readonly EntityKind[] = ['Company', 'GovernmentBody', 'Organization', 'Person'];
@@ -35,9 +46,10 @@ function fits(kind: EntityKind, kinds: readonly EntityKind[]) {
   return kinds.includes(kind);
 }
 
-export function findClaims(text: string, tokens: readonly Token[], sents: readonly Span[], set: MentionSet, lex: Lexicon): { claims: DraftClaim[]; extraEntities: DocEntity[] } {
+export function findClaims(text: string, tokens: readonly Token[], sents: readonly Span[], set: MentionSet, lex: Lexicon): { claims: DraftClaim[]; extraEntities: DocEntity[]; contractSites: ContractSite[] } {
   const out: DraftClaim[] = [];
   const extraEntities: DocEntity[] = [];
+  const contractSites: ContractSite[] = [];
   const bySentence = new Map<number, Mention[]>();
   for (const m of set.mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
   const group = <T extends { from: number }>(hits: T[]) => {
@@ -68,16 +80,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const kindOf = (key: string) => set.entities.get(key)!.kind;
 
   const companies = set.mentions.filter((m) => m.kind === 'Company');
-  const lastCompanyBefore = (offset: number): Mention | undefined => {
-    let lo = 0;
-    let hi = companies.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (companies[mid]!.end <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return companies[lo - 1];
-  };
+  const lastCompanyBefore = (offset: number): Mention | undefined => companies[firstIndexWhere(companies, (m) => m.end > offset) - 1];
 
   function certainty(s: number, at: number, span: [number, number]): DraftClaim['certainty'] {
     if ((negations.get(s) ?? []).some((n) => n.from >= span[0] - 6 && n.from <= span[1])) return 'denied';
@@ -99,7 +102,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       start = Math.max(sent.start, tokens[Math.max(0, span[0])]!.start);
       end = Math.min(sent.end, tokens[Math.min(tokens.length - 1, span[1] - 1)]!.end);
     }
-    out.push({ type, subject: sk, object: ok, certainty: certainty(s, at, span), start, end, confidence: Math.max(0.05, Math.min(1, confidence)), rule });
+    out.push({ type, subject: sk, object: ok, certainty: certainty(s, at, span), start, end, confidence: Math.max(0.05, Math.min(1, confidence)), rule, anchor: tokens[at]!.start, parts: [tokens[Math.max(0, span[0])]!.start, tokens[Math.min(tokens.length, span[1]) - 1]!.end] });
   }
 
   for (let s = 0; s < sents.length; s++) {
@@ -118,10 +121,15 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       const right = ms.filter((m) => m.from >= t.to);
       const [subjSide, objSide] = passive ? [right, left] : [left, right];
       let subj: Mention | string | undefined = subjSide.find((m) => fits(m.kind, sig.subject));
-      if (!subj && sig.subject.includes('Company') && /\b(l['’]entreprise|la société|the company|son|sa|ses|its|elle|it)\b/iu.test(text.slice(sents[s]!.start, tokens[t.from]!.start))) {
-        subj = lastCompanyBefore(tokens[t.from]!.start)?.entity;
+      // A pronoun before the trigger ("elle a fourni", "its services") stands for the company named last, in
+      // this sentence or the one before ("l'entreprise", "the company" are mentions already: see anaphora).
+      if (!subj && sig.subject.includes('Company') && /\b(son|sa|ses|its|elle|it)\b/iu.test(text.slice(sents[s]!.start, tokens[t.from]!.start))) {
+        const last = lastCompanyBefore(tokens[t.from]!.start);
+        if (last && last.sentence >= s - 1) subj = last.entity;
       }
       if (!subj) continue;
+      // A subject far behind the trigger, past a clause break, is another clause's: "X disabled Y, after a review of reports".
+      if (typeof subj !== 'string' && !passive && t.from - subj.to > 6 && /[,;:]/.test(text.slice(subj.end, tokens[t.from]!.start))) continue;
       // Coordinated subjects: "The Guardian, +972 Magazine et Local Call ont révélé".
       const subjects: Array<Mention | string> = [subj];
       if (typeof subj !== 'string' && !passive) {
@@ -197,7 +205,8 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     }
     // Contracts: a contract word with a company and another party in the sentence.
     for (const c of contracts.get(s) ?? []) {
-      const company = ms.filter((m) => m.kind === 'Company').sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0]
+      const inSentence = ms.filter((m) => m.kind === 'Company');
+      const company = inSentence.sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0]
         ?? (/\b(ses|son|its|sa)\b/iu.test(text.slice(Math.max(sents[s]!.start, tokens[c.from]!.start - 12), tokens[c.from]!.start)) ? lastCompanyBefore(tokens[c.from]!.start) : undefined);
       const other = ms.filter((m) => ['GovernmentBody', 'Organization'].includes(m.kind) && Math.abs(m.from - c.from) <= 15).sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0];
       if (!company || !other) continue;
@@ -211,15 +220,26 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         set.entities.set(key, contract);
         extraEntities.push(contract);
       }
+      contractSites.push({ key, sentence: s, at: c.from });
       const span: [number, number] = [Math.min(c.from, other.from, company.from), Math.max(c.to, other.to, company.to)];
       emit('PARTY_TO', company, key, s, 0.6, 'contract-parties', c.from, span);
       emit('PARTY_TO', other, key, s, 0.6, 'contract-parties', c.from, span);
+      // Companies coordinated with the party: "to Google and Amazon Web Services".
+      for (const dir of [-1, 1] as const) {
+        let head = company;
+        for (;;) {
+          const next = inSentence.filter((m) => (dir === 1 ? m.from >= head.to : m.to <= head.from)).sort((a, b) => dir * (a.from - b.from))[0];
+          if (!next || !COORD.test(dir === 1 ? text.slice(head.end, next.start) : text.slice(next.end, head.start)) || text.slice(Math.min(head.end, next.end), Math.max(head.start, next.start)).length > 40) break;
+          emit('PARTY_TO', next, key, s, 0.55, 'contract-parties', c.from, [Math.min(span[0], next.from), Math.max(span[1], next.to)]);
+          head = next;
+        }
+      }
     }
   }
   // Role appositions.
   for (const r of set.roles) {
     const s = sents.findIndex((x) => x.start <= r.start && r.start < x.end);
-    if (s >= 0) out.push({ type: 'ROLE_IN', subject: r.person, object: r.org, certainty: 'stated', start: sents[s]!.start, end: sents[s]!.end, confidence: 0.75, rule: 'role-apposition' });
+    if (s >= 0) out.push({ type: 'ROLE_IN', subject: r.person, object: r.org, certainty: 'stated', start: sents[s]!.start, end: sents[s]!.end, confidence: 0.75, rule: 'role-apposition', anchor: r.start, parts: [r.start, r.end] });
   }
   // Chains within a sentence: X uses T and C provides T → C supplies X; X uses T for abuse A → X responsible for A.
   const bySentenceClaims = new Map<string, DraftClaim[]>();
@@ -244,7 +264,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       !(c.type === 'USES' && provides.has(`${c.subject}|${c.object}`)) &&
       !(c.type === 'PARTNERS_WITH' && (parentOf(c.subject) === nameOf(c.object) || parentOf(c.object) === nameOf(c.subject)) && nameOf(c.object) !== undefined),
   );
-  return { claims: dedupe(kept), extraEntities };
+  return { claims: dedupe(kept), extraEntities, contractSites };
 }
 
 function dedupe(claims: DraftClaim[]): DraftClaim[] {

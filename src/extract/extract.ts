@@ -3,11 +3,13 @@
 // input size is bounded by the caller (read-input.ts).
 import { franc } from 'franc-min';
 import { Extraction, type ExtractedClaim, type ExtractedEntity } from '../domain/extraction.ts';
-import { findClaims } from './claims.ts';
+import { findClaims, type ContractSite, type DraftClaim } from './claims.ts';
+import { addYears, findDates, findYears, type DateMention } from './dates.ts';
 import { loadLexicon } from './lexicon.ts';
-import { findMentions } from './mentions.ts';
-import { sentences } from './sentences.ts';
-import { tokenize } from './tokens.ts';
+import { findMentions, type MentionSet } from './mentions.ts';
+import { findMoney } from './money.ts';
+import { sentences, type Span } from './sentences.ts';
+import { firstIndexWhere, tokenize, type Token } from './tokens.ts';
 
 export interface DocumentMeta {
   title?: string;
@@ -62,7 +64,11 @@ function extractChunk(text: string, meta: DocumentMeta): Extraction {
   const sents = sentences(text, language === 'und' ? 'en' : language);
   const tokens = tokenize(text);
   const set = findMentions(text, tokens, sents, lex);
-  const { claims } = findClaims(text, tokens, sents, set, lex);
+  const { claims, contractSites } = findClaims(text, tokens, sents, set, lex);
+  const dateLang = language === 'fr' ? 'fr' : 'en';
+  const datesIn = sentenceDates(text, tokens, sents, dateLang, meta.publishedAt);
+  contractTerms(text, tokens, sents, dateLang, contractSites, set, datesIn);
+  const dated = claimDates(claims, sents, datesIn);
 
   // Entities in order of first mention; only those mentioned or claimed about.
   const used = new Set([...set.mentions.map((m) => m.entity), ...claims.flatMap((c) => [c.subject, c.object])]);
@@ -86,6 +92,7 @@ function extractChunk(text: string, meta: DocumentMeta): Extraction {
     start: c.start,
     end: c.end,
     confidence: Math.round(c.confidence * 100) / 100,
+    ...(dated.has(c) ? { date: dated.get(c)! } : {}),
     rule: c.rule,
   }));
   return Extraction.parse({
@@ -94,3 +101,78 @@ function extractChunk(text: string, meta: DocumentMeta): Extraction {
     claims: out,
   });
 }
+
+/** The dates of a sentence, read once per sentence that needs them. */
+function sentenceDates(text: string, tokens: readonly Token[], sents: readonly Span[], lang: string, published: string | null | undefined) {
+  const cache = new Map<number, DateMention[]>();
+  return (s: number): DateMention[] => {
+    let d = cache.get(s);
+    if (!d) cache.set(s, (d = s < 0 ? [] : findDates(text, tokens, lang, published, sents[s]!.start, sents[s]!.end)));
+    return d;
+  };
+}
+
+function sentenceAt(sents: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sents.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sents[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return sents.length ? lo : -1;
+}
+
+/** How far outside a claim's parts a date may stand and still date it ("Le 25 septembre, Microsoft a …"). */
+const DATE_REACH = 40;
+/** Rules whose claims a date in their sentence can date: those bound to a verb, and what derives from them. */
+const DATED_RULES = /^(trigger:|contract-parties|uses\+)/;
+
+/**
+ * Dates the claims of a document: each date goes to the claims whose trigger is nearest to it, among those
+ * whose quote holds it and whose parts are within reach. In "On 25 September 2025, the company disabled
+ * Azure used by Unit 8200" the date is the suspension's, not the use's; in "an investigation in August 2025
+ * revealed that the army uses Azure" it is the revelation's.
+ */
+function claimDates(claims: readonly DraftClaim[], sents: readonly Span[], datesIn: (s: number) => DateMention[]): Map<DraftClaim, string> {
+  const out = new Map<DraftClaim, string>();
+  const bySentence = new Map<number, DraftClaim[]>();
+  for (const c of claims) {
+    if (!DATED_RULES.test(c.rule)) continue;
+    const s = sentenceAt(sents, c.start);
+    bySentence.set(s, [...(bySentence.get(s) ?? []), c]);
+  }
+  for (const [s, cs] of bySentence) {
+    for (const d of datesIn(s)) {
+      const reach = cs.filter((c) => d.start >= c.start && d.end <= c.end && d.end >= c.parts[0] - DATE_REACH && d.start <= c.parts[1] + DATE_REACH);
+      if (!reach.length) continue;
+      const nearest = Math.min(...reach.map((c) => Math.abs(c.anchor - d.start)));
+      for (const c of reach) if (Math.abs(c.anchor - d.start) === nearest && !out.has(c)) out.set(c, d.value);
+    }
+  }
+  return out;
+}
+
+/** A contract's amount, currency, start and end from the sentence that names it. */
+function contractTerms(text: string, tokens: readonly Token[], sents: readonly Span[], lang: string, sites: readonly ContractSite[], set: MentionSet, datesIn: (s: number) => DateMention[]) {
+  for (const site of sites) {
+    const fields = set.entities.get(site.key)!.fields;
+    const sent = sents[site.sentence]!;
+    const at = tokens[site.at]!.start;
+    const near = <T extends { start: number }>(xs: readonly T[]) => [...xs].sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at))[0];
+    if (fields.amount === undefined) {
+      const money = near(findMoney(text, tokens, lang, tokenAt(tokens, sent.start), tokenAt(tokens, sent.end)));
+      if (money) Object.assign(fields, { amount: money.amount, currency: money.currency });
+    }
+    if (fields.startDate === undefined) {
+      const date = near(datesIn(site.sentence));
+      if (date) {
+        fields.startDate = date.value;
+        const years = findYears(text, tokens, lang, sent.start, sent.end);
+        if (years) fields.endDate = addYears(date.value, years);
+      }
+    }
+  }
+}
+
+const tokenAt = (tokens: readonly Token[], offset: number) => firstIndexWhere(tokens, (t) => t.start >= offset);

@@ -6,6 +6,7 @@ import type { EntityKind } from '../domain/vocabulary.ts';
 import { caseFits, type GazetteerEntry, type LexHit, type Lexicon } from './lexicon.ts';
 import type { Span } from './sentences.ts';
 import { foldWord, type Token } from './tokens.ts';
+import { lookup } from '../util/lookup.ts';
 
 export interface Mention {
   entity: string;
@@ -57,10 +58,10 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     if (!e) entities.set(key, (e = { key, kind, name, aliases: new Set(), fields: {}, firstSeen: at, ...extra }));
     return e;
   };
-  const mention = (e: DocEntity, from: number, to: number) => {
+  const mention = (e: DocEntity, from: number, to: number, isName = true) => {
     const start = tokens[from]!.start;
     const end = tokens[to - 1]!.end;
-    e.aliases.add(text.slice(start, end));
+    if (isName) e.aliases.add(text.slice(start, end));
     mentions.push({ entity: e.key, kind: e.kind, start, end, from, to, sentence: sentenceOf(from) });
     for (let i = from; i < to; i++) taken[i] = 1;
   };
@@ -92,6 +93,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   });
   acronyms(text, tokens, mentions, entities, taken, (e, from, to) => mention(e, from, to));
   persons(text, tokens, taken, sentenceOf, lex, mentions, entities, roles, (key, name, from, to) => mention(entity(key, 'Person', name, from), from, to));
+  anaphora(tokens, taken, mentions, sentenceOf, (key, from, to) => mention(entities.get(key)!, from, to, false));
 
   // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
   const placesBySentence = new Map<number, Mention[]>();
@@ -116,6 +118,40 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   }
   mentions.sort((a, b) => a.from - b.from);
   return { entities, mentions, roles };
+}
+
+const DETERMINERS = new Set(['l', 'la', 'le', 'cette', 'ce', 'cet', 'the', 'this', 'that']);
+/** Nouns that, after a determiner, stand for the last entity of a kind named before them. */
+const ANAPHORA: Record<string, EntityKind> = lookup({
+  entreprise: 'Company', societe: 'Company', firme: 'Company', multinationale: 'Company', geant: 'Company',
+  company: 'Company', firm: 'Company', multinational: 'Company', giant: 'Company',
+  organisme: 'Organization', organisation: 'Organization', organization: 'Organization', ong: 'Organization', ngo: 'Organization',
+  ministere: 'GovernmentBody', ministry: 'GovernmentBody', unite: 'GovernmentBody', unit: 'GovernmentBody',
+});
+/** Words after the noun that make it something else: "la société civile", "the unit of", "l'unité 8200". */
+const NOT_ANAPHORA_AFTER = /^(civile|civil|of|de|d|du|des|\d+)$/;
+
+/**
+ * "l'entreprise", "la société", "the company", "l'organisme", "le ministère" → the last entity of that kind
+ * named before it, within the three sentences before: a light coreference, so that what a report states of
+ * "the company" reaches the company.
+ */
+function anaphora(tokens: readonly Token[], taken: Uint8Array, mentions: readonly Mention[], sentenceOf: (i: number) => number, add: (key: string, from: number, to: number) => void) {
+  const sorted = [...mentions].sort((a, b) => a.from - b.from);
+  const last = new Map<EntityKind, Mention>();
+  let m = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    while (m < sorted.length && sorted[m]!.to <= i - 1) {
+      last.set(sorted[m]!.kind, sorted[m]!);
+      m++;
+    }
+    const kind = ANAPHORA[tokens[i]!.norm];
+    if (!kind || !DETERMINERS.has(tokens[i - 1]!.norm) || taken[i] || taken[i - 1]) continue;
+    if (NOT_ANAPHORA_AFTER.test(tokens[i + 1]?.norm ?? '')) continue;
+    const antecedent = last.get(kind);
+    if (!antecedent || sentenceOf(i) - antecedent.sentence > 3) continue;
+    add(antecedent.entity, i - 1, i + 1);
+  }
 }
 
 function sentenceIndexer(tokens: readonly Token[], sents: readonly Span[]) {
@@ -145,7 +181,7 @@ function recognise(text: string, tokens: readonly Token[], taken: Uint8Array, ad
     if (/^(ministry|ministere|department|departement)$/.test(w) && free(i, i + 1)) {
       let j = i + 1;
       let last = -1;
-      while (j < tokens.length && j - i <= 6 && tokens[j]!.start - tokens[j - 1]!.end <= 3) {
+      while (j < tokens.length && j - i <= 6 && tokens[j]!.start - tokens[j - 1]!.end <= 3 && !/[.!?;:]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
         const n = tokens[j]!.norm;
         if (isUpper(text, tokens[j]!) && !taken[j]) last = j;
         else if (!/^(of|the|de|la|le|l|du|des|d|and|et|for|pour|affaires|etrangeres|interieur|defense)$/.test(n)) break;

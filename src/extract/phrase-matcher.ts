@@ -49,24 +49,34 @@ export class PhraseMatcher<P> {
   /** Every phrase occurrence starting at each token (all lengths), accepted or not by `accept`. */
   all(tokens: readonly Token[], accept: (p: P, from: number, to: number) => boolean = () => true): PhraseHit<P>[] {
     const hits: PhraseHit<P>[] = [];
+    // Two frontiers with counts, reused for the whole pass: this loop runs once per token and must not allocate.
+    const MAX = 8;
+    let cur: Array<Node<P>> = new Array(MAX * 4);
+    let nxt: Array<Node<P>> = new Array(MAX * 4);
     for (let i = 0; i < tokens.length; i++) {
-      let frontier: Node<P>[] = [this.root];
-      for (let j = i; j < tokens.length && j - i < this.maxLen && frontier.length; j++) {
+      // Most tokens start no phrase: test the root's edges before anything else.
+      const first = tokens[i]!.norm;
+      if (!this.root.next.has(first) && !this.root.any && !this.root.prefixes.has(first.slice(0, 2)) && !this.root.prefixes.has(first[0] ?? '')) continue;
+      cur[0] = this.root;
+      let curN = 1;
+      for (let j = i; j < tokens.length && j - i < this.maxLen && curN; j++) {
         const w = tokens[j]!.norm;
-        const nextFrontier: Node<P>[] = [];
-        for (const n of frontier) {
+        let nxtN = 0;
+        for (let f = 0; f < curN && nxtN < MAX * 3; f++) {
+          const n = cur[f]!;
           const exact = n.next.get(w);
-          if (exact) nextFrontier.push(exact);
+          if (exact) nxt[nxtN++] = exact;
           if (n.prefixes.size) {
-            for (const key of [w.slice(0, 2), w.slice(0, 1)]) {
-              for (const [stem, child] of n.prefixes.get(key) ?? []) if (w.startsWith(stem) && (key.length === 2 || stem.length < 2)) nextFrontier.push(child);
-              if (w.length < 2) break;
-            }
+            for (const [stem, child] of n.prefixes.get(w.slice(0, 2)) ?? []) if (w.startsWith(stem)) nxt[nxtN++] = child;
+            if (w.length >= 2) for (const [stem, child] of n.prefixes.get(w[0]!) ?? []) if (stem.length < 2 && w.startsWith(stem)) nxt[nxtN++] = child;
           }
-          if (n.any) nextFrontier.push(n.any);
+          if (n.any) nxt[nxtN++] = n.any;
         }
-        for (const n of nextFrontier) for (const p of n.payloads) if (accept(p, i, j + 1)) hits.push({ from: i, to: j + 1, payload: p });
-        frontier = nextFrontier.length > 8 ? nextFrontier.slice(0, 8) : nextFrontier;
+        for (let f = 0; f < nxtN; f++) for (const p of nxt[f]!.payloads) if (accept(p, i, j + 1)) hits.push({ from: i, to: j + 1, payload: p });
+        curN = Math.min(nxtN, MAX);
+        const t = cur;
+        cur = nxt;
+        nxt = t;
       }
     }
     return hits;

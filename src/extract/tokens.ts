@@ -36,3 +36,15 @@ export function phraseWords(phrase: string): string[] {
   for (const m of phrase.matchAll(/\+?[\p{L}\p{N}]+\*?|\*/gu)) words.push(foldWord(m[0]));
   return words;
 }
+
+/** Index of the first item (tokens, mentions: in text order) for which `after` holds (binary search). */
+export function firstIndexWhere<T>(items: readonly T[], after: (t: T) => boolean): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(items[mid]!)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

@@ -168,7 +168,8 @@ async function prepare(store: GraphStore, text: string, opts: SourceMeta) {
       confidence: c.confidence,
       extractor: c.rule ? `rules:${c.rule}` : 'rules',
       review: { status: 'unreviewed' },
-      ...(opts.publishedAt ? { date: opts.publishedAt } : {}),
+      // The date the quote gives the relation, else the document's.
+      ...((c.date ?? opts.publishedAt) ? { date: (c.date ?? opts.publishedAt)! } : {}),
     });
   }
   return {

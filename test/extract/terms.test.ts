@@ -1,0 +1,125 @@
+// Amounts, dates, durations and "the company": the normalised values a reader expects from French and
+// English phrasings, the dates claims and contracts get from their sentence (and only from there), and
+// the anaphora that carry a claim to the entity named before.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../src/domain/extraction.ts';
+import { findDates, findYears } from '../../src/extract/dates.ts';
+import { extract } from '../../src/extract/extract.ts';
+import { findMoney } from '../../src/extract/money.ts';
+import { tokenize } from '../../src/extract/tokens.ts';
+
+const money = (text: string, lang: string) => findMoney(text, tokenize(text), lang).map((m) => ({ text: text.slice(m.start, m.end), amount: m.amount, currency: m.currency }));
+const dates = (text: string, lang: string, published: string | null = '2025-10-10') => findDates(text, tokenize(text), lang, published).map((d) => d.value);
+
+describe('money', () => {
+  const cases: Array<[string, string, string, number, string]> = [
+    ['fr', 'un partenariat de cinq millions de dollars', 'cinq millions de dollars', 5e6, 'USD'],
+    ['fr', 'un contrat de 1,2 milliard d’euros', '1,2 milliard d’euros', 1.2e9, 'EUR'],
+    ['fr', 'pour 300 000 € par an', '300 000 €', 3e5, 'EUR'],
+    ['fr', 'deux cent mille euros', 'deux cent mille euros', 2e5, 'EUR'],
+    ['fr', 'vingt-cinq millions de shekels', 'vingt-cinq millions de shekels', 25e6, 'ILS'],
+    ['fr', 'un marché de 1 500 000 dollars', '1 500 000 dollars', 1.5e6, 'USD'],
+    ['fr', 'environ 133 millions $ par an', '133 millions $', 133e6, 'USD'],
+    ['en', 'a $5 million grant', '$5 million', 5e6, 'USD'],
+    ['en', 'a contract worth $1.2bn', '$1.2bn', 1.2e9, 'USD'],
+    ['en', 'USD 5m over five years', 'USD 5m', 5e6, 'USD'],
+    ['en', 'paid £300,000 to the firm', '£300,000', 3e5, 'GBP'],
+    ['en', 'a 1.5 million US dollars deal', '1.5 million US dollars', 1.5e6, 'USD'],
+    ['en', 'two hundred and fifty thousand dollars', 'two hundred and fifty thousand dollars', 25e4, 'USD'],
+    ['en', 'US$ 45 million in licences', 'US$ 45 million', 45e6, 'USD'],
+  ];
+  for (const [lang, text, span, amount, currency] of cases) {
+    it(`reads "${span}" (${lang})`, () => {
+      expect(money(text, lang)).toEqual([{ text: span, amount, currency }]);
+    });
+  }
+  it('takes numbers without a currency for what they are: not money', () => {
+    expect(money('Unit 8200 has 5,000 soldiers and was founded in 1952', 'en')).toEqual([]);
+    expect(money('cinq millions de personnes', 'fr')).toEqual([]);
+  });
+});
+
+describe('dates', () => {
+  it('takes a missing year from the document’s date, and keeps the precision the text gives', () => {
+    expect(dates('Microsoft a désactivé le 25 septembre certains services.', 'fr')).toEqual(['2025-09-25']);
+    expect(dates('En mars 2021, le contrat a été signé.', 'fr')).toEqual(['2021-03']);
+    expect(dates('depuis 2021, l’unité utilise Azure', 'fr')).toEqual(['2021']);
+    expect(dates('le 1er août 2025', 'fr')).toEqual(['2025-08-01']);
+    expect(dates('On 25 September 2025, Microsoft disabled', 'en')).toEqual(['2025-09-25']);
+    expect(dates('signed in March 2021', 'en')).toEqual(['2021-03']);
+  });
+  it('reads relative dates against the document’s date, and skips them without one', () => {
+    expect(dates('le mois dernier', 'fr')).toEqual(['2025-09']);
+    expect(dates('le mois dernier', 'fr', null)).toEqual([]);
+    expect(dates('on September 25', 'en', null)).toEqual([]);
+  });
+  it('does not read numbers as years', () => {
+    expect(dates('Unit 8200 has 2000 members and 1952 vehicles', 'en')).toEqual([]);
+  });
+  it('reads durations in years', () => {
+    const years = (text: string, lang: string) => findYears(text, tokenize(text), lang, 0, text.length);
+    expect(years('un partenariat de cinq ans', 'fr')).toBe(5);
+    expect(years('a seven-year contract', 'en')).toBe(7);
+    expect(years('for 3 years', 'en')).toBe(3);
+    expect(years('a contract with 5 companies', 'en')).toBeUndefined();
+  });
+});
+
+const named = (r: Extraction) => {
+  const name = new Map(r.entities.map((e) => [e.id, e.name]));
+  return r.claims.map((c) => `${name.get(c.subject)} ${c.type} ${name.get(c.object)}${c.date ? ` @${c.date}` : ''}`);
+};
+
+describe('an English document on contracts and a suspension', () => {
+  const text = readFileSync(join(import.meta.dirname, '../fixtures/extract/en-contracts.txt'), 'utf8');
+  const r = extract(text, { publishedAt: '2025-10-01' });
+  const contracts = r.entities.filter((e) => e.kind === 'Contract');
+
+  it('gives contracts their amount, currency, start and end', () => {
+    const nimbus = contracts.find((c) => c.name.includes('Government of Israel'));
+    expect(nimbus?.fields).toMatchObject({ amount: 1.2e9, currency: 'USD', startDate: '2021-04', endDate: '2028-04' });
+    const ohchr = contracts.find((c) => c.name.includes('High Commissioner'));
+    expect(ohchr?.fields).toMatchObject({ amount: 5e6, currency: 'USD', startDate: '2017', endDate: '2022' });
+  });
+
+  it('binds every coordinated company to the contract', () => {
+    const parties = named(r).filter((c) => c.includes('PARTY_TO contract Google'));
+    expect(parties).toEqual(
+      expect.arrayContaining([
+        'Google PARTY_TO contract Google – Government of Israel @2021-04',
+        'Amazon Web Services PARTY_TO contract Google – Government of Israel @2021-04',
+        'Government of Israel PARTY_TO contract Google – Government of Israel @2021-04',
+      ]),
+    );
+  });
+
+  it('carries "the company" to the company named before, and dates the suspension, not the use', () => {
+    const claims = named(r);
+    expect(claims).toContain('Microsoft SUSPENDED Azure @2025-09-25');
+    expect(claims).toContain('Unit 8200 USES Azure');
+    expect(claims).toContain('Microsoft PARTNERS_WITH Office of the United Nations High Commissioner for Human Rights @2017');
+  });
+});
+
+describe('anaphora', () => {
+  it('"l’entreprise", "l’organisme" and "the firm" reach the last entity of their kind', () => {
+    const fr = extract("Microsoft vend des services au ministère de la Défense. L'entreprise fournit Azure à l'armée israélienne.", { language: 'fr' });
+    expect(named(fr)).toContain('Microsoft SUPPLIES Israel Defense Forces');
+    const en = extract('Palantir Technologies opened an office in London. The firm supplies U.S. Immigration and Customs Enforcement.', { language: 'en' });
+    expect(named(en)).toContain('Palantir Technologies SUPPLIES U.S. Immigration and Customs Enforcement');
+  });
+  it('leaves "la société civile" and a company named too long before alone', () => {
+    const civil = extract("Microsoft a publié un rapport. La société civile dénonce la surveillance de masse des Palestiniens.", { language: 'fr' });
+    expect(named(civil).some((c) => c.startsWith('Microsoft DOCUMENTS'))).toBe(false);
+    const far = extract(`Microsoft was named. ${'Nothing else happened here. '.repeat(5)}The company supplies the Israeli army.`, { language: 'en' });
+    expect(named(far).some((c) => c.startsWith('Microsoft SUPPLIES'))).toBe(false);
+  });
+  it('adds no alias to the entity it points at', () => {
+    const r = extract("Microsoft est citée. L'entreprise fournit Azure à l'armée israélienne.", { language: 'fr' });
+    const ms = r.entities.find((e) => e.name === 'Microsoft')!;
+    expect(ms.aliases.map((a) => a.toLowerCase())).not.toContain("l'entreprise");
+    expect(ms.mentions?.some((m) => m.text === "L'entreprise")).toBe(true);
+  });
+});

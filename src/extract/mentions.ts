@@ -113,8 +113,13 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     const victimText = victim ? text.slice(tokens[victim.from]!.start, tokens[victim.to - 1]!.end) : '';
     const name = victim && victim.from >= a.to && victim.from - a.to <= 4 ? text.slice(tokens[a.from]!.start, tokens[victim.to - 1]!.end) : victimText ? `${surface} (${victimText})` : surface;
     const e = entity(key, 'Abuse', name, a.from, { fields: { category: a.hit.category } });
-    e.aliases.add(a.hit.name);
-    mention(e, a.from, a.to);
+    // The lexicon's English name with the victims' ("mass surveillance of Palestinians") comes first among
+    // the aliases: the same abuse reported in French and in English meets under it at resolution.
+    const group = target.startsWith('place:') ? '' : target;
+    // The bare class ("mass surveillance") is no name of an abuse bound to victims: it would join them all.
+    if (group) e.aliases.add(`${a.hit.name} of ${group[0]!.toUpperCase()}${group.slice(1)}`);
+    else e.aliases.add(a.hit.name);
+    mention(e, a.from, a.to, !group);
   }
   mentions.sort((a, b) => a.from - b.from);
   return { entities, mentions, roles };

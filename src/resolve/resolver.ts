@@ -108,7 +108,14 @@ export class Resolver {
     const primary = hits.find((h) => names.has(nameKey(h.entity.name)));
     if (primary) return { id: primary.entity.id, primary: true };
     const alias = hits.find((h) => h.entity.aliases.some((n) => names.has(nameKey(n))));
-    return alias ? { id: alias.entity.id, primary: false } : null;
+    if (alias) return { id: alias.entity.id, primary: false };
+    // An abuse is named as the text phrases it ("interceptions (Palestiniens)"); its first alias is the
+    // extractor's language-neutral name ("mass surveillance of Palestinians"): search by that too.
+    const canonical = e.kind === 'Abuse' ? e.aliases.find((a) => nameKey(a) !== key) : undefined;
+    if (!canonical) return null;
+    const more = await this.store.searchEntities(nameKey(canonical), { kinds: [e.kind], limit: 10 });
+    const found = more.find((h) => [h.entity.name, ...h.entity.aliases].some((n) => names.has(nameKey(n))));
+    return found ? { id: found.entity.id, primary: false } : null;
   }
 }
 

@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extract } from '../../src/extract/extract.ts';
 import { Resolver, nameKey } from '../../src/resolve/resolver.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
 
@@ -21,6 +22,8 @@ beforeAll(async () => {
       { id: 'org_hrw', kind: 'Organization', name: 'Human Rights Watch', aliases: ['HRW'] },
       { id: 'org_guardian', kind: 'Organization', name: 'The Guardian', aliases: [] },
       { id: 'co_dup', kind: 'Company', name: 'Microsoft Israel R&D', aliases: [] },
+      { id: 'ab_pal', kind: 'Abuse', name: 'Mass surveillance of Palestinians in Gaza and the West Bank', aliases: ['mass surveillance of Palestinians'], category: 'surveillance' },
+      { id: 'ab_uyg', kind: 'Abuse', name: 'Mass surveillance of Uyghurs in Xinjiang', aliases: ['mass surveillance of Uyghurs'], category: 'surveillance' },
     ],
   });
   await store.mergeEntities('co_Q2283', 'co_dup', { by: 'test' });
@@ -50,5 +53,17 @@ describe('resolver', () => {
     expect(await res('Organization', 'Human Rights First')).not.toBe('org_hrw');
     // The merged-away name lands on the entity it was merged into.
     expect(await res('Company', 'Microsoft Israel R&D')).toBe('co_Q2283');
+  });
+
+  it('meets an abuse reported in French under its English name, and keeps the victims apart', async () => {
+    const r = new Resolver(store);
+    const fr = extract("L'unité 8200 a utilisé Azure pour ses interceptions des appels des Palestiniens.", { language: 'fr' });
+    const en = extract('Hikvision cameras enabled the mass surveillance of Uyghurs.', { language: 'en' });
+    const abuse = (x: typeof fr) => x.entities.find((e) => e.kind === 'Abuse')!;
+    expect(await r.resolve(abuse(fr))).toBe('ab_pal');
+    expect(await r.resolve(abuse(en))).toBe('ab_uyg');
+    // Another group's surveillance is another abuse, not the first one met.
+    const kurds = extract('La surveillance de masse des Kurdes.', { language: 'fr' });
+    expect(await r.resolve(abuse(kurds))).not.toMatch(/^ab_(pal|uyg)$/);
   });
 });

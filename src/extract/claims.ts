@@ -35,6 +35,8 @@ export interface ContractSite {
 
 const ACTORS: readonly EntityKind[] = ['Company', 'GovernmentBody', 'Organization', 'Person'];
 const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as|notamment|including|such as|y compris|dont|en particulier|in particular|voire|even)[\s,]+)*(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux|actes|acts|of|ses|sa|son|its|their|leurs?)[\s'’]+)*$/iu;
+/** An enumeration of further objects after the first: "X, notamment leur utilisation de services de Y". */
+const ENUMERATION = /^[\s,;(–-]*(?:notamment|including|such as|in particular|en particulier|y compris|par exemple|for example|among them|parmi lesquels|parmi lesquelles)[\s,]/iu;
 const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord', 'accords', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
 const contractMatcher = (() => {
   const m = new PhraseMatcher<true>();
@@ -76,6 +78,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const passives = group(lex.passive.all(tokens));
   const alleged = group(lex.alleged.all(tokens));
   const negations = group(lex.negations.all(tokens));
+  const recommendations = group(lex.recommendations.all(tokens));
   const contracts = group(contractMatcher.longest(tokens));
   const kindOf = (key: string) => set.entities.get(key)!.kind;
 
@@ -115,6 +118,9 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       const k = `${type}|${t.from}`;
       if (seen.has(k)) continue;
       seen.add(k);
+      // "X devrait suspendre Y", "X should stop": a call for an end, not an end. (Other types keep theirs:
+      // "X devrait bénéficier de Y" still says what X gets.)
+      if (type === 'SUSPENDED' && (recommendations.get(s) ?? []).some((r) => r.to <= t.from && t.from - r.to <= 2)) continue;
       const sig = CLAIM_SIGNATURES[type];
       const passive = (passives.get(s) ?? []).some((p) => p.from === t.to || (p.from >= t.from && p.to === t.to));
       const left = ms.filter((m) => m.to <= t.from).reverse();
@@ -150,7 +156,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         if (objs.length) {
           const prev = objs.at(-1)!;
           const gap = passive ? text.slice(m.end, prev.start) : text.slice(prev.end, m.start);
-          if (gap.length > 60 || !COORD.test(gap)) break;
+          if ((gap.length > 60 || !COORD.test(gap)) && (passive || gap.length > 100 || !ENUMERATION.test(gap))) break;
         }
         objs.push(m);
         if (type === 'OCCURRED_IN' || type === 'SUSPENDED' || type === 'PARTNERS_WITH' || type === 'DOCUMENTS') continue;

@@ -28,6 +28,8 @@ const Triggers = z.object({
   triggers: z.partialRecord(ClaimType, z.array(z.string())),
   alleged: z.array(z.string()),
   negations: z.array(z.string()),
+  /** Cues that make an ending a call rather than a fact: "Microsoft devrait suspendre" states no suspension. */
+  recommendations: z.array(z.string()),
   roles: z.array(z.string()),
 });
 
@@ -46,6 +48,7 @@ export interface Lexicon {
   passive: PhraseMatcher<true>;
   alleged: PhraseMatcher<true>;
   negations: PhraseMatcher<true>;
+  recommendations: PhraseMatcher<true>;
   roles: PhraseMatcher<true>;
 }
 
@@ -89,7 +92,7 @@ export function loadLexicon(): Lexicon {
   const t = Triggers.parse(readJson(join(LEXICON_DIR, 'claim-triggers.json')));
   const triggers = new PhraseMatcher<ClaimType>();
   for (const [type, phrases] of Object.entries(t.triggers)) for (const p of phrases ?? []) triggers.add(phraseWords(p), type as ClaimType);
-  cached = { entries, names, triggers, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), roles: matcherOf(t.roles) };
+  cached = { entries, names, triggers, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), recommendations: matcherOf(t.recommendations), roles: matcherOf(t.roles) };
   return cached;
 }
 

@@ -123,3 +123,22 @@ describe('anaphora', () => {
     expect(ms.mentions?.some((m) => m.text === "L'entreprise")).toBe(true);
   });
 });
+
+describe('ends of supply', () => {
+  it('reaches the objects of an enumeration after "notamment" / "including"', () => {
+    const fr = extract("Microsoft a désactivé des services de l'armée israélienne, notamment son accès au stockage cloud et à l'intelligence artificielle.", { language: 'fr' });
+    const suspended = named(fr).filter((c) => c.startsWith('Microsoft SUSPENDED'));
+    expect(suspended.length).toBeGreaterThanOrEqual(3);
+    const en = extract('Microsoft disabled services for the Israeli military, including its use of cloud storage and artificial intelligence.', { language: 'en' });
+    expect(named(en).filter((c) => c.startsWith('Microsoft SUSPENDED')).length).toBeGreaterThanOrEqual(3);
+  });
+  it('takes a call to stop for a call, not for a suspension', () => {
+    for (const [text, language] of [
+      ["Microsoft devrait suspendre ses contrats avec l'armée israélienne.", 'fr'],
+      ['Microsoft should suspend its services to the Israeli army.', 'en'],
+    ] as const) {
+      expect(named(extract(text, { language })).some((c) => c.includes('SUSPENDED'))).toBe(false);
+    }
+    expect(named(extract("Microsoft a suspendu ses services à l'armée israélienne.", { language: 'fr' }))).toContain('Microsoft SUSPENDED Israel Defense Forces');
+  });
+});

@@ -19,15 +19,19 @@ export const QUERIES: Array<{ title: string; why: string; query: string }> = [
     title: 'Every company exposed to an abuse, with the evidence for each hop',
     why: 'The reverse of an exposure path: start from the abuse, rank the companies whose supply leads to it (best path each, as of a date).',
     query: `query ExposedToSurveillance {
-  exposedTo(abuse: "${SURVEILLANCE}", asOf: "2025-10-01", limit: 3) {
-    score
-    ended
-    hops {
-      from { name }
-      edge { type }
-      to { name }
-      ended { date }
-      claims { claim { certainty evidence { quote } } document { publisher publishedAt url } }
+  exposedTo(abuse: "${SURVEILLANCE}", asOf: "2025-10-01", first: 3) {
+    edges {
+      node {
+        score
+        ended
+        hops {
+          from { name }
+          edge { type }
+          to { name }
+          ended { date }
+          claims { claim { certainty evidence { quote } } document { publisher publishedAt url } }
+        }
+      }
     }
   }
 }`,
@@ -40,15 +44,17 @@ export const QUERIES: Array<{ title: string; why: string; query: string }> = [
     name
     aliases
     neighbours(filter: { types: [USES] }, direction: out) {
-      items {
-        entity {
-          name
-          techType
-          neighbours(filter: { types: [PROVIDES] }, direction: in) {
-            items { entity { name } edge { certainties documents { publisher publishedAt } } }
+      edges {
+        node {
+          entity {
+            name
+            techType
+            neighbours(filter: { types: [PROVIDES] }, direction: in) {
+              edges { node { entity { name } edge { certainties documents { publisher publishedAt } } } }
+            }
           }
+          edge { claimCount certainties latestDate }
         }
-        edge { claimCount certainties latestDate }
       }
     }
   }
@@ -58,15 +64,11 @@ export const QUERIES: Array<{ title: string; why: string; query: string }> = [
     title: "Microsoft's paths to any abuse before and after its 2025-09-25 suspension",
     why: 'The same question at two dates: on 2025-10-01 the Unit 8200 hop is marked ended (the path stays, with the date, at a lower score).',
     query: `query MicrosoftBeforeAndAfter {
-  before: exposurePaths(from: "co_Q2283", asOf: "2025-08-01", limit: 2) {
-    score
-    ended
-    hops { from { name } edge { type } to { name } ended { date } }
+  before: exposurePaths(from: "co_Q2283", asOf: "2025-08-01", first: 2) {
+    edges { node { score ended hops { from { name } edge { type } to { name } ended { date } } } }
   }
-  after: exposurePaths(from: "co_Q2283", asOf: "2025-10-01", limit: 2) {
-    score
-    ended
-    hops { from { name } edge { type } to { name } ended { date } }
+  after: exposurePaths(from: "co_Q2283", asOf: "2025-10-01", first: 2) {
+    edges { node { score ended hops { from { name } edge { type } to { name } ended { date } } } }
   }
 }`,
   },
@@ -79,7 +81,10 @@ export const QUERIES: Array<{ title: string; why: string; query: string }> = [
     publisher
     publishedAt
     url
-    claims { type subject { name } object { name } certainty date evidence { quote } }
+    claims {
+      totalCount
+      edges { node { type subject { name } object { name } certainty date evidence { quote } } }
+    }
   }
 }`,
   },
@@ -98,7 +103,9 @@ export const QUERIES: Array<{ title: string; why: string; query: string }> = [
     title: 'Find an entity in any language, accents optional',
     why: '"unite 8200" finds Unit 8200 by its French alias; kinds narrow the search.',
     query: `query FindUnit {
-  searchEntities(text: "unite 8200", limit: 2) { score entity { id name kind aliases } }
+  search(text: "unite 8200", kinds: [GovernmentBody], first: 2) {
+    edges { node { score entity { id name kind aliases } } }
+  }
 }`,
   },
 ];

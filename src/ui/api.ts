@@ -35,3 +35,6 @@ type Ops = typeof OPERATIONS;
 export function op<N extends OperationName>(name: N, variables: Ops[N]['variables']): Promise<Ops[N]['data']> {
   return gql<Ops[N]['data']>(OPERATIONS[name].document, variables as Record<string, unknown>);
 }
+
+/** The nodes of a page of a connection, in order. */
+export const nodes = <T>(connection: { edges: ReadonlyArray<{ node: T }> }): T[] => connection.edges.map((e) => e.node);

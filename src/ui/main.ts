@@ -1,6 +1,6 @@
 // The explorer: search with suggestions, the graph, and the entity, exposure, place and edit panels, all on
 // the public GraphQL API. The view lives in the URL's hash, so a link restores it.
-import { op } from './api.ts';
+import { nodes, op } from './api.ts';
 import { CERTAINTIES, CLAIM_TYPES, REVIEWS, edgeData, type App } from './app.ts';
 import { h, replace } from './dom.ts';
 import { Graph, KIND_STYLE } from './graph.ts';
@@ -55,7 +55,7 @@ const app: App = {
     const { entity } = await op('Expand', { id, filter: { ...app.filter(), ...(state.asof ? { to: state.asof } : {}) } });
     if (!entity) return;
     graph.addNode(entity);
-    for (const n of entity.neighbours.items) {
+    for (const n of nodes(entity.neighbours)) {
       graph.addNode(n.entity);
       graph.addEdge(edgeData(n.edge));
     }
@@ -143,9 +143,9 @@ input.addEventListener('input', () => {
     return showHits();
   }
   timer = setTimeout(async () => {
-    const { searchEntities } = await op('Suggest', { t: text });
+    const { search } = await op('Suggest', { t: text });
     const folded = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    hits = searchEntities.map(({ entity: e }: any) => ({
+    hits = nodes(search).map(({ entity: e }: any) => ({
       id: e.id, name: e.name, kind: e.kind,
       // Show the alias that matched when the name itself does not contain the text (another language).
       alias: e.name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(folded) ? null : (e.aliases.find((a: string) => a.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().includes(folded)) ?? null),

@@ -2,7 +2,7 @@
 // reading that can be turned off, a wrong key refused, per-key rate limits, CSRF prevention for browser
 // requests, and production mode without introspection or GraphiQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_KEY, READER_KEY, seededApi, WRITER_KEY } from './helpers.ts';
+import { ADMIN_KEY, nodes, READER_KEY, seededApi, WRITER_KEY } from './helpers.ts';
 
 let open: Awaited<ReturnType<typeof seededApi>>;
 let closed: Awaited<ReturnType<typeof seededApi>>;
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 const review = `mutation($id: ID!) { reviewClaim(id: $id, status: accepted, note: "checked") { review { status by } } }`;
-const audit = `query($id: ID!) { changes(targetId: $id) { action by before after } }`;
+const audit = `query($id: ID!) { changes(targetId: $id) { edges { node { action by before after } } } }`;
 
 describe('roles', () => {
   it('lets a reader read but not write, an editor write but not read the audit log, an admin do both', async () => {
@@ -33,7 +33,7 @@ describe('roles', () => {
     expect(editorAudit.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     const adminAudit = await open.gql(audit, { id }, ADMIN_KEY);
-    const rec = adminAudit.data!.changes.find((c: { action: string }) => c.action === 'review');
+    const rec = nodes(adminAudit.data!.changes).find((c: { action: string }) => c.action === 'review');
     // Who, what, before and after: the audit record of the editor's review.
     expect(rec).toMatchObject({ by: 'alice' });
     expect(JSON.parse(rec.before)).toMatchObject({ status: 'unreviewed' });

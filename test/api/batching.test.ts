@@ -41,18 +41,18 @@ describe('batched store access', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
-        query: `query($ids: [ID!]!) { entities(ids: $ids) { name claims { type subject { name } object { name } evidence { quote document { title } } } } }`,
+        query: `query($ids: [ID!]!) { entities(ids: $ids) { name claims { edges { node { type subject { name } object { name } evidence { quote document { title } } } } } } }`,
         variables: { ids },
       }),
     });
     const body = (await res.json()) as any;
     expect(body.errors).toBeUndefined();
     expect(body.data.entities).toHaveLength(50);
-    const claimCount = body.data.entities.reduce((n: number, e: any) => n + e.claims.length, 0);
+    const claimCount = body.data.entities.reduce((n: number, e: any) => n + e.claims.edges.length, 0);
     // Each supplier provides one product, supplies the next and is supplied by the previous one.
     expect(claimCount).toBe(150);
-    expect(body.data.entities[7].claims.map((c: any) => `${c.subject.name} > ${c.object.name}`).sort()).toEqual(['Supplier 6 > Supplier 7', 'Supplier 7 > Product 7', 'Supplier 7 > Supplier 8']);
-    expect(body.data.entities[7].claims[0].evidence.document.title).toBe('Supplier register');
+    expect(body.data.entities[7].claims.edges.map(({ node: c }: any) => `${c.subject.name} > ${c.object.name}`).sort()).toEqual(['Supplier 6 > Supplier 7', 'Supplier 7 > Product 7', 'Supplier 7 > Supplier 8']);
+    expect(body.data.entities[7].claims.edges[0].node.evidence.document.title).toBe('Supplier register');
     const total = [...calls.values()].reduce((a, b) => a + b, 0);
     // One call for the entities, one for all their claims, one for the claims' far ends, one for documents.
     expect(Object.fromEntries(calls)).toEqual({ getEntities: 2, claimsOfEntities: 1, getDocuments: 1 });

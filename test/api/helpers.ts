@@ -46,3 +46,6 @@ export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean;
   };
   return { api: api as Api, store, gql, dir, cleanup: async () => (await store.close(), await rm(dir, { recursive: true, force: true })) };
 }
+
+/** The nodes of a connection page, in order. */
+export const nodes = (connection: { edges: Array<{ node: any }> }): any[] => connection.edges.map((e) => e.node);

@@ -12,7 +12,7 @@ afterAll(() => ctx.cleanup());
 
 function nested(depth: number): string {
   let q = 'name';
-  for (let i = 0; i < depth; i++) q = `neighbours { items { entity { ${q} } } }`;
+  for (let i = 0; i < depth; i++) q = `neighbours { edges { node { entity { ${q} } } } }`;
   return `{ entity(id: "co_Q2283") { ${q} } }`;
 }
 
@@ -25,8 +25,16 @@ describe('hostile queries', () => {
     expect(r.data?.entity).toBeUndefined();
   });
 
+  it('refuses a shallow query that asks for too many items: pages multiply the estimated cost', async () => {
+    const wide = `{ entity(id: "co_Q2283") { neighbours(first: 1000) { edges { node { entity { neighbours(first: 1000) { edges { node { entity { name } } } } } } } } } }`;
+    const r = await ctx.gql(wide);
+    expect(r.errors?.[0]?.message).toMatch(/cost/i);
+    // The same shape with small pages is fine.
+    expect((await ctx.gql(wide.replaceAll('first: 1000', 'first: 5'))).errors).toBeUndefined();
+  });
+
   it('refuses an alias flood', async () => {
-    const aliases = Array.from({ length: ARMOR_LIMITS.aliases + 5 }, (_, i) => `a${i}: exposurePaths(from: "co_Q2283", maxHops: 6) { score }`).join(' ');
+    const aliases = Array.from({ length: ARMOR_LIMITS.aliases + 5 }, (_, i) => `a${i}: exposurePaths(from: "co_Q2283", maxHops: 6) { edges { node { score } } }`).join(' ');
     const r = await ctx.gql(`{ ${aliases} }`);
     expect(r.errors?.[0]?.message).toMatch(/alias/i);
   });
@@ -92,7 +100,7 @@ describe('hostile requests over real HTTP, each followed by a normal query', () 
   });
 
   it('a batch of 500 operations', async () => {
-    const batch = Array.from({ length: 500 }, () => ({ query: '{ exposurePaths(from: "co_Q2283", maxHops: 6) { score } }' }));
+    const batch = Array.from({ length: 500 }, () => ({ query: '{ exposurePaths(from: "co_Q2283", maxHops: 6) { edges { node { score } } } }' }));
     const res = await post(JSON.stringify(batch));
     expect(res.status).toBeGreaterThanOrEqual(400);
     expect(JSON.stringify(await res.json())).toMatch(/batch/i);
@@ -117,7 +125,7 @@ describe('hostile requests over real HTTP, each followed by a normal query', () 
   });
 
   it('a cyclic fragment', async () => {
-    const query = `query { entity(id: "co_Q2283") { ...A } } fragment A on Entity { neighbours { items { entity { ...B } } } } fragment B on Entity { ...A }`;
+    const query = `query { entity(id: "co_Q2283") { ...A } } fragment A on Entity { neighbours { edges { node { entity { ...B } } } } } fragment B on Entity { ...A }`;
     const e = await firstError(await post(JSON.stringify({ query })));
     expect(e.message).toMatch(/cannot spread fragment|cycle|circular/i);
     await stillAnswers();

@@ -9,7 +9,7 @@ import { Fetcher } from '../../src/fetch/fetcher.ts';
 import { parseAllowList } from '../../src/fetch/guard.ts';
 import { readArchived } from '../../src/archive/warc.ts';
 import { body, startFixtureServer, type FixtureServer } from '../scrapers/fixture-server.ts';
-import { READER_KEY, seededApi, WRITER_KEY } from './helpers.ts';
+import { nodes, READER_KEY, seededApi, WRITER_KEY } from './helpers.ts';
 
 let ctx: Awaited<ReturnType<typeof seededApi>>;
 let srv: FixtureServer;
@@ -66,8 +66,8 @@ describe('ingest through the API', () => {
     expect(job.status).toBe('done');
     expect(job.document).toMatchObject({ title: 'Cameras report', url: `${srv.url}/report.html`, publishedAt: '2025-10-03', publisher: 'Test NGO' });
     expect((await readArchived(archive, job.document.sha256))?.[0]?.type).toBe('response');
-    const hits = await ctx.gql(`{ searchEntities(text: "vigilant optics") { entity { name kind } } }`);
-    expect(hits.data!.searchEntities[0]?.entity.kind).toBe('Company');
+    const hits = await ctx.gql(`{ search(text: "vigilant optics") { edges { node { entity { name kind } } } } }`);
+    expect(nodes(hits.data!.search)[0]?.entity.kind).toBe('Company');
   });
 
   it('fails a job that points at a private address, with the reason, and keeps answering', async () => {

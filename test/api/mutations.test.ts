@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 async function idOf(text: string): Promise<string> {
-  return (await ctx.gql(`query($t: String!) { searchEntities(text: $t, limit: 1) { entity { id } } }`, { t: text })).data!.searchEntities[0].entity.id;
+  return (await ctx.gql(`query($t: String!) { search(text: $t, first: 1) { edges { node { entity { id } } } } }`, { t: text })).data!.search.edges[0].node.entity.id;
 }
 
 describe('GraphQL mutations', () => {
@@ -26,7 +26,7 @@ describe('GraphQL mutations', () => {
 
   it('a rejected claim leaves the exposure paths, and the review is recorded', async () => {
     const ms = await idOf('Microsoft');
-    const paths = async () => (await ctx.gql(`query($f: ID!) { exposurePaths(from: $f) { hops { edge { type claimIds } } } }`, { f: ms })).data!.exposurePaths as any[];
+    const paths = async () => (await ctx.gql(`query($f: ID!) { exposurePaths(from: $f) { edges { node { hops { edge { type claimIds } } } } } }`, { f: ms })).data!.exposurePaths.edges.map((e: any) => e.node) as any[];
     const before = await paths();
     const enables = before.flatMap((p) => p.hops).find((h: any) => h.edge.type === 'ENABLES');
     const claimId = enables.edge.claimIds[0];
@@ -36,8 +36,8 @@ describe('GraphQL mutations', () => {
     const after = await paths();
     expect(after.length).toBe(before.length - 1);
     expect(after.flatMap((p) => p.hops).some((h: any) => h.edge.claimIds.includes(claimId))).toBe(false);
-    const changes = await ctx.gql(`query($id: ID!) { changes(targetId: $id) { action by note } }`, { id: claimId }, ADMIN_KEY);
-    expect(changes.data!.changes).toContainEqual({ action: 'review', by: 'alice', note: 'source retracted this' });
+    const changes = await ctx.gql(`query($id: ID!) { changes(targetId: $id) { edges { node { action by note } } } }`, { id: claimId }, ADMIN_KEY);
+    expect(changes.data!.changes.edges.map((e: any) => e.node)).toContainEqual({ action: 'review', by: 'alice', note: 'source retracted this' });
   });
 
   it('adds a claim by hand, accepted and attributed', async () => {
@@ -68,10 +68,10 @@ describe('GraphQL mutations', () => {
     const bad = await ctx.gql(`mutation($id: ID!) { updateEntity(id: $id, patch: { country: "China" }) { id } }`, { id: hik }, WRITER_KEY);
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const dahua = await idOf('Dahua Technology');
-    const m = await ctx.gql(`mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d, note: "test merge") { id aliases neighbours { total } } }`, { k: hik, d: dahua }, WRITER_KEY);
+    const m = await ctx.gql(`mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d, note: "test merge") { id aliases neighbours { totalCount } } }`, { k: hik, d: dahua }, WRITER_KEY);
     expect(m.errors).toBeUndefined();
     expect(m.data!.mergeEntities.aliases).toContain('Dahua Technology');
-    expect(m.data!.mergeEntities.neighbours.total).toBe(2); // same abuse and same country: edges fold together
+    expect(m.data!.mergeEntities.neighbours.totalCount).toBe(2); // same abuse and same country: edges fold together
     const redirected = await ctx.gql(`query($d: ID!) { entity(id: $d) { id } }`, { d: dahua });
     expect(redirected.data!.entity.id).toBe(hik);
     const wrongKind = await ctx.gql(`mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d) { id } }`, { k: hik, d: await idOf('Xinjiang') }, WRITER_KEY);

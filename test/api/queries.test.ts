@@ -1,7 +1,7 @@
 // Reads through GraphQL on the seeded graph: search, neighbours with filters, exposure paths with their
 // evidence and the asOf replay of Microsoft's 2025-09-25 suspension, documents and claims, input errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededApi } from './helpers.ts';
+import { nodes, seededApi } from './helpers.ts';
 
 let ctx: Awaited<ReturnType<typeof seededApi>>;
 beforeAll(async () => {
@@ -10,26 +10,26 @@ beforeAll(async () => {
 afterAll(() => ctx.cleanup());
 
 const PATHS = `query($from: ID!, $asOf: String, $maxHops: Int) {
-  exposurePaths(from: $from, asOf: $asOf, maxHops: $maxHops) {
+  exposurePaths(from: $from, asOf: $asOf, maxHops: $maxHops) { edges { node {
     score ended
     hops { from { name } to { name kind } direction edge { type } ended { date }
       claims { claim { id evidence { quote documentId } certainty extractor } document { url publishedAt } } }
-  }
+  } } }
 }`;
 
 describe('GraphQL reads', () => {
   it('finds entities by name or alias, whatever the case and accents', async () => {
-    const r = await ctx.gql(`{ a: searchEntities(text: "unite 8200") { entity { name kind } } b: searchEntities(text: "ARMEE ISRAELIENNE", kinds: [GovernmentBody]) { entity { name } } }`);
+    const r = await ctx.gql(`{ a: search(text: "unite 8200") { edges { node { entity { name kind } } } } b: search(text: "ARMEE ISRAELIENNE", kinds: [GovernmentBody]) { edges { node { entity { name } } } } }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.a[0].entity).toEqual({ name: 'Unit 8200', kind: 'GovernmentBody' });
-    expect(r.data!.b[0].entity.name).toBe('Israel Defense Forces');
+    expect(nodes(r.data!.a)[0].entity).toEqual({ name: 'Unit 8200', kind: 'GovernmentBody' });
+    expect(nodes(r.data!.b)[0].entity.name).toBe('Israel Defense Forces');
   });
 
   it('traces Microsoft to the mass surveillance of Palestinians, every hop with a cited claim', async () => {
-    const ms = (await ctx.gql(`{ searchEntities(text: "microsoft", kinds: [Company], limit: 1) { entity { id } } }`)).data!.searchEntities[0].entity.id;
+    const ms = nodes((await ctx.gql(`{ search(text: "microsoft", kinds: [Company], first: 1) { edges { node { entity { id } } } } }`)).data!.search)[0].entity.id;
     const r = await ctx.gql(PATHS, { from: ms, asOf: '2025-08-01' });
     expect(r.errors).toBeUndefined();
-    const paths = r.data!.exposurePaths as any[];
+    const paths = nodes(r.data!.exposurePaths);
     const names = paths.map((p) => p.hops.map((h: any) => `${h.from.name}>${h.edge.type}>${h.to.name}`).join(' | '));
     expect(names).toContain('Microsoft>PROVIDES>Azure | Azure>USES>Unit 8200 | Unit 8200>RESPONSIBLE_FOR>Mass surveillance of Palestinians in Gaza and the West Bank');
     for (const p of paths) {
@@ -46,33 +46,33 @@ describe('GraphQL reads', () => {
   });
 
   it('marks the Unit 8200 hop ended after 2025-09-25, and keeps the path', async () => {
-    const ms = (await ctx.gql(`{ searchEntities(text: "microsoft", limit: 1) { entity { id } } }`)).data!.searchEntities[0].entity.id;
-    const after = (await ctx.gql(PATHS, { from: ms, asOf: '2025-10-01' })).data!.exposurePaths as any[];
+    const ms = nodes((await ctx.gql(`{ search(text: "microsoft", first: 1) { edges { node { entity { id } } } } }`)).data!.search)[0].entity.id;
+    const after = nodes((await ctx.gql(PATHS, { from: ms, asOf: '2025-10-01' })).data!.exposurePaths);
     const via8200 = after.find((p) => p.hops.some((h: any) => h.edge.type === 'USES'));
     expect(via8200).toBeDefined();
     expect(via8200.ended).toBe(true);
     const endedHop = via8200.hops.find((h: any) => h.ended);
     expect(endedHop.ended.date).toBe('2025-09-25');
     expect(endedHop.to.name).toBe('Unit 8200');
-    const before = (await ctx.gql(PATHS, { from: ms, asOf: '2025-09-24' })).data!.exposurePaths as any[];
+    const before = nodes((await ctx.gql(PATHS, { from: ms, asOf: '2025-09-24' })).data!.exposurePaths);
     expect(before.length).toBe(after.length);
     expect(before.every((p) => !p.ended)).toBe(true);
   });
 
   it('filters neighbours by claim type, direction and certainty', async () => {
-    const q = `query($t: String!) { searchEntities(text: $t, limit: 1) { entity { name
-      all: neighbours { total items { entity { name } direction edge { type claimCount } } }
-      out: neighbours(direction: out, filter: { types: [RESPONSIBLE_FOR] }) { total items { entity { name } } }
-      alleged: neighbours(filter: { certainty: [alleged] }) { total }
-      stated: neighbours(filter: { certainty: [stated] }) { total }
-    } } }`;
+    const q = `query($t: String!) { search(text: $t, first: 1) { edges { node { entity { name
+      all: neighbours { totalCount edges { node { entity { name } direction edge { type claimCount } } } }
+      out: neighbours(direction: out, filter: { types: [RESPONSIBLE_FOR] }) { totalCount edges { node { entity { name } } } }
+      alleged: neighbours(filter: { certainty: [alleged] }) { totalCount }
+      stated: neighbours(filter: { certainty: [stated] }) { totalCount }
+    } } } } }`;
     const r = await ctx.gql(q, { t: 'Hikvision' });
     expect(r.errors).toBeUndefined();
-    const e = r.data!.searchEntities[0].entity;
-    expect(e.all.total).toBe(2);
-    expect(e.out.items.map((i: any) => i.entity.name)).toEqual(['Repression, mass arbitrary detention and high-tech surveillance of Uyghurs in Xinjiang']);
-    expect(e.alleged.total).toBe(1);
-    expect(e.stated.total).toBe(1);
+    const e = nodes(r.data!.search)[0].entity;
+    expect(e.all.totalCount).toBe(2);
+    expect(nodes(e.out).map((i: any) => i.entity.name)).toEqual(['Repression, mass arbitrary detention and high-tech surveillance of Uyghurs in Xinjiang']);
+    expect(e.alleged.totalCount).toBe(1);
+    expect(e.stated.totalCount).toBe(1);
   });
 
   it('lists a document with its claims, and pages through claims', async () => {
@@ -95,9 +95,9 @@ describe('GraphQL reads', () => {
     expect(n.data!.nodes[1]).toEqual({ __typename: 'Entity', id: 'co_Q2283', name: 'Microsoft' });
     expect(n.data!.nodes[2]).toBeNull();
     const docId = (await ctx.store.findClaims({ limit: 1 })).items[0]!.evidence.documentId;
-    const d = await ctx.gql(`query($id: ID!) { document(id: $id) { url publisher claims { id subject { name } object { name } } } }`, { id: docId });
-    expect(d.data!.document.claims.length).toBeGreaterThan(0);
-    expect(d.data!.document.claims[0].subject.name).toBeTruthy();
+    const d = await ctx.gql(`query($id: ID!) { document(id: $id) { url publisher claims { totalCount edges { node { id subject { name } object { name } } } } } }`, { id: docId });
+    expect(d.data!.document.claims.totalCount).toBeGreaterThan(0);
+    expect(nodes(d.data!.document.claims)[0].subject.name).toBeTruthy();
   });
 
   it('answers bad arguments with BAD_USER_INPUT naming the field', async () => {
@@ -107,7 +107,7 @@ describe('GraphQL reads', () => {
     const d = await ctx.gql(`{ claims(filter: { from: "last tuesday" }) { totalCount } }`);
     expect(d.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(d.errors?.[0]?.message).toMatch(/from/);
-    const e = await ctx.gql(`{ searchEntities(text: "   ") { score } }`);
+    const e = await ctx.gql(`{ search(text: "   ") { edges { node { score } } } }`);
     expect(e.errors?.[0]?.message).toMatch(/empty/);
   });
 
@@ -118,11 +118,11 @@ describe('GraphQL reads', () => {
   });
 
   it('ranks the companies exposed to one abuse (exposedTo), each with its best path', async () => {
-    const abuse = (await ctx.gql(`{ searchEntities(text: "mass surveillance of palestinians", kinds: [Abuse], limit: 1) { entity { id } } }`)).data!.searchEntities[0].entity.id;
-    const q = `query($a: ID!, $asOf: String, $h: Int) { exposedTo(abuse: $a, asOf: $asOf, maxHops: $h) { score ended hops { from { name kind } to { id } } } }`;
+    const abuse = nodes((await ctx.gql(`{ search(text: "mass surveillance of palestinians", kinds: [Abuse], first: 1) { edges { node { entity { id } } } } }`)).data!.search)[0].entity.id;
+    const q = `query($a: ID!, $asOf: String, $h: Int) { exposedTo(abuse: $a, asOf: $asOf, maxHops: $h) { edges { node { score ended hops { from { name kind } to { id } } } } } }`;
     const r = await ctx.gql(q, { a: abuse });
     expect(r.errors).toBeUndefined();
-    const paths = r.data!.exposedTo as Array<{ score: number; hops: Array<{ from: { name: string; kind: string }; to: { id: string } }> }>;
+    const paths = nodes(r.data!.exposedTo) as Array<{ score: number; hops: Array<{ from: { name: string; kind: string }; to: { id: string } }> }>;
     expect(paths.map((p) => p.hops[0]!.from.name)).toContain('Microsoft');
     for (const p of paths) {
       expect(p.hops[0]!.from.kind).toBe('Company');
@@ -130,8 +130,50 @@ describe('GraphQL reads', () => {
     }
     expect(paths.map((p) => p.score)).toEqual([...paths.map((p) => p.score)].sort((a, b) => b - a));
     // A one-hop limit reaches no company; a bad maxHops and an unknown abuse are answered plainly.
-    expect((await ctx.gql(q, { a: abuse, h: 1 })).data!.exposedTo).toEqual([]);
+    expect(nodes((await ctx.gql(q, { a: abuse, h: 1 })).data!.exposedTo)).toEqual([]);
     expect((await ctx.gql(q, { a: abuse, h: 50 })).errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/maxHops is at most 6/) });
-    expect((await ctx.gql(q, { a: 'abuse_nope' })).data!.exposedTo).toEqual([]);
+    expect(nodes((await ctx.gql(q, { a: 'abuse_nope' })).data!.exposedTo)).toEqual([]);
+  });
+
+  it('pages every list the same way: first/after, last/before, cursors checked, sizes bounded', async () => {
+    const q = `query($first: Int, $after: String, $last: Int, $before: String) {
+      search(text: "israel", first: $first, after: $after, last: $last, before: $before) {
+        pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { entity { id } } } } }`;
+    const all = nodes((await ctx.gql(q, { first: 50 })).data!.search).map((h: any) => h.entity.id);
+    expect(all.length).toBeGreaterThan(4);
+    const p1 = (await ctx.gql(q, { first: 2 })).data!.search;
+    expect(p1.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    const p2 = (await ctx.gql(q, { first: 2, after: p1.pageInfo.endCursor })).data!.search;
+    expect(p2.pageInfo.hasPreviousPage).toBe(true);
+    expect([...nodes(p1), ...nodes(p2)].map((h: any) => h.entity.id)).toEqual(all.slice(0, 4));
+    // Back from the second page's start gives the first page again.
+    const back = (await ctx.gql(q, { last: 2, before: p2.pageInfo.startCursor })).data!.search;
+    expect(nodes(back).map((h: any) => h.entity.id)).toEqual(all.slice(0, 2));
+    const last = (await ctx.gql(q, { first: 50, after: p1.edges[0].cursor })).data!.search;
+    expect(last.pageInfo.hasNextPage).toBe(false);
+    // Bad paging arguments name what to change.
+    for (const [vars, pattern] of [
+      [{ first: 0 }, /search\.first: at least 1/],
+      [{ first: 5000 }, /search\.first: at most 1,000/],
+      [{ first: 2, after: 'not-a-cursor' }, /search\.after: not a cursor/],
+      [{ last: 2 }, /search\.last: .*before/],
+    ] as const) {
+      const r = await ctx.gql(q, vars);
+      expect(r.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(pattern) });
+    }
+    // The same connection shape on an entity's neighbours, claims and documents, and on exposure paths.
+    const ms = await ctx.gql(`{ entity(id: "co_Q2283") {
+      neighbours(first: 1) { totalCount pageInfo { hasNextPage } edges { node { entity { name } } } }
+      claims(first: 2) { pageInfo { hasNextPage } edges { node { id } } }
+      documents(first: 1) { edges { node { url } } }
+    } exposurePaths(from: "co_Q2283", first: 1) { pageInfo { hasNextPage } edges { node { score } } } }`);
+    expect(ms.errors).toBeUndefined();
+    const e = ms.data!.entity;
+    expect(e.neighbours.totalCount).toBeGreaterThan(1);
+    expect(e.neighbours.pageInfo.hasNextPage).toBe(true);
+    expect(e.claims.edges).toHaveLength(2);
+    expect(e.documents.edges).toHaveLength(1);
+    expect(ms.data!.exposurePaths.edges).toHaveLength(1);
+    expect(ms.data!.exposurePaths.pageInfo.hasNextPage).toBe(true);
   });
 });

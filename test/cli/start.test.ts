@@ -38,10 +38,11 @@ describe('rightsgraph start', () => {
       const res = await fetch(`${base}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: '{ stats { entities claims } searchEntities(text: "microsoft azure", limit: 3) { entity { name } } }' }),
+        body: JSON.stringify({ query: '{ stats { entities claims } search(text: "microsoft azure", first: 3) { edges { node { entity { name } } } } }' }),
       });
       const body = (await res.json()) as any;
       expect(body.data.stats.claims).toBeGreaterThan(30);
+      expect(body.data.search.edges[0].node.entity.name).toBeTruthy();
       // A second writer on the same folder gets one line, not a stack trace.
       const second = spawnSync(process.execPath, [BIN, 'seed'], { env, encoding: 'utf8' });
       expect(second.status).not.toBe(0);

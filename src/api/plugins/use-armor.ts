@@ -3,7 +3,7 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
 
-export const ARMOR_LIMITS = { depth: 14, aliases: 15, directives: 10, tokens: 4000, cost: 20_000 } as const;
+export const ARMOR_LIMITS = { depth: 14, aliases: 15, directives: 10, tokens: 4000, cost: 500_000 } as const;
 
 export function useArmor(opts: { production: boolean }): Plugin {
   return EnvelopArmorPlugin({

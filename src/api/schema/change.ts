@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ChangeRecord } from '../../domain/graph.ts';
 import { builder } from '../builder.ts';
+import { fromTop, page } from '../connection.ts';
 import { parseInput } from '../validate.ts';
 import { ChangeRecordRef } from './refs.ts';
 
@@ -23,14 +24,20 @@ ChangeRecordRef.implement({
   }),
 });
 
-const ChangesArgs = z.object({ targetId: z.string().min(1).max(200).optional(), action: ChangeRecord.shape.action.optional(), limit: z.number().int().min(1).max(1000).default(100) });
+const ChangesArgs = z.object({ targetId: z.string().min(1).max(200).optional(), action: ChangeRecord.shape.action.optional() });
 
 builder.queryField('changes', (t) =>
-  t.field({
-    type: [ChangeRecordRef],
-    description: 'The audit trail (who, when, what, before and after) for one entity or claim or one kind of change. Admins only.',
-    authScopes: { admin: true },
-    args: { targetId: t.arg.id(), action: t.arg({ type: ChangeActionEnum }), limit: t.arg.int() },
-    resolve: (_r, a, ctx) => ctx.store.listChanges(parseInput(ChangesArgs, { ...a, targetId: a.targetId ? String(a.targetId) : undefined }, 'changes')),
-  }),
+  t.connection(
+    {
+      type: ChangeRecordRef,
+      description: 'The audit trail (who, when, what, before and after) for one entity or claim or one kind of change, newest first. Admins only.',
+      authScopes: { admin: true },
+      args: { targetId: t.arg.id(), action: t.arg({ type: ChangeActionEnum }) },
+      resolve: (_r, a, ctx) => {
+        const q = parseInput(ChangesArgs, { action: a.action, targetId: a.targetId ? String(a.targetId) : undefined }, 'changes');
+        return page(a, 'changes', { defaultSize: 100, maxSize: 1000, depth: 1000 }, fromTop((limit) => ctx.store.listChanges({ ...q, limit })));
+      },
+    },
+    { description: 'A page of change records.' },
+  ),
 );

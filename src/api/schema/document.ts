@@ -1,7 +1,6 @@
 // Document: a source (report, article, statement) with the claims it carries; the `document` query.
-import { z } from 'zod';
 import { builder } from '../builder.ts';
-import { parseInput } from '../validate.ts';
+import { page, type Connection } from '../connection.ts';
 import { ClaimRef, DocumentRef } from './refs.ts';
 
 builder.node(DocumentRef, {
@@ -17,13 +16,21 @@ builder.node(DocumentRef, {
     sha256: t.exposeString('sha256', { nullable: true, description: 'Of the archived bytes, when fetched by rightsgraph.' }),
     fetchedAt: t.exposeString('fetchedAt', { nullable: true }),
     authors: t.exposeStringList('authors'),
-    claims: t.field({
-      type: [ClaimRef],
-      description: 'The claims whose evidence this document carries.',
-      args: { limit: t.arg.int({ description: '1–1,000; default 200.' }) },
-      resolve: async (d, args, ctx) =>
-        (await ctx.store.findClaims({ documentId: d.id, review: ['unreviewed', 'accepted', 'rejected'], limit: parseInput(z.number().int().min(1).max(1000).default(200), args.limit, 'limit') })).items,
-    }),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'The claims whose evidence this document carries, whatever their review.',
+        resolve: (d, args, ctx) =>
+          page(args, 'claims', { defaultSize: 200, maxSize: 1000 }, async ({ offset, limit }) => {
+            const p = await ctx.store.findClaims({ documentId: d.id, review: ['unreviewed', 'accepted', 'rejected'], limit: offset + limit });
+            return { items: p.items.slice(offset), total: p.total };
+          }),
+      },
+      {
+        description: 'A page of a document’s claims.',
+        fields: (t) => ({ totalCount: t.int({ description: 'Claims of the document, before paging.', resolve: (c) => (c as Connection<unknown>).totalCount ?? 0 }) }),
+      },
+    ),
   }),
 });
 

@@ -2,8 +2,9 @@
 // documents; the queries that find entities and the mutations that correct them.
 import { z } from 'zod';
 import { CountryCode, ExternalIds, IsoDate, type Entity, KIND_FIELDS } from '../../domain/entity.ts';
-import { NeighbourFilter, SearchOptions, type NeighbourPage } from '../../domain/graph.ts';
+import { NeighbourFilter, SearchOptions } from '../../domain/graph.ts';
 import { requireCaller } from '../auth.ts';
+import { fromTop, page, type Connection } from '../connection.ts';
 import { builder } from '../builder.ts';
 import { Note, parseInput } from '../validate.ts';
 import { ClaimFilterInput } from './filter.ts';
@@ -24,13 +25,6 @@ function kindField(e: Entity, field: (typeof KIND_FIELDS)[number]): string | nul
   return v === undefined || v === null ? null : String(v);
 }
 
-const NeighbourPageRef = builder.objectRef<NeighbourPage>('NeighbourPage').implement({
-  fields: (t) => ({
-    total: t.exposeInt('total', { description: 'How many neighbours pass the filter, before paging.' }),
-    items: t.field({ type: [NeighbourRef], resolve: (p) => p.items }),
-  }),
-});
-
 builder.node(EntityRef, {
   description: 'A company, government body, organisation, person, technology, contract, abuse or location.',
   // Stable across machines: from a Wikidata QID, or kind and name; a merged-away id loads its kept entity.
@@ -45,43 +39,48 @@ builder.node(EntityRef, {
     ...Object.fromEntries(
       KIND_FIELDS.map((f) => [f, t.string({ nullable: true, description: `Kind-specific field (see ONTOLOGY.md).`, resolve: (e) => kindField(e, f) })]),
     ),
-    neighbours: t.field({
-      type: NeighbourPageRef,
-      description: 'Edges of this entity (aggregates of the claims that pass the filter) with the entity at the other end.',
-      args: {
-        filter: t.arg({ type: ClaimFilterInput }),
-        direction: t.arg({ type: DirectionEnum }),
-        kinds: t.arg({ type: [EntityKindEnum] }),
-        limit: t.arg.int({ description: '1–10,000; default 100.' }),
-        offset: t.arg.int(),
+    neighbours: t.connection(
+      {
+        type: NeighbourRef,
+        description: 'Edges of this entity (aggregates of the claims that pass the filter) with the entity at the other end, most claims first.',
+        args: { filter: t.arg({ type: ClaimFilterInput }), direction: t.arg({ type: DirectionEnum }), kinds: t.arg({ type: [EntityKindEnum] }) },
+        resolve: (e, args, ctx) =>
+          page(args, 'neighbours', { defaultSize: 100, maxSize: 5000 }, async ({ offset, limit }) => {
+            const filter = parseInput(NeighbourFilter, { ...(args.filter ?? {}), direction: args.direction, kinds: args.kinds, limit, offset }, 'neighbours');
+            const p = await ctx.store.neighbours(e.id, filter);
+            return { items: p.items, total: p.total };
+          }),
       },
-      resolve: (e, args, ctx) => {
-        const filter = parseInput(NeighbourFilter, { ...(args.filter ?? {}), direction: args.direction, kinds: args.kinds, limit: args.limit, offset: args.offset }, 'neighbours');
-        return ctx.store.neighbours(e.id, filter);
+      {
+        description: 'A page of neighbours.',
+        fields: (t) => ({ totalCount: t.int({ description: 'Neighbours that pass the filter, before paging.', resolve: (c) => (c as Connection<unknown>).totalCount ?? 0 }) }),
       },
-    }),
-    claims: t.field({
-      type: [ClaimRef],
-      description: 'Claims in which this entity is the subject or the object.',
-      args: { filter: t.arg({ type: ClaimFilterInput }), limit: t.arg.int({ description: '1–1,000; default 100.' }) },
-      resolve: async (e, args, ctx) => {
-        const { limit, ...filter } = parseInput(ClaimListArgs, { ...(args.filter ?? {}), limit: args.limit }, 'claims');
-        return ctx.claimsOf(filter, limit).load(e.id);
+    ),
+    claims: t.connection(
+      {
+        type: ClaimRef,
+        description: 'Claims in which this entity is the subject or the object.',
+        args: { filter: t.arg({ type: ClaimFilterInput }) },
+        resolve: (e, args, ctx) => {
+          const filter = parseInput(ClaimFilterArgs, args.filter ?? {}, 'filter');
+          return page(args, 'claims', { defaultSize: 100, maxSize: 1000 }, fromTop((n) => ctx.claimsOf(filter, n).load(e.id)));
+        },
       },
-    }),
-    documents: t.field({
-      type: [DocumentRef],
-      description: 'Documents that carry evidence about this entity.',
-      args: { limit: t.arg.int({ description: '1–1,000; default 50.' }) },
-      resolve: (e, args, ctx) => ctx.store.documentsOf(e.id, parseInput(Limit(50), args.limit, 'limit')),
-    }),
+      { description: 'A page of claims.' },
+    ),
+    documents: t.connection(
+      {
+        type: DocumentRef,
+        description: 'Documents that carry evidence about this entity.',
+        resolve: (e, args, ctx) => page(args, 'documents', { defaultSize: 50, maxSize: 1000 }, fromTop((n) => ctx.store.documentsOf(e.id, n))),
+      },
+      { description: 'A page of documents.' },
+    ),
   }),
 });
 
-const Limit = (d: number) => z.number().int().min(1).max(1000).default(d);
-export const ClaimListArgs = NeighbourFilter.pick({ types: true, minConfidence: true, certainty: true, review: true, from: true, to: true }).extend({
-  limit: Limit(100),
-});
+export const ClaimFilterArgs = NeighbourFilter.pick({ types: true, minConfidence: true, certainty: true, review: true, from: true, to: true });
+export const ClaimListArgs = ClaimFilterArgs.extend({ limit: z.number().int().min(1).max(1000).default(100) });
 
 SearchHitRef.implement({
   fields: (t) => ({
@@ -106,15 +105,19 @@ builder.queryFields((t) => ({
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_r, args, ctx) => ctx.store.getEntities(parseInput(Ids, args.ids.map(String), 'ids')),
   }),
-  searchEntities: t.field({
-    type: [SearchHitRef],
-    description: 'Names and aliases, case- and accent-insensitive ("unite 8200" finds "Unité 8200"), best first.',
-    args: { text: t.arg.string({ required: true }), kinds: t.arg({ type: [EntityKindEnum] }), limit: t.arg.int({ description: '1–1,000; default 20.' }) },
-    resolve: (_r, args, ctx) => {
-      const text = parseInput(z.string().trim().min(1, 'search text is empty').max(500), args.text, 'text');
-      return ctx.store.searchEntities(text, parseInput(SearchOptions, { kinds: args.kinds, limit: args.limit }, 'searchEntities'));
+  search: t.connection(
+    {
+      type: SearchHitRef,
+      description: 'Entities by name or alias, case- and accent-insensitive ("unite 8200" finds "Unité 8200"), best first.',
+      args: { text: t.arg.string({ required: true }), kinds: t.arg({ type: [EntityKindEnum] }) },
+      resolve: (_r, args, ctx) => {
+        const text = parseInput(z.string().trim().min(1, 'search text is empty').max(500), args.text, 'text');
+        const kinds = parseInput(SearchOptions.shape.kinds, args.kinds, 'kinds');
+        return page(args, 'search', { defaultSize: 20, maxSize: 1000, depth: 1000 }, fromTop((limit) => ctx.store.searchEntities(text, { kinds, limit })));
+      },
     },
-  }),
+    { description: 'A page of search hits.' },
+  ),
 }));
 
 const EntityPatchInput = builder.inputType('EntityPatch', {

@@ -6,6 +6,7 @@ import { IsoDate } from '../../domain/entity.ts';
 import { EntityKind } from '../../domain/vocabulary.ts';
 import { exposedTo } from '../exposed-to.ts';
 import { builder } from '../builder.ts';
+import { fromTop, page } from '../connection.ts';
 import { parseInput } from '../validate.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EdgeRef, EntityRef, EvidencedClaimRef, ExposurePathRef, HopRef } from './refs.ts';
@@ -46,23 +47,26 @@ ExposurePathRef.implement({
 });
 
 builder.queryField('exposurePaths', (t) =>
-  t.field({
-    type: [ExposurePathRef],
-    description: 'Paths from `from` along the hop grammar of ONTOLOGY.md to `to`, or to entities of `toKinds` (default Abuse).',
-    args: {
-      from: t.arg.id({ required: true }),
-      to: t.arg.id(),
-      toKinds: t.arg({ type: [EntityKindEnum] }),
-      maxHops: t.arg.int({ description: '1–6; default 4.' }),
-      filter: t.arg({ type: ClaimFilterInput }),
-      asOf: t.arg.string({ description: 'Replay the graph at this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
-      limit: t.arg.int({ description: '1–1,000; default 20.' }),
+  t.connection(
+    {
+      type: ExposurePathRef,
+      description: 'Paths from `from` along the hop grammar of ONTOLOGY.md to `to`, or to entities of `toKinds` (default Abuse), best first.',
+      args: {
+        from: t.arg.id({ required: true }),
+        to: t.arg.id(),
+        toKinds: t.arg({ type: [EntityKindEnum] }),
+        maxHops: t.arg.int({ description: '1–6; default 4.' }),
+        filter: t.arg({ type: ClaimFilterInput }),
+        asOf: t.arg.string({ description: 'Replay the graph at this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+      },
+      resolve: (_r, a, ctx) => {
+        const q = { from: String(a.from), to: a.to ? String(a.to) : undefined, toKinds: a.toKinds, maxHops: a.maxHops, filter: a.filter ?? {}, asOf: a.asOf };
+        parseInput(ExposureQuery, q, 'exposurePaths'); // every argument checked before any page is read
+        return page(a, 'exposurePaths', { defaultSize: 20, maxSize: 1000, depth: 1000 }, fromTop((limit) => ctx.store.exposurePaths(parseInput(ExposureQuery, { ...q, limit }, 'exposurePaths'))));
+      },
     },
-    resolve: (_r, a, ctx) =>
-      ctx.store.exposurePaths(
-        parseInput(ExposureQuery, { ...a, from: String(a.from), to: a.to ? String(a.to) : undefined, filter: a.filter ?? {} }, 'exposurePaths'),
-      ),
-  }),
+    { description: 'A page of exposure paths.' },
+  ),
 );
 
 const ExposedToArgs = z.object({
@@ -75,18 +79,24 @@ const ExposedToArgs = z.object({
 });
 
 builder.queryField('exposedTo', (t) =>
-  t.field({
-    type: [ExposurePathRef],
-    description:
-      'Who is exposed to one abuse: for each actor of `kinds` (default Company) within maxHops, its best exposure path to the abuse, best first.',
-    args: {
-      abuse: t.arg.id({ required: true }),
-      kinds: t.arg({ type: [EntityKindEnum] }),
-      maxHops: t.arg.int({ description: '1–6; default 4.' }),
-      filter: t.arg({ type: ClaimFilterInput }),
-      asOf: t.arg.string(),
-      limit: t.arg.int({ description: '1–200; default 20.' }),
+  t.connection(
+    {
+      type: ExposurePathRef,
+      description:
+        'Who is exposed to one abuse: for each actor of `kinds` (default Company) within maxHops, its best exposure path to the abuse, best first.',
+      args: {
+        abuse: t.arg.id({ required: true }),
+        kinds: t.arg({ type: [EntityKindEnum] }),
+        maxHops: t.arg.int({ description: '1–6; default 4.' }),
+        filter: t.arg({ type: ClaimFilterInput }),
+        asOf: t.arg.string(),
+      },
+      resolve: (_r, a, ctx) => {
+        const q = { abuse: String(a.abuse), kinds: a.kinds, maxHops: a.maxHops, filter: a.filter, asOf: a.asOf };
+        parseInput(ExposedToArgs, q, 'exposedTo');
+        return page(a, 'exposedTo', { defaultSize: 20, maxSize: 200, depth: 200 }, fromTop((limit) => exposedTo(ctx.store, parseInput(ExposedToArgs, { ...q, limit }, 'exposedTo'))));
+      },
     },
-    resolve: (_r, a, ctx) => exposedTo(ctx.store, parseInput(ExposedToArgs, { ...a, abuse: String(a.abuse) }, 'exposedTo')),
-  }),
+    { description: 'A page of exposed actors, each with its best path.' },
+  ),
 );

@@ -1,6 +1,6 @@
 // The entity panel: kind, aliases, external ids (Wikidata link), documents, and claims grouped by type, each
 // with its quote and source; editors can accept or reject a claim with a note.
-import { editorKey, op } from '../api.ts';
+import { editorKey, nodes, op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -13,7 +13,7 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
     return;
   }
   const byType = new Map<string, any[]>();
-  for (const c of e.claims) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
+  for (const c of nodes(e.claims)) byType.set(c.type, [...(byType.get(c.type) ?? []), c]);
   const detail = (['country', 'govType', 'orgType', 'techType', 'category'] as const).filter((k) => e[k]).map((k) => `${k}: ${e[k]}`).join(' · ');
   replace(
     el,
@@ -24,7 +24,7 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
     e.externalIds.wikidata ? h('p', {}, h('strong', {}, `${t('externalIds')}: `), link(`https://www.wikidata.org/wiki/${e.externalIds.wikidata}`, `Wikidata ${e.externalIds.wikidata}`)) : null,
     h('button', { type: 'button', id: 'expand', onclick: () => void app.expand(e.id) }, t('expand')),
     h('h3', {}, t('documents')),
-    h('ul', {}, ...e.documents.map((d: any) => h('li', {}, link(d.url, d.title ?? d.id), ` — ${d.publisher ?? ''} ${d.publishedAt ?? ''} `, d.sha256 ? link(`${location.origin}/archive/${d.sha256}`, `(${t('archived')})`) : null))),
+    h('ul', {}, ...nodes(e.documents).map((d: any) => h('li', {}, link(d.url, d.title ?? d.id), ` — ${d.publisher ?? ''} ${d.publishedAt ?? ''} `, d.sha256 ? link(`${location.origin}/archive/${d.sha256}`, `(${t('archived')})`) : null))),
     h('h3', {}, t('claims')),
     h(
       'div',

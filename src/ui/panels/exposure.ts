@@ -2,7 +2,7 @@
 // choosing one draws its paths in the graph and lists each hop with its quotes, publisher, date, certainty,
 // and links to the source and the archived copy. The "as of" date replays the graph: a hop suspended
 // before it shows its end date.
-import { op } from '../api.ts';
+import { nodes, op } from '../api.ts';
 import { edgeData, type App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -11,7 +11,7 @@ import { t } from '../i18n.ts';
 export async function renderExposure(app: App, el: HTMLElement, from: string): Promise<void> {
   const { exposurePaths } = await op('Exposure', { from, asOf: app.state.asof, filter: app.filter() });
   const byAbuse = new Map<string, { name: string; paths: any[] }>();
-  for (const p of exposurePaths as any[]) {
+  for (const p of nodes(exposurePaths) as any[]) {
     const target = p.hops.at(-1).to;
     const g: { name: string; paths: any[] } = byAbuse.get(target.id) ?? { name: target.name, paths: [] };
     g.paths.push(p);

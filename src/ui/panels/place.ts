@@ -1,7 +1,7 @@
 // The place view: for a country or region, the abuses that occurred there, the state bodies responsible,
 // the suppliers exposed to each abuse, and a timeline of the documents that speak of them. What a source
 // denies ("X did not…") is not shown as if it were asserted.
-import { op } from '../api.ts';
+import { nodes, op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -13,10 +13,10 @@ export async function renderPlace(app: App, el: HTMLElement, id: string): Promis
     replace(el, h('p', { class: 'help' }, t('notPlace')));
     return;
   }
-  const abuses = entity.neighbours.items.map((i: any) => i.entity);
-  const exposed = await Promise.all(abuses.map((a: any) => op('ExposedTo', { abuse: a.id, asOf: app.state.asof }).then((r) => r.exposedTo)));
+  const abuses = nodes(entity.neighbours).map((i: any) => i.entity);
+  const exposed = await Promise.all(abuses.map((a: any) => op('ExposedTo', { abuse: a.id, asOf: app.state.asof }).then((r) => nodes(r.exposedTo))));
   const docs = new Map<string, any>();
-  for (const a of abuses) for (const d of a.documents) docs.set(d.id, d);
+  for (const a of abuses) for (const d of nodes<any>(a.documents)) docs.set(d.id, d);
   const timeline = [...docs.values()].sort((a, b) => String(a.publishedAt ?? '').localeCompare(String(b.publishedAt ?? '')));
   const entityButton = (x: any) => h('button', { type: 'button', class: 'linklike', onclick: () => void app.open(x.id) }, x.name);
   replace(
@@ -31,7 +31,7 @@ export async function renderPlace(app: App, el: HTMLElement, id: string): Promis
           'li',
           {},
           entityButton(a),
-          h('div', { class: 'cite' }, `${t('responsible')}: `, ...a.neighbours.items.map((r: any) => entityButton(r.entity))),
+          h('div', { class: 'cite' }, `${t('responsible')}: `, ...nodes(a.neighbours).map((r: any) => entityButton(r.entity))),
           h('div', { class: 'cite' }, `${t('suppliers')}: `, ...(exposed[i] ?? []).map((p: any) => h('span', {}, entityButton(p.hops[0].from), ` (${p.score.toFixed(2)}) `))),
         ),
       ),

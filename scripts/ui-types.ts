@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
   GraphQLEnumType, GraphQLInputObjectType, GraphQLList, GraphQLNonNull, GraphQLScalarType, buildSchema,
-  parse, print, validate, type FragmentDefinitionNode, type GraphQLInputType, type GraphQLOutputType, type GraphQLSchema,
+  isAbstractType, parse, print, validate, type FragmentDefinitionNode, type GraphQLInputType, type GraphQLOutputType, type GraphQLSchema,
   type OperationDefinitionNode, type SelectionSetNode, type GraphQLCompositeType, type TypeNode, typeFromAST,
 } from 'graphql';
 
@@ -27,23 +27,34 @@ function output(schema: GraphQLSchema, t: GraphQLOutputType, sel: SelectionSetNo
   return wrap(selection(schema, t as GraphQLCompositeType, sel!, frags));
 }
 
+/**
+ * The type of a selection. On a union or an interface it is a union of one object per possible type, each
+ * with its `__typename` literal and the fields of the inline fragments that apply to it, so the explorer
+ * narrows a mutation's result (`Entity` or an `Error`) by `__typename`.
+ */
 function selection(schema: GraphQLSchema, parent: GraphQLCompositeType, sel: SelectionSetNode, frags: Map<string, FragmentDefinitionNode>): string {
+  if (isAbstractType(parent)) return schema.getPossibleTypes(parent).map((t) => selection(schema, t, sel, frags)).join(' | ');
+  const applies = (condition: string | undefined) => {
+    if (!condition || condition === parent.name) return true;
+    const type = schema.getType(condition);
+    return !!type && isAbstractType(type) && schema.isSubType(type, parent);
+  };
   const fields: string[] = [];
   for (const s of sel.selections) {
-    if (s.kind === 'FragmentSpread') {
-      fields.push(selection(schema, parent, frags.get(s.name.value)!.selectionSet, frags).slice(2, -2));
+    if (s.kind === 'FragmentSpread' || s.kind === 'InlineFragment') {
+      const frag = s.kind === 'FragmentSpread' ? frags.get(s.name.value)! : s;
+      if (applies(frag.typeCondition?.name.value)) fields.push(selection(schema, parent, frag.selectionSet, frags).slice(2, -2));
       continue;
     }
-    if (s.kind !== 'Field') throw new Error('inline fragments are not used by the explorer');
     const name = s.alias?.value ?? s.name.value;
     if (s.name.value === '__typename') {
-      fields.push(`${name}: string`);
+      fields.push(`${name}: ${JSON.stringify(parent.name)}`);
       continue;
     }
     const def = (parent as { getFields(): Record<string, { type: GraphQLOutputType }> }).getFields()[s.name.value]!;
     fields.push(`${name}: ${output(schema, def.type, s.selectionSet, frags)}`);
   }
-  return `{ ${fields.join('; ')} }`;
+  return `{ ${fields.filter((f) => f.trim()).join('; ')} }`;
 }
 
 function input(t: GraphQLInputType, nonNull = false): string {
@@ -78,7 +89,7 @@ export function generate(): string {
         if (s.kind === 'FragmentSpread') {
           used.add(s.name.value);
           collect(frags.get(s.name.value)!.selectionSet);
-        } else if (s.kind === 'Field' && s.selectionSet) collect(s.selectionSet);
+        } else if ((s.kind === 'Field' || s.kind === 'InlineFragment') && s.selectionSet) collect(s.selectionSet);
       }
     };
     collect(op.selectionSet);

@@ -1,6 +1,8 @@
 // Builds the Pothos schema builder (and nothing else): the context every resolver sees, and the access
-// rule of each root type (scope-auth): reading needs the reader scope, every mutation the editor scope.
+// rule of each root type (scope-auth): reading needs the reader scope, every mutation the editor scope;
+// typed errors (the errors plugin) for the mutations, declared in schema/error.ts.
 import SchemaBuilder from '@pothos/core';
+import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { typenameOfId } from './global-id.ts';
@@ -10,7 +12,7 @@ import type { ApiContext } from './context.ts';
 // Fields are non-null unless declared nullable, so clients (the explorer's generated types) know what is there.
 export const builder = new SchemaBuilder<{ Context: ApiContext; AuthScopes: AuthScopes; DefaultInputFieldRequiredness: false; DefaultFieldNullability: false }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
   // Global ids are the graph's own ids: their prefix already names the type (co_… an Entity, cl_… a Claim,
   // doc_… a Document), and investigators paste them between GraphQL, the CLI and Neo4j Browser.
   relay: {

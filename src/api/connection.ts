@@ -2,9 +2,8 @@
 // with the arguments checked like every other input (a page too large or a cursor from elsewhere is a
 // BAD_USER_INPUT error naming the argument) and, where the store counts them, totalCount.
 import { cursorToOffset, offsetForArgs, offsetToCursor } from '@pothos/plugin-relay';
-import { GraphQLError } from 'graphql';
 import { z } from 'zod';
-import { parseInput } from './validate.ts';
+import { InputError, parseInput } from './validate.ts';
 
 export interface PageArgs {
   first?: number | null;
@@ -29,7 +28,7 @@ function offsetOf(cursor: string, arg: string): number {
   } catch {
     // fall through to the error below
   }
-  throw new GraphQLError(`${arg}: not a cursor of this list; pass a cursor from its pageInfo or edges`, { extensions: { code: 'BAD_USER_INPUT' } });
+  throw new InputError(`${arg}: not a cursor of this list; pass a cursor from its pageInfo or edges`, [{ path: arg, message: 'not a cursor of this list' }]);
 }
 
 /**
@@ -46,7 +45,7 @@ export async function page<T>(
   const first = parseInput(size, args.first, `${field}.first`);
   const last = parseInput(size, args.last, `${field}.last`);
   if (last !== undefined && !args.before && first === undefined) {
-    throw new GraphQLError(`${field}.last: pages backward only from a cursor; give before (or first)`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new InputError(`${field}.last: pages backward only from a cursor; give before (or first)`, [{ path: `${field}.last`, message: 'needs before (or first)' }]);
   }
   const after = args.after ? offsetOf(args.after, `${field}.after`) : undefined;
   const before = args.before ? offsetOf(args.before, `${field}.before`) : undefined;
@@ -57,7 +56,7 @@ export async function page<T>(
   });
   const depth = sizes.depth ?? MAX_DEPTH;
   if (window.offset >= depth) {
-    throw new GraphQLError(`${field}: pages reach ${depth.toLocaleString('en')} items deep; narrow the query (filter, kinds) instead`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new InputError(`${field}: pages reach ${depth.toLocaleString('en')} items deep; narrow the query (filter, kinds) instead`, [{ path: `${field}.after`, message: 'too deep' }]);
   }
   // The last page before the depth reads no look-ahead item: it cannot say there is more, and there is none to serve.
   const { items, total } = await fetch({ offset: window.offset, limit: Math.min(window.limit, depth - window.offset) });

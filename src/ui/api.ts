@@ -38,3 +38,9 @@ export function op<N extends OperationName>(name: N, variables: Ops[N]['variable
 
 /** The nodes of a page of a connection, in order. */
 export const nodes = <T>(connection: { edges: ReadonlyArray<{ node: T }> }): T[] => connection.edges.map((e) => e.node);
+
+/** A mutation's result, or its typed error (InputError, NotFoundError …) thrown as an ApiError. */
+export function ok<R extends { __typename: string }>(result: R): Exclude<R, { code: string; message: string }> {
+  if ('code' in result && 'message' in result) throw new ApiError(String(result.message), String(result.code));
+  return result as Exclude<R, { code: string; message: string }>;
+}

@@ -15,7 +15,7 @@ afterAll(async () => {
   await closed.cleanup();
 });
 
-const review = `mutation($id: ID!) { reviewClaim(id: $id, status: accepted, note: "checked") { review { status by } } }`;
+const review = `mutation($id: ID!) { reviewClaim(id: $id, status: accepted, note: "checked") { ... on Claim { review { status by } } } }`;
 const audit = `query($id: ID!) { changes(targetId: $id) { edges { node { action by before after } } } }`;
 
 describe('roles', () => {
@@ -94,7 +94,7 @@ describe('production hardening', () => {
     const form = await open.api.fetch('http://localhost/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: `query=${encodeURIComponent('mutation { reviewClaim(id: "x", status: rejected) { id } }')}`,
+      body: `query=${encodeURIComponent('mutation { reviewClaim(id: "x", status: rejected) { __typename } }')}`,
     });
     expect(form.status).toBe(403);
     // A script that sets the header (or posts JSON, which browsers preflight) gets through.

@@ -27,8 +27,8 @@ afterAll(async () => {
   await rm(archive, { recursive: true, force: true });
 });
 
-const INGEST_DOC = `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { document { id title publisher sha256 } entitiesCreated claimsCreated claimsExisting } }`;
-const INGEST_URL = `mutation($url: String!) { ingestUrl(url: $url, publisher: "Test NGO") { id status } }`;
+const INGEST_DOC = `mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { ... on IngestResult { document { id title publisher sha256 } entitiesCreated claimsCreated claimsExisting } ... on Error { code message } } }`;
+const INGEST_URL = `mutation($url: String!) { ingestUrl(url: $url, publisher: "Test NGO") { ... on Job { id status } ... on Error { code message } } }`;
 const JOB = `query($id: ID!) { job(id: $id) { status step error { code message } document { title url sha256 publishedAt publisher } result } }`;
 
 async function waitJob(id: string) {
@@ -53,7 +53,7 @@ describe('ingest through the API', () => {
 
   it('refuses both text and html, and a reader', async () => {
     const both = await ctx.gql(INGEST_DOC, { input: { text: 'a', html: '<p>a</p>' } }, WRITER_KEY);
-    expect(both.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: expect.stringMatching(/either text or html/) });
+    expect(both.data!.ingestDocument).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/either text or html/) });
     const reader = await ctx.gql(INGEST_DOC, { input: { text: 'a' } }, READER_KEY);
     expect(reader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -16,7 +16,7 @@ async function idOf(text: string): Promise<string> {
 describe('GraphQL mutations', () => {
   it('refuses a write without a key, or with a wrong one, and changes nothing', async () => {
     const claimId = (await ctx.store.findClaims({ limit: 1 })).items[0]!.id;
-    const m = `mutation($id: ID!) { reviewClaim(id: $id, status: rejected) { id } }`;
+    const m = `mutation($id: ID!) { reviewClaim(id: $id, status: rejected) { ... on Claim { id } } }`;
     for (const key of [undefined, 'wrong-key-0123456789abcdef']) {
       const r = await ctx.gql(m, { id: claimId }, key);
       expect(r.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -30,7 +30,7 @@ describe('GraphQL mutations', () => {
     const before = await paths();
     const enables = before.flatMap((p) => p.hops).find((h: any) => h.edge.type === 'ENABLES');
     const claimId = enables.edge.claimIds[0];
-    const r = await ctx.gql(`mutation($id: ID!) { reviewClaim(id: $id, status: rejected, note: "source retracted this") { review { status by note } } }`, { id: claimId }, WRITER_KEY);
+    const r = await ctx.gql(`mutation($id: ID!) { reviewClaim(id: $id, status: rejected, note: "source retracted this") { ... on Claim { review { status by note } } } }`, { id: claimId }, WRITER_KEY);
     expect(r.errors).toBeUndefined();
     expect(r.data!.reviewClaim.review).toEqual({ status: 'rejected', by: 'alice', note: 'source retracted this' });
     const after = await paths();
@@ -45,7 +45,7 @@ describe('GraphQL mutations', () => {
     const pegasus = await idOf('Pegasus');
     const doc = (await ctx.store.findClaims({ entityId: nso, limit: 1 })).items[0]!.evidence.documentId;
     const r = await ctx.gql(
-      `mutation($i: AddClaimInput!) { addClaim(input: $i) { id type extractor review { status by } subject { name } object { name } evidence { quote document { url } } } }`,
+      `mutation($i: AddClaimInput!) { addClaim(input: $i) { ... on Claim { id type extractor review { status by } subject { name } object { name } evidence { quote document { url } } } } }`,
       { i: { type: 'PROVIDES', subject: nso, object: pegasus, documentId: doc, quote: 'a second reading', confidence: 0.9 } },
       WRITER_KEY,
     );
@@ -53,28 +53,32 @@ describe('GraphQL mutations', () => {
     expect(r.data!.addClaim).toMatchObject({ type: 'PROVIDES', extractor: 'manual', review: { status: 'accepted', by: 'alice' }, subject: { name: 'NSO Group' }, object: { name: 'Pegasus' } });
     // A claim that does not fit the ontology is refused with the store's code.
     const bad = await ctx.gql(
-      `mutation($i: AddClaimInput!) { addClaim(input: $i) { id } }`,
+      `mutation($i: AddClaimInput!) { addClaim(input: $i) { ... on Claim { id } ... on Error { __typename code message } } }`,
       { i: { type: 'ENABLES', subject: nso, object: pegasus, documentId: doc, quote: 'nonsense' } },
       WRITER_KEY,
     );
-    expect(bad.errors?.[0]?.extensions?.code).toBe('INVALID_BATCH');
+    // A typed error in the result, not a GraphQL error: the client branches on __typename or code.
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data!.addClaim).toMatchObject({ __typename: 'InvalidBatchError', code: 'INVALID_BATCH', message: expect.stringMatching(/ENABLES/) });
   });
 
   it('edits an entity and merges a duplicate into it', async () => {
     const hik = await idOf('Hikvision');
-    const up = await ctx.gql(`mutation($id: ID!) { updateEntity(id: $id, patch: { aliases: ["Hikvision", "海康威视"], country: "CN" }) { aliases country } }`, { id: hik }, WRITER_KEY);
+    const up = await ctx.gql(`mutation($id: ID!) { updateEntity(id: $id, patch: { aliases: ["Hikvision", "海康威视"], country: "CN" }) { ... on Entity { aliases country } } }`, { id: hik }, WRITER_KEY);
     expect(up.errors).toBeUndefined();
     expect(up.data!.updateEntity.aliases).toContain('海康威视');
-    const bad = await ctx.gql(`mutation($id: ID!) { updateEntity(id: $id, patch: { country: "China" }) { id } }`, { id: hik }, WRITER_KEY);
-    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const bad = await ctx.gql(`mutation($id: ID!) { updateEntity(id: $id, patch: { country: "China" }) { ... on Entity { id } ... on InputError { code message issues { path message } } } }`, { id: hik }, WRITER_KEY);
+    expect(bad.data!.updateEntity).toMatchObject({ code: 'BAD_USER_INPUT', issues: [{ path: 'patch.country', message: expect.stringMatching(/ISO 3166/) }] });
+    const missing = await ctx.gql(`mutation { updateEntity(id: "co_nope", patch: { country: "CN" }) { ... on NotFoundError { code message } } }`, {}, WRITER_KEY);
+    expect(missing.data!.updateEntity).toEqual({ code: 'NOT_FOUND', message: 'no entity with id co_nope' });
     const dahua = await idOf('Dahua Technology');
-    const m = await ctx.gql(`mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d, note: "test merge") { id aliases neighbours { totalCount } } }`, { k: hik, d: dahua }, WRITER_KEY);
+    const m = await ctx.gql(`mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d, note: "test merge") { ... on Entity { id aliases neighbours { totalCount } } } }`, { k: hik, d: dahua }, WRITER_KEY);
     expect(m.errors).toBeUndefined();
     expect(m.data!.mergeEntities.aliases).toContain('Dahua Technology');
     expect(m.data!.mergeEntities.neighbours.totalCount).toBe(2); // same abuse and same country: edges fold together
     const redirected = await ctx.gql(`query($d: ID!) { entity(id: $d) { id } }`, { d: dahua });
     expect(redirected.data!.entity.id).toBe(hik);
-    const wrongKind = await ctx.gql(`mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d) { id } }`, { k: hik, d: await idOf('Xinjiang') }, WRITER_KEY);
-    expect(wrongKind.errors?.[0]?.extensions?.code).toBe('INCOMPATIBLE_MERGE');
+    const wrongKind = await ctx.gql(`mutation($k: ID!, $d: ID!) { mergeEntities(keep: $k, drop: $d) { __typename ... on Entity { id } ... on Error { __typename code message } } }`, { k: hik, d: await idOf('Xinjiang') }, WRITER_KEY);
+    expect(wrongKind.data!.mergeEntities).toMatchObject({ __typename: 'IncompatibleMergeError', code: 'INCOMPATIBLE_MERGE' });
   });
 });

@@ -1,7 +1,6 @@
 // Claim: one statement a document makes about two entities, with its evidence (document, exact quote,
 // offsets), certainty, dates, confidence and review; the claim queries and the mutations that review and
 // add claims.
-import { GraphQLError } from 'graphql';
 import { z } from 'zod';
 import { Claim, Evidence, Review } from '../../domain/claim.ts';
 import { IsoDate } from '../../domain/entity.ts';
@@ -9,11 +8,13 @@ import { claimId } from '../../domain/ids.ts';
 import { Certainty, ClaimType } from '../../domain/vocabulary.ts';
 import { requireCaller } from '../auth.ts';
 import { builder } from '../builder.ts';
-import { Note, parseInput } from '../validate.ts';
+import { InputError, Note, parseInput } from '../validate.ts';
 import { ClaimListArgs } from './entity.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EntityRef } from './refs.ts';
 import { CertaintyEnum, ClaimTypeEnum, ReviewStatusEnum } from './vocabulary.ts';
+import { typedErrors } from './error.ts';
+import { InvalidBatchError, NotFoundError } from '../../store/errors.ts';
 
 const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
   description: 'Where a claim comes from: the document and its exact words.',
@@ -72,7 +73,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (_r, a, ctx) => {
         if (a.last != null || a.before != null) {
-          throw new GraphQLError('claims pages forward only: use first and after', { extensions: { code: 'BAD_USER_INPUT' } });
+          throw new InputError('claims pages forward only: use first and after', [{ path: 'claims.last', message: 'pages forward only' }]);
         }
         const q = parseInput(ClaimListArgs, { ...(a.filter ?? {}), limit: a.first ?? 100 }, 'claims');
         const page = await ctx.store.findClaims({
@@ -142,6 +143,7 @@ const AddClaim = z
 
 builder.mutationFields((t) => ({
   reviewClaim: t.field({
+    errors: typedErrors(NotFoundError),
     type: ClaimRef,
     description: 'Accepts or rejects a claim (or puts it back to unreviewed). Rejected claims leave edges and paths.',
     args: { id: t.arg.id({ required: true }), status: t.arg({ type: ReviewStatusEnum, required: true }), note: t.arg.string() },
@@ -156,6 +158,7 @@ builder.mutationFields((t) => ({
     },
   }),
   addClaim: t.field({
+    errors: typedErrors(InvalidBatchError),
     type: ClaimRef,
     description: 'Adds a claim by hand (extractor "manual", accepted by its author) and records who added it.',
     args: { input: t.arg({ type: AddClaimInput, required: true }), note: t.arg.string() },
@@ -164,7 +167,7 @@ builder.mutationFields((t) => ({
       const input = parseInput(AddClaim, a.input, 'input');
       const [subject, object] = await ctx.store.getEntities([input.subject, input.object]);
       if (!subject || !object || subject.id === object.id) {
-        throw new GraphQLError('subject and object must be two entities of the graph', { extensions: { code: 'BAD_USER_INPUT' } });
+        throw new InputError('subject and object must be two entities of the graph', [{ path: 'input.subject', message: 'two entities of the graph' }]);
       }
       const at = new Date().toISOString();
       const claim = parseInput(

@@ -10,6 +10,8 @@ import { Note, parseInput } from '../validate.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EntityRef, NeighbourRef, SearchHitRef } from './refs.ts';
 import { DirectionEnum, EntityKindEnum } from './vocabulary.ts';
+import { typedErrors } from './error.ts';
+import { IncompatibleMergeError, NotFoundError } from '../../store/errors.ts';
 
 const ExternalIdsRef = builder.objectRef<ExternalIds>('ExternalIds').implement({
   description: ExternalIds.description,
@@ -151,6 +153,7 @@ const EntityPatch = z
 
 builder.mutationFields((t) => ({
   updateEntity: t.field({
+    errors: typedErrors(NotFoundError),
     type: EntityRef,
     description: 'Corrects an entity; the change is recorded with its before and after.',
     args: { id: t.arg.id({ required: true }), patch: t.arg({ type: EntityPatchInput, required: true }), note: t.arg.string() },
@@ -169,6 +172,7 @@ builder.mutationFields((t) => ({
     },
   }),
   mergeEntities: t.field({
+    errors: typedErrors(NotFoundError, IncompatibleMergeError),
     type: EntityRef,
     description: 'Merges `drop` into `keep` (same kind): aliases, ids and claims move; `drop` redirects to `keep`.',
     args: { keep: t.arg.id({ required: true }), drop: t.arg.id({ required: true }), note: t.arg.string() },

@@ -1,6 +1,7 @@
 // Imports every domain noun's file, then builds the schema.
 import { builder } from '../builder.ts';
 import './vocabulary.ts';
+import './error.ts';
 import './stats.ts';
 import './entity.ts';
 import './document.ts';

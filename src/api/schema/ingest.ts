@@ -13,6 +13,8 @@ import { builder } from '../builder.ts';
 import type { Job } from '../jobs.ts';
 import { parseInput } from '../validate.ts';
 import { DocumentRef } from './refs.ts';
+import { typedErrors } from './error.ts';
+import { InvalidBatchError } from '../../store/errors.ts';
 
 const JobErrorRef = builder.objectRef<{ code: string; message: string }>('JobError').implement({
   fields: (t) => ({ code: t.exposeString('code', { description: 'robots, private-address, too-large, content-type, timeout, http-status, …' }), message: t.exposeString('message') }),
@@ -76,6 +78,7 @@ builder.queryFields((t) => ({
 
 builder.mutationFields((t) => ({
   ingestDocument: t.field({
+    errors: typedErrors(InvalidBatchError),
     type: IngestResultRef,
     description: 'Extracts a document given as text or HTML and adds it, its entities and claims to the graph (idempotent by content).',
     args: { input: t.arg({ type: DocumentInput, required: true }) },
@@ -91,6 +94,7 @@ builder.mutationFields((t) => ({
     },
   }),
   ingestUrl: t.field({
+    errors: typedErrors(),
     type: JobRef,
     description: 'Fetches a report (robots.txt, private addresses, size and type checked), archives it and ingests it, as a job.',
     args: { url: t.arg.string({ required: true }), publisher: t.arg.string(), publishedAt: t.arg.string(), title: t.arg.string() },

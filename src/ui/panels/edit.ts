@@ -1,6 +1,6 @@
 // The editor's panel: the API key (kept for the browser session), and merging two entities. Reviewing a
 // claim happens beside the claim, in the entity panel.
-import { editorKey, op, setEditorKey } from '../api.ts';
+import { editorKey, ok, op, setEditorKey } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -21,9 +21,9 @@ export function renderEdit(app: App, el: HTMLElement): void {
         e.preventDefault();
         if (!editorKey()) return app.status(t('needKey'));
         try {
-          const r = await op('MergeEntities', { keep: keep.value.trim(), drop: drop.value.trim() });
-          app.status(`${t('done')} ${r.mergeEntities.name}`);
-          await app.open(r.mergeEntities.id);
+          const kept = ok((await op('MergeEntities', { keep: keep.value.trim(), drop: drop.value.trim() })).mergeEntities);
+          app.status(`${t('done')} ${kept.name}`);
+          await app.open(kept.id);
         } catch (err) {
           app.status((err as Error).message);
         }

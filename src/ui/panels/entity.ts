@@ -1,6 +1,6 @@
 // The entity panel: kind, aliases, external ids (Wikidata link), documents, and claims grouped by type, each
 // with its quote and source; editors can accept or reject a claim with a note.
-import { editorKey, nodes, op } from '../api.ts';
+import { editorKey, nodes, ok, op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -50,7 +50,7 @@ function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement 
     const note = h('input', { type: 'text', 'aria-label': t('note'), placeholder: t('note'), class: 'note' });
     const review = (status: string) => async () => {
       try {
-        await op('ReviewClaim', { id: c.id, status: status as 'accepted' | 'rejected', note: note.value || null });
+        ok((await op('ReviewClaim', { id: c.id, status: status as 'accepted' | 'rejected', note: note.value || null })).reviewClaim);
         app.status(t('done'));
         await refresh();
       } catch (err) {

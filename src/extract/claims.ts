@@ -37,6 +37,15 @@ const ACTORS: readonly EntityKind[] = ['Company', 'GovernmentBody', 'Organizatio
 const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as|notamment|including|such as|y compris|dont|en particulier|in particular|voire|even)[\s,]+)*(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux|actes|acts|of|ses|sa|son|its|their|leurs?)[\s'’]+)*$/iu;
 /** An enumeration of further objects after the first: "X, notamment leur utilisation de services de Y". */
 const ENUMERATION = /^[\s,;(–-]*(?:notamment|including|such as|in particular|en particulier|y compris|par exemple|for example|among them|parmi lesquels|parmi lesquelles)[\s,]/iu;
+/** Before a nominal trigger: "the use of", "l'utilisation de". */
+const NOMINAL_DETERMINERS = new Set(['the', 'l', 'la', 'le', 'une', 'a', 'an', 'cette', 'this']);
+/** A mention opening an apposition to the one before it: "Unit 8200, the …", "NSO, une entreprise …". */
+const APPOSITION = /^\s*,\s*(?:the|an?|l['’]|le|la|les|un|une)\s/iu;
+/** What may stand between a part and "part of / a unit of / within" its whole: "X, a unit of Y", "X is part of Y". */
+const PART_GAP = /^[\s,;(–-]*(?:(?:is|was|are|were|est|etait|était|sont|which|qui|that|now|désormais|also|aussi|itself|elle-même|lui-même)[\s,]+)*$/iu;
+/** Prepositions that make a mention a complement, never the subject of a following infinitive. */
+const COMPLEMENT_PREPOSITIONS = new Set(['with', 'avec', 'for', 'aupres', 'to', 'a']);
+const ARTICLES = new Set(['the', 'l', 'le', 'la', 'les']);
 const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord', 'accords', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
 const contractMatcher = (() => {
   const m = new PhraseMatcher<true>();
@@ -81,6 +90,11 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const recommendations = group(lex.recommendations.all(tokens));
   const contracts = group(contractMatcher.longest(tokens));
   const kindOf = (key: string) => set.entities.get(key)!.kind;
+  /** The word before token i, past one article: "with the Israeli government" → "with". */
+  const wordBefore = (i: number) => {
+    const w = tokens[i - 1]?.norm ?? '';
+    return ARTICLES.has(w) ? (tokens[i - 2]?.norm ?? '') : w;
+  };
 
   const companies = set.mentions.filter((m) => m.kind === 'Company');
   const lastCompanyBefore = (offset: number): Mention | undefined => companies[firstIndexWhere(companies, (m) => m.end > offset) - 1];
@@ -126,7 +140,27 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       const left = ms.filter((m) => m.to <= t.from).reverse();
       const right = ms.filter((m) => m.from >= t.to);
       const [subjSide, objSide] = passive ? [right, left] : [left, right];
-      let subj: Mention | string | undefined = subjSide.find((m) => fits(m.kind, sig.subject));
+      const prevWord = tokens[t.from - 1]?.norm ?? '';
+      // "the use of X by Y", "l'utilisation de X par Y": the user follows "by"; without it, no user is named.
+      if (type === 'USES' && !passive && NOMINAL_DETERMINERS.has(prevWord) && /^(of|de|d|du|des)$/.test(tokens[t.to]?.norm ?? '')) {
+        const obj = right.find((m) => fits(m.kind, sig.object));
+        const by = obj ? tokens.findIndex((x, i) => i >= obj.to && i <= obj.to + 3 && (x.norm === 'by' || x.norm === 'par')) : -1;
+        const user = by >= 0 ? right.find((m) => m.from > by && m.from <= by + 3 && fits(m.kind, sig.subject)) : undefined;
+        if (obj && user) emit(type, user, obj, s, 0.65, 'trigger:USES:nominal', t.from, [t.from, user.to]);
+        continue;
+      }
+      // An infinitive ("… signed a contract with Y to provide Z") takes the clause's subject, not a
+      // complement introduced by with/avec/for just before it.
+      const infinitive = !passive && (prevWord === 'to' || prevWord === 'pour' || (prevWord === 'de' && tokens[t.from - 2]?.norm === 'afin'));
+      const candidates = infinitive ? left.filter((m) => !COMPLEMENT_PREPOSITIONS.has(wordBefore(m.from))) : subjSide;
+      let subj: Mention | string | undefined = candidates.find((m) => fits(m.kind, sig.subject));
+      // "Unit 8200, the Israeli military's elite unit, used …": the head of the apposition is the subject.
+      let appositive = false;
+      if (subj && !passive) {
+        const before = left[left.indexOf(subj) + 1];
+        appositive = !!before && fits(before.kind, sig.subject) && APPOSITION.test(text.slice(before.end, subj.start)) && text.slice(subj.end, tokens[t.from]!.start).includes(',');
+        if (appositive) subj = before;
+      }
       // A pronoun before the trigger ("elle a fourni", "its services") stands for the company named last, in
       // this sentence or the one before ("l'entreprise", "the company" are mentions already: see anaphora).
       if (!subj && sig.subject.includes('Company') && /\b(son|sa|ses|its|elle|it)\b/iu.test(text.slice(sents[s]!.start, tokens[t.from]!.start))) {
@@ -135,7 +169,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       }
       if (!subj) continue;
       // A subject far behind the trigger, past a clause break, is another clause's: "X disabled Y, after a review of reports".
-      if (typeof subj !== 'string' && !passive && t.from - subj.to > 6 && /[,;:]/.test(text.slice(subj.end, tokens[t.from]!.start))) continue;
+      if (typeof subj !== 'string' && !passive && !appositive && !infinitive && t.from - subj.to > 6 && /[,;:]/.test(text.slice(subj.end, tokens[t.from]!.start))) continue;
       // Coordinated subjects: "The Guardian, +972 Magazine et Local Call ont révélé".
       const subjects: Array<Mention | string> = [subj];
       if (typeof subj !== 'string' && !passive) {
@@ -166,6 +200,8 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         const subjFrom = typeof subj === 'string' ? t.from : subj.from;
         const dist = Math.abs(t.from - (typeof subj === 'string' ? t.from : passive ? subj.from : subj.to)) + Math.abs(o.from - t.to);
         if (dist > 30) continue;
+        // "X, part of Y" / "X within Y": a part is named right before its whole, never a clause away.
+        if (type === 'PART_OF' && !passive && typeof subj !== 'string' && !PART_GAP.test(text.slice(subj.end, tokens[t.from]!.start))) continue;
         const span: [number, number] = [Math.min(subjFrom, o.from, t.from), Math.max(typeof subj === 'string' ? t.to : subj.to, o.to, t.to)];
         emit(type, subj, o, s, 0.75 - dist * 0.012, `trigger:${type}${passive ? ':passive' : ''}`, t.from, span);
       }

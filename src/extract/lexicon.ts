@@ -31,6 +31,8 @@ const Triggers = z.object({
   /** Cues that make an ending a call rather than a fact: "Microsoft devrait suspendre" states no suspension. */
   recommendations: z.array(z.string()),
   roles: z.array(z.string()),
+  /** Nouns that introduce a person's name: "the journalist Jamal Khashoggi", "l'avocate X". */
+  personNouns: z.array(z.string()),
 });
 
 /** What a lexicon phrase found in the text stands for. */
@@ -50,6 +52,7 @@ export interface Lexicon {
   negations: PhraseMatcher<true>;
   recommendations: PhraseMatcher<true>;
   roles: PhraseMatcher<true>;
+  personNouns: PhraseMatcher<true>;
 }
 
 function readJson(file: string): unknown {
@@ -92,7 +95,7 @@ export function loadLexicon(): Lexicon {
   const t = Triggers.parse(readJson(join(LEXICON_DIR, 'claim-triggers.json')));
   const triggers = new PhraseMatcher<ClaimType>();
   for (const [type, phrases] of Object.entries(t.triggers)) for (const p of phrases ?? []) triggers.add(phraseWords(p), type as ClaimType);
-  cached = { entries, names, triggers, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), recommendations: matcherOf(t.recommendations), roles: matcherOf(t.roles) };
+  cached = { entries, names, triggers, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), recommendations: matcherOf(t.recommendations), roles: matcherOf(t.roles), personNouns: matcherOf(t.personNouns) };
   return cached;
 }
 

@@ -305,6 +305,14 @@ function persons(
       if (span) addPerson(span[0], span[1]);
     }
   }
+  // "the journalist Jamal Khashoggi", "l'avocate Leila X": a person noun right before a name.
+  for (const n of lex.personNouns.longest(tokens)) {
+    const next = n.to;
+    if (next < tokens.length && !taken[next] && tokens[next]!.start - tokens[n.to - 1]!.end <= 2) {
+      const span = nameAt(next, 1);
+      if (span) addPerson(span[0], span[1]);
+    }
+  }
   // Role appositions: "NAME, role … ORG" and "role … ORG, NAME".
   for (const r of lex.roles.all(tokens)) {
     const s = sentenceOf(r.from);

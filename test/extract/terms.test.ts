@@ -142,3 +142,33 @@ describe('ends of supply', () => {
     expect(named(extract("Microsoft a suspendu ses services à l'armée israélienne.", { language: 'fr' }))).toContain('Microsoft SUSPENDED Israel Defense Forces');
   });
 });
+
+describe('clause structure', () => {
+  const en = (text: string) => named(extract(text, { language: 'en' }));
+  const fr = (text: string) => named(extract(text, { language: 'fr' }));
+  it('takes the head of an apposition as the subject', () => {
+    const claims = en("Unit 8200, the Israeli military's elite intelligence unit, used Microsoft's Azure platform.");
+    expect(claims).toContain('Unit 8200 USES Azure');
+    expect(claims).not.toContain('Israel Defense Forces USES Azure');
+  });
+  it('gives an infinitive the clause’s subject, not the complement before it', () => {
+    const claims = en('In 2021, Google and Amazon signed a contract with the Israeli government to provide cloud computing services.');
+    expect(claims).toEqual(expect.arrayContaining(['Google PROVIDES cloud computing', 'Amazon PROVIDES cloud computing']));
+    expect(claims.some((c) => c.startsWith('Government of Israel PROVIDES'))).toBe(false);
+  });
+  it('reads "the use of X by Y" as Y using X, and names no user without "by"', () => {
+    expect(en('Human Rights Watch documented the use of facial recognition by the Israeli army in Hebron.')).toContain('Israel Defense Forces USES facial recognition');
+    expect(en('Human Rights Watch documented the use of facial recognition in Hebron.').some((c) => c.includes('USES'))).toBe(false);
+    expect(fr("Amnesty International a dénoncé l'utilisation de la reconnaissance faciale par l'armée israélienne.")).toContain('Israel Defense Forces USES reconnaissance faciale');
+  });
+  it('finds a person named after a person noun', () => {
+    const r = extract('The government allegedly targeted the associates of the journalist Jamal Khashoggi.', { language: 'en' });
+    expect(r.entities.find((e) => e.name === 'Jamal Khashoggi')?.kind).toBe('Person');
+    const f = extract("La police a arrêté l'avocate Nasrin Sotoudeh.", { language: 'fr' });
+    expect(f.entities.find((e) => e.name === 'Nasrin Sotoudeh')?.kind).toBe('Person');
+  });
+  it('binds a part to its whole only when they stand together', () => {
+    expect(en('Microsoft disabled services to a unit within the Israel Ministry of Defense.').some((c) => c.startsWith('Microsoft PART_OF'))).toBe(false);
+    expect(en('Unit 8200, part of the Israel Defense Forces, intercepts calls.')).toContain('Unit 8200 PART_OF Israel Defense Forces');
+  });
+});

@@ -46,6 +46,12 @@ const PART_GAP = /^[\s,;(–-]*(?:(?:is|was|are|were|est|etait|était|sont|which
 /** Prepositions that make a mention a complement, never the subject of a following infinitive. */
 const COMPLEMENT_PREPOSITIONS = new Set(['with', 'avec', 'for', 'aupres', 'to', 'a']);
 const ARTICLES = new Set(['the', 'l', 'le', 'la', 'les']);
+/** After a mention that is the sentence's source: "Amnesty International said", "HRW a déclaré". */
+const REPORTED_BY = /^\s*(?:said|says|reported|reports|found|stated|noted|wrote|told|a déclaré|a indiqué|a rapporté|a révélé|a constaté|ont déclaré|ont indiqué|ont révélé|ont constaté)\b/iu;
+/** Before it: "according to Amnesty", "selon HRW", "a report by Amnesty International". */
+const SOURCE_BEFORE = /(?:according to|selon|d['’]après|report by|rapport de|rapport d['’]|published by|publié par|publiée par)\s+(?:the\s+|l['’]|le\s+|la\s+)?$/iu;
+/** Words between a used technology and an abuse that make the abuse its purpose: "used T in/for/to …". */
+const PURPOSE = new Set(['in', 'for', 'to', 'pour', 'dans', 'lors', 'during', 'pendant', 'afin', 'into']);
 const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord', 'accords', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
 const contractMatcher = (() => {
   const m = new PhraseMatcher<true>();
@@ -95,6 +101,8 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     const w = tokens[i - 1]?.norm ?? '';
     return ARTICLES.has(w) ? (tokens[i - 2]?.norm ?? '') : w;
   };
+  /** A mention standing as the source of the sentence: "…, Amnesty International said", "according to HRW". */
+  const isSource = (m: Mention) => REPORTED_BY.test(text.slice(m.end, m.end + 30)) || SOURCE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
 
   const companies = set.mentions.filter((m) => m.kind === 'Company');
   const lastCompanyBefore = (offset: number): Mention | undefined => companies[firstIndexWhere(companies, (m) => m.end > offset) - 1];
@@ -183,7 +191,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       }
       const objs: Mention[] = [];
       for (const m of objSide) {
-        if (!fits(m.kind, sig.object)) {
+        if (!fits(m.kind, sig.object) || (type !== 'DOCUMENTS' && isSource(m))) {
           if (objs.length) break;
           continue;
         }
@@ -204,6 +212,23 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         if (type === 'PART_OF' && !passive && typeof subj !== 'string' && !PART_GAP.test(text.slice(subj.end, tokens[t.from]!.start))) continue;
         const span: [number, number] = [Math.min(subjFrom, o.from, t.from), Math.max(typeof subj === 'string' ? t.to : subj.to, o.to, t.to)];
         emit(type, subj, o, s, 0.75 - dist * 0.012, `trigger:${type}${passive ? ':passive' : ''}`, t.from, span);
+      }
+      // "Hikvision supplied surveillance cameras to the police": what is supplied is the supplier's product.
+      if (type === 'SUPPLIES' && !passive) {
+        const firstObj = objs[0]?.from ?? t.to + 8;
+        for (const tech of right.filter((m) => m.kind === 'Technology' && m.from < firstObj && m.from - t.to <= 6)) {
+          for (const subj of subjects) emit('PROVIDES', subj, tech, s, 0.6, 'supplies-product', t.from, [typeof subj === 'string' ? t.from : subj.from, tech.to]);
+        }
+      }
+      // "X used T in airstrikes that killed civilians" / "utilisé T pour la surveillance de masse": the
+      // technology enabled the abuse and its user is responsible for it.
+      if (type === 'USES') {
+        for (const o of objs) {
+          const abuse = ms.find((m) => m.kind === 'Abuse' && m.from >= o.to && m.from - o.to <= 6);
+          if (!abuse || !tokens.slice(o.to, abuse.from).some((x) => PURPOSE.has(x.norm))) continue;
+          emit('ENABLES', o, abuse, s, 0.55, 'used-for', t.from, [o.from, abuse.to]);
+          for (const subj of subjects) emit('RESPONSIBLE_FOR', subj, abuse, s, 0.5, 'used-for', t.from, [typeof subj === 'string' ? t.from : subj.from, abuse.to]);
+        }
       }
     }
     // "Azure de Microsoft", "Microsoft's Azure", and a gazetteer product named with its supplier.
@@ -250,7 +275,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       const inSentence = ms.filter((m) => m.kind === 'Company');
       const company = inSentence.sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0]
         ?? (/\b(ses|son|its|sa)\b/iu.test(text.slice(Math.max(sents[s]!.start, tokens[c.from]!.start - 12), tokens[c.from]!.start)) ? lastCompanyBefore(tokens[c.from]!.start) : undefined);
-      const other = ms.filter((m) => ['GovernmentBody', 'Organization'].includes(m.kind) && Math.abs(m.from - c.from) <= 15).sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0];
+      const other = ms.filter((m) => ['GovernmentBody', 'Organization'].includes(m.kind) && Math.abs(m.from - c.from) <= 15 && !isSource(m)).sort((a, b) => Math.abs(a.from - c.from) - Math.abs(b.from - c.from))[0];
       if (!company || !other) continue;
       const cEnt = set.entities.get(company.entity)!;
       const oEnt = set.entities.get(other.entity)!;

@@ -23,6 +23,7 @@ const MONTHS: Record<string, number> = lookup({
 /** Words after which a bare year is a date: "en 2017", "since 2021", "fin 2023". */
 const YEAR_LEADS = new Set(['en', 'in', 'since', 'depuis', 'from', 'until', 'jusqu', 'between', 'entre', 'fin', 'debut', 'early', 'late', 'mid', 'courant', 'during', 'pendant', 'annee', 'year', 'by']);
 
+const INSTANTS = /^(?:now|right now|today|tonight|tomorrow|yesterday|maintenant|aujourd['’]hui|ce soir|demain|hier|actuellement)$/iu;
 const pad = (n: number) => String(n).padStart(2, '0');
 const isYear = (w: string) => /^(19[5-9]\d|20\d\d)$/.test(w);
 
@@ -40,6 +41,8 @@ export function findDates(text: string, tokens: readonly Token[], lang: string, 
     if (!c.isCertain('month')) continue;
     // A relative date ("le mois dernier") means nothing without the document's date.
     if (!ref && !/\d/.test(r.text)) continue;
+    // "now", "today": chrono reads "Access Now" and "Aujourd'hui" headlines as the reference instant.
+    if (INSTANTS.test(r.text.trim())) continue;
     const year = c.isCertain('year') ? c.get('year') : ref?.getUTCFullYear();
     if (year === undefined || year === null) continue;
     const month = c.get('month')!;

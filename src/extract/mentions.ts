@@ -315,6 +315,9 @@ function persons(
   }
   // Role appositions: "NAME, role … ORG" and "role … ORG, NAME".
   for (const r of lex.roles.all(tokens)) {
+    // "researchers at Citizen Lab found": a plural role names a group, not the person next to it.
+    const roleWord = tokens[r.to - 1]!.norm;
+    if (roleWord.length > 3 && roleWord.endsWith('s') && !roleWord.endsWith('ss')) continue;
     const s = sentenceOf(r.from);
     const org = (from: number, to: number) =>
       mentions.find((m) => m.to > from && m.from < to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);

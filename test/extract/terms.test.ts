@@ -172,3 +172,33 @@ describe('clause structure', () => {
     expect(en('Unit 8200, part of the Israel Defense Forces, intercepts calls.')).toContain('Unit 8200 PART_OF Israel Defense Forces');
   });
 });
+
+describe('sources, purposes and products', () => {
+  const en = (text: string) => named(extract(text, { language: 'en', publishedAt: '2025-10-01' }));
+  it('never takes the sentence’s source for an object or a contract party', () => {
+    const claims = en('Hikvision supplied surveillance cameras to police in Xinjiang, according to a report by Amnesty International.');
+    expect(claims.some((c) => c.includes('Amnesty International') && !c.includes('DOCUMENTS'))).toBe(false);
+    expect(claims).toContain('Hikvision PROVIDES surveillance cameras');
+    const contract = extract('In 2022, ICE renewed a $95.9 million contract with Palantir Technologies, Business & Human Rights Resource Centre reported.', { language: 'en' });
+    const parties = named(contract).filter((c) => c.includes('PARTY_TO'));
+    expect(parties.some((c) => c.startsWith('Business & Human Rights Resource Centre'))).toBe(false);
+    expect(parties.some((c) => c.startsWith('Palantir Technologies PARTY_TO'))).toBe(true);
+  });
+  it('makes a technology used for an abuse its enabler, and its user responsible', () => {
+    const claims = en('The Ethiopian National Defense Force used drones in airstrikes in Tigray that killed civilians.');
+    expect(claims).toEqual(expect.arrayContaining([
+      'Ethiopian National Defense Force USES drones',
+      expect.stringMatching(/^drones ENABLES airstrikes/),
+      expect.stringMatching(/^Ethiopian National Defense Force RESPONSIBLE_FOR airstrikes/),
+    ]));
+  });
+  it('reads "imposed by" as responsibility, and "Access Now" as no date', () => {
+    const claims = en('Access Now documented internet shutdowns imposed by the Ministry of Communications in Myanmar.');
+    expect(claims).toContain('Ministry of Communications RESPONSIBLE_FOR internet shutdowns');
+    expect(claims).toContain('Access Now DOCUMENTS internet shutdowns');
+  });
+  it('does not take a plural role for a person’s role', () => {
+    const claims = en('The phone of the opposition politician Ahmed Eltantawy was hacked, researchers at Citizen Lab found.');
+    expect(claims.some((c) => c.includes('ROLE_IN'))).toBe(false);
+  });
+});

@@ -133,6 +133,13 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   for (let s = 0; s < sents.length; s++) {
     const ms = bySentence.get(s) ?? [];
     if (ms.length < 1) continue;
+    /** "X used T in/for abuse A" (or "the use of T by X during A"): T enables A and X is responsible for it. */
+    const usedFor = (tech: Mention, users: ReadonlyArray<Mention | string>, after: number) => {
+      const abuse = ms.find((m) => m.kind === 'Abuse' && m.from >= after && m.from - after <= 6);
+      if (!abuse || !tokens.slice(after, abuse.from).some((x) => PURPOSE.has(x.norm))) return;
+      emit('ENABLES', tech, abuse, s, 0.55, 'used-for', tech.from, [tech.from, abuse.to]);
+      for (const u of users) emit('RESPONSIBLE_FOR', u, abuse, s, 0.5, 'used-for', tech.from, [typeof u === 'string' ? tech.from : Math.min(u.from, tech.from), abuse.to]);
+    };
     // Trigger binding.
     const seen = new Set<string>();
     for (const t of triggers.get(s) ?? []) {
@@ -154,7 +161,10 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         const obj = right.find((m) => fits(m.kind, sig.object));
         const by = obj ? tokens.findIndex((x, i) => i >= obj.to && i <= obj.to + 3 && (x.norm === 'by' || x.norm === 'par')) : -1;
         const user = by >= 0 ? right.find((m) => m.from > by && m.from <= by + 3 && fits(m.kind, sig.subject)) : undefined;
-        if (obj && user) emit(type, user, obj, s, 0.65, 'trigger:USES:nominal', t.from, [t.from, user.to]);
+        if (obj && user) {
+          emit(type, user, obj, s, 0.65, 'trigger:USES:nominal', t.from, [t.from, user.to]);
+          usedFor(obj, [user], user.to);
+        }
         continue;
       }
       // An infinitive ("… signed a contract with Y to provide Z") takes the clause's subject, not a
@@ -222,14 +232,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       }
       // "X used T in airstrikes that killed civilians" / "utilisé T pour la surveillance de masse": the
       // technology enabled the abuse and its user is responsible for it.
-      if (type === 'USES') {
-        for (const o of objs) {
-          const abuse = ms.find((m) => m.kind === 'Abuse' && m.from >= o.to && m.from - o.to <= 6);
-          if (!abuse || !tokens.slice(o.to, abuse.from).some((x) => PURPOSE.has(x.norm))) continue;
-          emit('ENABLES', o, abuse, s, 0.55, 'used-for', t.from, [o.from, abuse.to]);
-          for (const subj of subjects) emit('RESPONSIBLE_FOR', subj, abuse, s, 0.5, 'used-for', t.from, [typeof subj === 'string' ? t.from : subj.from, abuse.to]);
-        }
-      }
+      if (type === 'USES') for (const o of objs) usedFor(o, subjects, o.to);
     }
     // "Azure de Microsoft", "Microsoft's Azure", and a gazetteer product named with its supplier.
     for (const tech of ms.filter((m) => m.kind === 'Technology')) {

@@ -53,6 +53,8 @@ export interface Lexicon {
   recommendations: PhraseMatcher<true>;
   roles: PhraseMatcher<true>;
   personNouns: PhraseMatcher<true>;
+  /** Adjectives of nationality (folded words joined by a space) → ISO 3166-1 code. */
+  demonyms: Map<string, string>;
 }
 
 function readJson(file: string): unknown {
@@ -95,7 +97,10 @@ export function loadLexicon(): Lexicon {
   const t = Triggers.parse(readJson(join(LEXICON_DIR, 'claim-triggers.json')));
   const triggers = new PhraseMatcher<ClaimType>();
   for (const [type, phrases] of Object.entries(t.triggers)) for (const p of phrases ?? []) triggers.add(phraseWords(p), type as ClaimType);
-  cached = { entries, names, triggers, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), recommendations: matcherOf(t.recommendations), roles: matcherOf(t.roles), personNouns: matcherOf(t.personNouns) };
+  const demonyms = new Map<string, string>();
+  const dem = z.object({ countries: z.record(z.string(), z.array(z.string())) }).parse(readJson(join(LEXICON_DIR, 'demonyms.json')));
+  for (const [country, forms] of Object.entries(dem.countries)) for (const f of forms) demonyms.set(phraseWords(f).join(' '), country);
+  cached = { entries, names, triggers, demonyms, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), recommendations: matcherOf(t.recommendations), roles: matcherOf(t.roles), personNouns: matcherOf(t.personNouns) };
   return cached;
 }
 

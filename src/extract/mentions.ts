@@ -74,6 +74,16 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     const hit = h.payload.hit;
     if (hit.type === 'entity') {
       const en = hit.entry;
+      // "le ministère de l'Intérieur égyptien": a generic name the gazetteer gives one country, said of another.
+      const other = en.kind === 'GovernmentBody' && typeof en.country === 'string' ? demonymAfter(tokens, h.to, lex.demonyms) : null;
+      if (other && other.country !== en.country) {
+        const name = text.slice(tokens[h.from]!.start, tokens[other.to - 1]!.end);
+        const e = entity(`rec:GovernmentBody:${tokens.slice(h.from, other.to).map((t) => t.norm).join(' ')}`, 'GovernmentBody', name, h.from, {
+          fields: { country: other.country, ...(en.govType ? { govType: en.govType } : {}) },
+        });
+        mention(e, h.from, other.to);
+        continue;
+      }
       const fields = Object.fromEntries(Object.entries(en).filter(([k]) => !['kind', 'name', 'aliases', 'wikidata', 'source', 'supplier'].includes(k)));
       const e = entity(`gaz:${en.kind}:${en.name}`, en.kind, en.name, h.from, { entry: en, fields, ...(en.wikidata ? { wikidataId: en.wikidata } : {}) });
       for (const a of en.aliases) e.aliases.add(a);
@@ -157,6 +167,16 @@ function anaphora(tokens: readonly Token[], taken: Uint8Array, mentions: readonl
     if (!antecedent || sentenceOf(i) - antecedent.sentence > 3) continue;
     add(antecedent.entity, i - 1, i + 1);
   }
+}
+
+/** An adjective of nationality at token i (one or two words: "égyptienne", "South African"). */
+function demonymAfter(tokens: readonly Token[], i: number, demonyms: ReadonlyMap<string, string>): { country: string; to: number } | null {
+  const one = tokens[i]?.norm;
+  if (!one) return null;
+  const two = tokens[i + 1] ? demonyms.get(`${one} ${tokens[i + 1]!.norm}`) : undefined;
+  if (two) return { country: two, to: i + 2 };
+  const c = demonyms.get(one);
+  return c ? { country: c, to: i + 1 } : null;
 }
 
 function sentenceIndexer(tokens: readonly Token[], sents: readonly Span[]) {

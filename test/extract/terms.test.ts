@@ -202,3 +202,18 @@ describe('sources, purposes and products', () => {
     expect(claims.some((c) => c.includes('ROLE_IN'))).toBe(false);
   });
 });
+
+describe('nationality', () => {
+  it('does not give another country’s ministry the name the gazetteer knows for France', () => {
+    const r = extract("Le ministère de l'Intérieur égyptien a signé un contrat avec Nexa Technologies.", { language: 'fr' });
+    const ministry = r.entities.find((e) => e.kind === 'GovernmentBody')!;
+    expect(ministry.name).toBe("ministère de l'Intérieur égyptien");
+    expect(ministry.fields).toMatchObject({ country: 'EG' });
+    const fr = extract("Le ministère de l'Intérieur a interdit la manifestation à Paris.", { language: 'fr' });
+    expect(fr.entities.find((e) => e.kind === 'GovernmentBody')?.name).toBe("Ministère de l'Intérieur (France)");
+  });
+  it('reads the use of a technology during an abuse as enabling it', () => {
+    const claims = named(extract("Human Rights Watch a documenté l'utilisation de drones par l'armée éthiopienne lors de frappes aériennes au Tigré.", { language: 'fr' }));
+    expect(claims).toEqual(expect.arrayContaining(['Ethiopian National Defense Force USES drones', expect.stringMatching(/^drones ENABLES frappes aériennes/)]));
+  });
+});

@@ -2,6 +2,7 @@
 // rule of each root type (scope-auth): reading needs the reader scope, every mutation the editor scope;
 // typed errors (the errors plugin) for the mutations, declared in schema/error.ts.
 import SchemaBuilder from '@pothos/core';
+import DataloaderPlugin from '@pothos/plugin-dataloader';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
@@ -12,7 +13,7 @@ import type { ApiContext } from './context.ts';
 // Fields are non-null unless declared nullable, so clients (the explorer's generated types) know what is there.
 export const builder = new SchemaBuilder<{ Context: ApiContext; AuthScopes: AuthScopes; DefaultInputFieldRequiredness: false; DefaultFieldNullability: false }>({
   defaultFieldNullability: false,
-  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, DataloaderPlugin, RelayPlugin],
   // Global ids are the graph's own ids: their prefix already names the type (co_… an Entity, cl_… a Claim,
   // doc_… a Document), and investigators paste them between GraphQL, the CLI and Neo4j Browser.
   relay: {

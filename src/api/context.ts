@@ -1,10 +1,11 @@
-// The per-request context: the store, batched loaders (one store call per tick for all the entities,
-// claims and documents a query touches) and who is asking (from the API key, if any).
+// The per-request context: the store, the claims-per-entity loaders (entities, claims and documents are
+// loadable nodes: schema/refs.ts) and who is asking (from the API key, if any).
 import DataLoader from 'dataloader';
-import type { Claim, ClaimFilter, Document, Entity } from '../domain/index.ts';
+import type { Claim, ClaimFilter } from '../domain/index.ts';
 import type { Role } from '../config.ts';
 import type { GraphStore } from '../store/port.ts';
 import { scopesOf, type AuthScopes } from './auth.ts';
+import { claimsOfLoader } from './loaders.ts';
 import type { Fetcher } from '../fetch/fetcher.ts';
 import type { Jobs } from './jobs.ts';
 
@@ -26,30 +27,8 @@ export interface ApiServices {
 export interface ApiContext extends ApiServices {
   caller: Caller | null;
   scopes: AuthScopes;
-  entities: DataLoader<string, Entity | null>;
-  claims: DataLoader<string, Claim | null>;
-  documents: DataLoader<string, Document | null>;
   /** Claims per entity for one filter and limit: the claims of a page of entities in one store call. */
   claimsOf(filter: ClaimFilter, limit: number): DataLoader<string, Claim[]>;
-}
-
-function byId<T extends { id: string }>(load: (ids: readonly string[]) => Promise<T[]>) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const map = new Map((await load(ids)).map((x) => [x.id, x]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
-}
-
-/**
- * Entities: getEntities answers a merged-away id with its kept entity, in the order asked, skipping unknown
- * ids; when all were found the answer lines up with the ids, otherwise each id is asked alone.
- */
-function entityLoader(store: GraphStore) {
-  return new DataLoader<string, Entity | null>(async (ids) => {
-    const found = await store.getEntities(ids);
-    if (found.length === ids.length) return found;
-    return Promise.all(ids.map(async (id) => (await store.getEntities([id]))[0] ?? null));
-  });
 }
 
 export function createContext(services: ApiServices, caller: Caller | null, anonymousRead = true): ApiContext {
@@ -60,26 +39,10 @@ export function createContext(services: ApiServices, caller: Caller | null, anon
     claimsOf(filter, limit) {
       const key = JSON.stringify([filter, limit]);
       let l = claimLoaders.get(key);
-      if (!l) {
-        l = new DataLoader<string, Claim[]>(async (ids) => {
-          const found = await store.claimsOfEntities(ids, filter, limit);
-          return ids.map((id) => found.get(id) ?? []);
-        });
-        claimLoaders.set(key, l);
-      }
+      if (!l) claimLoaders.set(key, (l = claimsOfLoader(store, filter, limit)));
       return l;
     },
     caller,
     scopes: scopesOf(caller, anonymousRead),
-    entities: entityLoader(store),
-    claims: byId((ids) => store.getClaims(ids)),
-    documents: byId((ids) => store.getDocuments(ids)),
   };
-}
-
-/** Loads many ids and keeps those found (an edge's claims and documents, for instance). */
-export async function loadFound<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {
-  const out: T[] = [];
-  for (const x of await loader.loadMany(ids)) if (x && !(x instanceof Error)) out.push(x);
-  return out;
 }

@@ -19,7 +19,7 @@ import { InvalidBatchError, NotFoundError } from '../../store/errors.ts';
 const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
   description: 'Where a claim comes from: the document and its exact words.',
   fields: (t) => ({
-    document: t.field({ type: DocumentRef, nullable: true, resolve: (e, _a, ctx) => ctx.documents.load(e.documentId) }),
+    document: t.field({ type: DocumentRef, nullable: true, resolve: (e) => e.documentId }),
     documentId: t.exposeID('documentId'),
     quote: t.exposeString('quote', { description: 'The exact words of the document, in its language.' }),
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the quote in the document text (UTF-16 units).' }),
@@ -36,14 +36,12 @@ const ReviewRef = builder.objectRef<Review>('Review').implement({
   }),
 });
 
-builder.node(ClaimRef, {
+ClaimRef.implement({
   description: 'One statement a document makes about two entities: the unit of evidence; edges aggregate claims.',
-  id: { resolve: (c) => c.id },
-  loadMany: (ids, ctx) => ids.map((id) => ctx.claims.load(id)),
   fields: (t) => ({
     type: t.field({ type: ClaimTypeEnum, resolve: (c) => c.type }),
-    subject: t.field({ type: EntityRef, nullable: true, resolve: (c, _a, ctx) => ctx.entities.load(c.subject) }),
-    object: t.field({ type: EntityRef, nullable: true, resolve: (c, _a, ctx) => ctx.entities.load(c.object) }),
+    subject: t.field({ type: EntityRef, nullable: true, resolve: (c) => c.subject }),
+    object: t.field({ type: EntityRef, nullable: true, resolve: (c) => c.object }),
     subjectId: t.exposeID('subject'),
     objectId: t.exposeID('object'),
     qualifier: t.exposeString('qualifier', { nullable: true, description: 'SUPPLIES: the technology supplied; ROLE_IN: the role.' }),
@@ -61,7 +59,7 @@ builder.node(ClaimRef, {
 const Id = z.string().min(1).max(200);
 
 builder.queryFields((t) => ({
-  claim: t.field({ type: ClaimRef, nullable: true, args: { id: t.arg.id({ required: true }) }, resolve: (_r, a, ctx) => ctx.claims.load(String(a.id)) }),
+  claim: t.field({ type: ClaimRef, nullable: true, args: { id: t.arg.id({ required: true }) }, resolve: (_r, a) => String(a.id) }),
   claims: t.connection(
     {
       type: ClaimRef,

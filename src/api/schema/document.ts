@@ -3,10 +3,8 @@ import { builder } from '../builder.ts';
 import { page, type Connection } from '../connection.ts';
 import { ClaimRef, DocumentRef } from './refs.ts';
 
-builder.node(DocumentRef, {
+DocumentRef.implement({
   description: 'A source: the report, article or statement that a claim quotes.',
-  id: { resolve: (d) => d.id },
-  loadMany: (ids, ctx) => ids.map((id) => ctx.documents.load(id)),
   fields: (t) => ({
     url: t.exposeString('url', { nullable: true }),
     title: t.exposeString('title', { nullable: true }),
@@ -39,6 +37,6 @@ builder.queryField('document', (t) =>
     type: DocumentRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.documents.load(String(args.id)),
+    resolve: (_r, args) => String(args.id),
   }),
 );

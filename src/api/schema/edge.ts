@@ -1,7 +1,7 @@
 // Edge and Neighbour: the aggregate of the claims of one type between two entities, as neighbours() and
 // exposure paths return it, with its claims loaded on demand.
 import { builder } from '../builder.ts';
-import { loadFound } from '../context.ts';
+import { loadFound } from '../loaders.ts';
 import { ClaimRef, DocumentRef, EdgeRef, EntityRef, NeighbourRef } from './refs.ts';
 import { CertaintyEnum, ClaimTypeEnum } from './vocabulary.ts';
 
@@ -9,8 +9,8 @@ EdgeRef.implement({
   description: 'All the claims of one type from a subject to an object that pass the filter, taken together.',
   fields: (t) => ({
     type: t.field({ type: ClaimTypeEnum, resolve: (e) => e.type }),
-    subject: t.field({ type: EntityRef, nullable: true, resolve: (e, _a, ctx) => ctx.entities.load(e.subject) }),
-    object: t.field({ type: EntityRef, nullable: true, resolve: (e, _a, ctx) => ctx.entities.load(e.object) }),
+    subject: t.field({ type: EntityRef, nullable: true, resolve: (e) => e.subject }),
+    object: t.field({ type: EntityRef, nullable: true, resolve: (e) => e.object }),
     subjectId: t.exposeID('subject', { description: 'The subject’s id, without loading it.' }),
     objectId: t.exposeID('object'),
     claimCount: t.exposeInt('claimCount'),
@@ -21,11 +21,11 @@ EdgeRef.implement({
     claimIds: t.exposeIDList('claimIds'),
     claims: t.field({
       type: [ClaimRef],
-      resolve: (e, _a, ctx) => loadFound(ctx.claims, e.claimIds),
+      resolve: (e, _a, ctx) => loadFound(ClaimRef.getDataloader(ctx), e.claimIds),
     }),
     documents: t.field({
       type: [DocumentRef],
-      resolve: (e, _a, ctx) => loadFound(ctx.documents, e.documentIds),
+      resolve: (e, _a, ctx) => loadFound(DocumentRef.getDataloader(ctx), e.documentIds),
     }),
   }),
 });

@@ -27,11 +27,8 @@ function kindField(e: Entity, field: (typeof KIND_FIELDS)[number]): string | nul
   return v === undefined || v === null ? null : String(v);
 }
 
-builder.node(EntityRef, {
+EntityRef.implement({
   description: 'A company, government body, organisation, person, technology, contract, abuse or location.',
-  // Stable across machines: from a Wikidata QID, or kind and name; a merged-away id loads its kept entity.
-  id: { resolve: (e) => e.id },
-  loadMany: (ids, ctx) => ids.map((id) => ctx.entities.load(id)),
   fields: (t) => ({
     kind: t.field({ type: EntityKindEnum, resolve: (e) => e.kind }),
     name: t.exposeString('name'),
@@ -99,7 +96,7 @@ builder.queryFields((t) => ({
     nullable: true,
     description: 'One entity by id (a merged-away id answers the entity it was merged into).',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args, ctx) => ctx.entities.load(String(args.id)),
+    resolve: (_r, args) => String(args.id),
   }),
   entities: t.field({
     type: [EntityRef],

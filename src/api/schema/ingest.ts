@@ -32,14 +32,14 @@ const JobRef = builder.objectRef<Job>('Job').implement({
     createdAt: t.exposeString('createdAt'),
     finishedAt: t.exposeString('finishedAt', { nullable: true }),
     error: t.field({ type: JobErrorRef, nullable: true, resolve: (j) => j.error }),
-    document: t.field({ type: DocumentRef, nullable: true, resolve: (j, _a, ctx) => (j.documentId ? ctx.documents.load(j.documentId) : null) }),
+    document: t.field({ type: DocumentRef, nullable: true, resolve: (j) => j.documentId ?? null }),
     result: t.string({ nullable: true, description: 'JSON: entities and claims created or matched.', resolve: (j) => (j.result ? JSON.stringify(j.result) : null) }),
   }),
 });
 
 const IngestResultRef = builder.objectRef<IngestResult>('IngestResult').implement({
   fields: (t) => ({
-    document: t.field({ type: DocumentRef, nullable: true, resolve: (r, _a, ctx) => ctx.documents.load(r.documentId) }),
+    document: t.field({ type: DocumentRef, nullable: true, resolve: (r) => r.documentId }),
     entitiesCreated: t.int({ resolve: (r) => r.entities.created }),
     entitiesMatched: t.int({ resolve: (r) => r.entities.updated }),
     claimsCreated: t.int({ resolve: (r) => r.claims.created }),

@@ -18,7 +18,7 @@ export interface BadLine {
 export interface ImportReport {
   lines: number;
   bad: BadLine[];
-  imported: { documents: number; entities: number; claims: number; changes: number };
+  imported: { documents: number; entities: number; redirects: number; claims: number; changes: number };
   refused: boolean;
 }
 
@@ -69,7 +69,7 @@ async function bulkIntoEmpty(store: GraphStore, file: string, bad: Map<number, s
   }
   if (changes.length) await store.recordChanges(changes);
   progress.tick(changes.length);
-  report.imported = { documents: result.documents.created, entities: result.entities.created, claims: result.claims.created, changes: changes.length };
+  report.imported = { documents: result.documents.created, entities: result.entities.created, redirects: 0, claims: result.claims.created, changes: changes.length };
   return true;
 }
 
@@ -97,6 +97,8 @@ function parseLine(text: string): { ok: true; rec: ExportRecord } | { ok: false;
   return { ok: true, rec: r.data };
 }
 
+const PLURAL = { document: 'documents', entity: 'entities', redirect: 'redirects', claim: 'claims', change: 'changes' } as const;
+
 export async function importLines(
   store: GraphStore,
   file: string,
@@ -106,6 +108,8 @@ export async function importLines(
   const kinds = new Map<string, EntityKind>();
   const docs = new Set<string>();
   const claims: Array<{ line: number; c: Claim }> = [];
+  // Merges carried in the file: a claim may name a merged-away id (one that linked the two merged entities).
+  const redirects = new Map<string, { line: number; target: string }>();
   let total = 0;
   const check = new Progress({ label: 'import: checking', unit: 'lines' });
   for await (const [n, text] of lines(file)) {
@@ -122,10 +126,13 @@ export async function importLines(
       else kinds.set(p.rec.data.id, p.rec.data.kind);
     } else if (p.rec.type === 'document') docs.add(p.rec.data.id);
     else if (p.rec.type === 'claim') claims.push({ line: n, c: p.rec.data });
+    else if (p.rec.type === 'redirect') redirects.set(p.rec.data.id, { line: n, target: p.rec.data.target });
   }
   check.done();
+  const viaRedirect = (id: string) => redirects.get(id)?.target ?? id;
   // References not in the file must be in the store; ask for them in chunks.
-  const missingEntities = [...new Set(claims.flatMap(({ c }) => [c.subject, c.object]).filter((id) => !kinds.has(id)))];
+  const named = [...claims.flatMap(({ c }) => [viaRedirect(c.subject), viaRedirect(c.object)]), ...[...redirects.values()].map((r) => r.target)];
+  const missingEntities = [...new Set(named.filter((id) => !kinds.has(id)))];
   const storeKinds = new Map<string, EntityKind>();
   for (let i = 0; i < missingEntities.length; i += 5000) {
     const chunk = missingEntities.slice(i, i + 5000);
@@ -142,9 +149,12 @@ export async function importLines(
   for (let i = 0; i < missingDocs.length; i += 5000) {
     for (const d of await store.getDocuments(missingDocs.slice(i, i + 5000))) storeDocs.add(d.id);
   }
+  for (const [id, r] of redirects) {
+    if (!kinds.has(r.target) && !storeKinds.has(r.target)) bad.set(r.line, `redirect ${id}: unknown target ${r.target}`);
+  }
   for (const { line, c } of claims) {
-    const sk = kinds.get(c.subject) ?? storeKinds.get(c.subject);
-    const ok = kinds.get(c.object) ?? storeKinds.get(c.object);
+    const sk = kinds.get(viaRedirect(c.subject)) ?? storeKinds.get(viaRedirect(c.subject));
+    const ok = kinds.get(viaRedirect(c.object)) ?? storeKinds.get(viaRedirect(c.object));
     if (!sk) bad.set(line, `claim ${c.id}: unknown subject ${c.subject}`);
     else if (!ok) bad.set(line, `claim ${c.id}: unknown object ${c.object}`);
     else if (!claimSignatureAllows(c.type, sk, ok)) bad.set(line, `claim ${c.id}: ${sk} ${c.type} ${ok} does not fit the ontology`);
@@ -155,7 +165,7 @@ export async function importLines(
   const report: ImportReport = {
     lines: total,
     bad: [...bad].sort((a, b) => a[0] - b[0]).map(([line, problem]) => ({ line, problem })),
-    imported: { documents: 0, entities: 0, claims: 0, changes: 0 },
+    imported: { documents: 0, entities: 0, redirects: 0, claims: 0, changes: 0 },
     refused: false,
   };
   if (bad.size && !opts.skipInvalid) {
@@ -164,20 +174,21 @@ export async function importLines(
   }
 
   const progress = new Progress({ label: 'import', total: total - bad.size, unit: 'records' });
-  if (await bulkIntoEmpty(store, file, bad, report, progress)) {
+  // The bulk path loads into an empty store without redirects (their claims need the upsert path).
+  if (!redirects.size && (await bulkIntoEmpty(store, file, bad, report, progress))) {
     progress.done();
     return report;
   }
-  for (const type of ['document', 'entity', 'claim', 'change'] as const) {
+  for (const type of ['document', 'entity', 'redirect', 'claim', 'change'] as const) {
     let batch: ExportRecord[] = [];
     const flush = async () => {
       if (!batch.length) return;
       if (type === 'change') await store.recordChanges(batch.map((r) => r.data as never));
       else {
         const data = batch.map((r) => r.data);
-        await store.upsert(type === 'document' ? { documents: data as never } : type === 'entity' ? { entities: data as never } : { claims: data as never });
+        await store.upsert({ [PLURAL[type]]: data });
       }
-      report.imported[type === 'entity' ? 'entities' : (`${type}s` as 'documents' | 'claims' | 'changes')] += batch.length;
+      report.imported[PLURAL[type]] += batch.length;
       progress.tick(batch.length);
       batch = [];
     };

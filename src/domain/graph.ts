@@ -128,10 +128,15 @@ export const Stats = z.object({
 });
 export type Stats = z.infer<typeof Stats>;
 
-/** One line of `export` / `import`: JSON lines, documents first, then entities, claims and changes. */
+/** A merged-away entity id and the entity it was merged into: later mentions of `id` land on `target`. */
+export const Redirect = z.object({ id: z.string().min(1), target: z.string().min(1) });
+export type Redirect = z.infer<typeof Redirect>;
+
+/** One line of `export` / `import`: JSON lines, documents first, then entities, redirects, claims and changes. */
 export const ExportRecord = z.discriminatedUnion('type', [
   z.object({ type: z.literal('document'), data: Document }),
   z.object({ type: z.literal('entity'), data: Entity }),
+  z.object({ type: z.literal('redirect'), data: Redirect }),
   z.object({ type: z.literal('claim'), data: Claim }),
   z.object({ type: z.literal('change'), data: ChangeRecord }),
 ]);

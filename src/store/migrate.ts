@@ -8,7 +8,7 @@ import type { GraphStore, UpsertBatch } from './port.ts';
 import { StoreError } from './errors.ts';
 
 type RecordType = ExportRecord['type'];
-const TYPES: readonly RecordType[] = ['document', 'entity', 'claim', 'change'];
+const TYPES: readonly RecordType[] = ['document', 'entity', 'redirect', 'claim', 'change'];
 
 export interface IdDigest {
   counts: Record<RecordType, number>;
@@ -66,23 +66,25 @@ export async function migrate(
     );
   }
   const source = new Digest();
-  let batch: UpsertBatch = { documents: [], entities: [], claims: [] };
+  const empty = (): UpsertBatch => ({ documents: [], entities: [], claims: [], redirects: [] });
+  let batch = empty();
   let changes: ChangeRecord[] = [];
   let pending = 0;
   const flush = async () => {
-    if (batch.documents.length || batch.entities.length || batch.claims.length) await to.upsert(batch);
+    if (batch.documents.length || batch.entities.length || batch.claims.length || batch.redirects.length) await to.upsert(batch);
     if (changes.length) await to.recordChanges(changes);
     opts.onProgress?.(pending);
-    batch = { documents: [], entities: [], claims: [] };
+    batch = empty();
     changes = [];
     pending = 0;
   };
-  // exportAll yields documents, then entities, then claims: every claim's ends and document are written
-  // by an earlier (or the same) batch.
+  // exportAll yields documents, then entities, redirects and claims: every claim's ends (or the redirect
+  // it names) and document are written by an earlier (or the same) batch.
   for await (const r of from.exportAll()) {
     source.add(r);
     if (r.type === 'document') batch.documents.push(r.data);
     else if (r.type === 'entity') batch.entities.push(r.data);
+    else if (r.type === 'redirect') batch.redirects.push(r.data);
     else if (r.type === 'claim') batch.claims.push(r.data);
     else changes.push(r.data);
     if (++pending >= size) await flush();

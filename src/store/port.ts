@@ -3,6 +3,7 @@
 // the definition of what each verb must do.
 import { z } from 'zod';
 import {
+  Redirect,
   Claim,
   Document,
   Entity,
@@ -26,6 +27,8 @@ export const UpsertBatch = z.object({
   documents: z.array(Document).default([]),
   entities: z.array(Entity).default([]),
   claims: z.array(Claim).default([]),
+  /** Merges carried over from another store (export, migrate): a claim may name a merged-away id. */
+  redirects: z.array(Redirect).default([]),
 });
 export type UpsertBatch = z.infer<typeof UpsertBatch>;
 export type UpsertBatchInput = z.input<typeof UpsertBatch>;

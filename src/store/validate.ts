@@ -44,27 +44,43 @@ export function validateBatch(input: UpsertBatchInput, ctx: BatchContext): Upser
   }
   const batch = parsed.data;
   const problems: string[] = [];
+  // Redirects in the batch (a migrated merge) count before the store's.
+  const carried = new Map(batch.redirects.map((r) => [r.id, r.target]));
+  const resolve = (id: string) => ctx.resolve(carried.get(id) ?? id);
 
   // Entities: redirected ids land on the kept entity; duplicates in one batch fold together.
   const entities = new Map<string, Entity>();
   for (const e0 of batch.entities) {
-    const e = { ...e0, id: ctx.resolve(e0.id) } as Entity;
+    const e = { ...e0, id: resolve(e0.id) } as Entity;
     const stored = ctx.kindOf(e.id);
     if (stored && stored !== e.kind) problems.push(`entity ${e.id} is a ${stored}, not a ${e.kind}`);
     const prev = entities.get(e.id);
     if (prev && prev.kind !== e.kind) problems.push(`entity ${e.id} appears as both ${prev.kind} and ${e.kind}`);
     entities.set(e.id, prev && prev.kind === e.kind ? mergeEntity(prev, e) : e);
   }
+  const kindOf = (id: string) => entities.get(id)?.kind ?? ctx.kindOf(id);
+  const redirects = new Map<string, string>();
+  for (const r of batch.redirects) {
+    const target = resolve(r.target);
+    if (r.id === target) problems.push(`redirect ${r.id} points at itself`);
+    else if (kindOf(r.id)) problems.push(`redirect ${r.id}: an entity has that id`);
+    else if (!kindOf(target)) problems.push(`redirect ${r.id}: unknown target ${r.target}`);
+    redirects.set(r.id, target);
+  }
   const docs = new Map(batch.documents.map((d) => [d.id, d]));
   const claims = new Map<string, UpsertBatch['claims'][number]>();
   for (const c0 of batch.claims) {
-    const c = { ...c0, subject: ctx.resolve(c0.subject), object: ctx.resolve(c0.object) };
-    const sk = entities.get(c.subject)?.kind ?? ctx.kindOf(c.subject);
-    const ok = entities.get(c.object)?.kind ?? ctx.kindOf(c.object);
+    const s = resolve(c0.subject);
+    const o = resolve(c0.object);
+    // A claim that linked two entities later merged stays as it was, on the merged-away id (as a merge leaves it).
+    const betweenMerged = s === o && c0.subject !== c0.object;
+    const c = betweenMerged ? c0 : { ...c0, subject: s, object: o };
+    const sk = kindOf(s);
+    const ok = kindOf(o);
     if (!sk) problems.push(`claim ${c.id}: unknown subject ${c.subject}`);
     if (!ok) problems.push(`claim ${c.id}: unknown object ${c.object}`);
     if (sk && ok && !claimSignatureAllows(c.type, sk, ok)) problems.push(`claim ${c.id}: ${sk} ${c.type} ${ok} does not fit the ontology`);
-    if (c.subject === c.object) problems.push(`claim ${c.id} links ${c.subject} to itself`);
+    if (s === o && !betweenMerged) problems.push(`claim ${c.id} links ${c.subject} to itself`);
     if (!docs.has(c.evidence.documentId) && !ctx.hasDocument(c.evidence.documentId)) {
       problems.push(`claim ${c.id}: unknown document ${c.evidence.documentId}`);
     }
@@ -76,7 +92,7 @@ export function validateBatch(input: UpsertBatchInput, ctx: BatchContext): Upser
       problems,
     );
   }
-  return { documents: [...docs.values()], entities: [...entities.values()], claims: [...claims.values()] };
+  return { documents: [...docs.values()], entities: [...entities.values()], claims: [...claims.values()], redirects: [...redirects].map(([id, target]) => ({ id, target })) };
 }
 
 /** An entity with an editor's patch applied (never its id or kind), checked; InvalidBatchError if not valid. */

@@ -2,10 +2,11 @@
 // (export equal record for record, exposure paths equal), the report compares both sides, a non-empty
 // target is refused, and the CLI does it as a user would.
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importLines } from '../../src/cli/import-lines.ts';
 import type { ExportRecord } from '../../src/domain/index.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
 import { digestOf, migrate } from '../../src/store/migrate.ts';
@@ -13,6 +14,7 @@ import type { GraphStore } from '../../src/store/port.ts';
 import { claims, documents, entities } from './fixture.ts';
 
 let dir: string;
+const BETWEEN = 'cl_part_of_co_ms2_co_ms';
 const open = (name: string, readOnly = false) => KuzuStore.open({ dataDir: join(dir, name), bufferPoolMb: 64, readOnly });
 async function all(s: GraphStore): Promise<ExportRecord[]> {
   const out: ExportRecord[] = [];
@@ -26,6 +28,8 @@ beforeAll(async () => {
   await a.upsert({ documents, entities, claims });
   // Reviews, merges and change records must survive the trip too.
   await a.reviewClaim(claims[0]!.id, { status: 'rejected', note: 'misread' }, { by: 'editor' });
+  // A claim between the two entities about to be merged stays on the merged-away id (a merge keeps it).
+  await a.upsert({ claims: [{ ...claims[0]!, id: BETWEEN, type: 'PART_OF', subject: 'co_ms2', object: 'co_ms', review: { status: 'unreviewed' } }] });
   await a.mergeEntities('co_ms', 'co_ms2', { by: 'editor', note: 'same company' });
   await a.close();
 });
@@ -41,7 +45,8 @@ describe('migrate', () => {
     const there = await migrate(a, b, { batchSize: 7, onProgress: (n) => ticks.push(n) });
     expect(there.same).toBe(true);
     expect(there.source).toEqual(there.target);
-    expect(there.source.counts.claim).toBe(claims.length);
+    expect(there.source.counts.claim).toBe(claims.length + 1);
+    expect(there.source.counts.redirect).toBe(1);
     expect(there.source.counts.change).toBeGreaterThanOrEqual(2);
     expect(ticks.length).toBeGreaterThan(3);
     const c = await open('c');
@@ -50,6 +55,9 @@ describe('migrate', () => {
     expect(await all(c)).toEqual(await all(a));
     expect(await c.exposurePaths({ from: 'co_ms', limit: 50 })).toEqual(await a.exposurePaths({ from: 'co_ms', limit: 50 }));
     expect((await c.getClaims([claims[0]!.id]))[0]?.review).toMatchObject({ status: 'rejected', note: 'misread' });
+    // The merge travelled: the merged-away id still answers the kept entity, and the claim between them is kept.
+    expect((await c.getEntities(['co_ms2']))[0]?.id).toBe('co_ms');
+    expect((await c.getClaims([BETWEEN]))[0]).toMatchObject({ subject: 'co_ms2', object: 'co_ms' });
     // Refuses to pour into a store that holds data, unless told to merge.
     await expect(migrate(a, c)).rejects.toMatchObject({ code: 'TARGET_NOT_EMPTY' });
     const merged = await migrate(a, c, { intoNonEmpty: true });
@@ -62,7 +70,7 @@ describe('migrate', () => {
     const run = (...args: string[]) =>
       spawnSync(process.execPath, ['bin/rightsgraph.js', 'migrate', ...args], { encoding: 'utf8', env: { ...process.env, NEO4J_URI: '' } });
     const ok = run('--from', join(dir, 'a'), '--to', join(dir, 'd'));
-    expect(ok.stderr).toMatch(/from .*: \d+ documents, \d+ entities, \d+ claims, \d+ changes; ids [0-9a-f/]+\n/);
+    expect(ok.stderr).toMatch(/from .*: \d+ documents, \d+ entities, 1 redirects, \d+ claims, \d+ changes; ids [0-9a-f/]+\n/);
     expect(ok.stderr).toMatch(/both sides hold the same ids/);
     expect(ok.status).toBe(0);
     const again = run('--from', join(dir, 'a'), '--to', join(dir, 'd'));
@@ -73,5 +81,24 @@ describe('migrate', () => {
     expect(same.stderr.trim()).toBe('rightsgraph: migrate: --from and --to are the same store');
     const neo = run('--from', join(dir, 'a'), '--to', 'neo4j');
     expect(neo.stderr.trim()).toBe('rightsgraph: migrate: `neo4j` needs NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD) set');
+  });
+
+  it('imports an export with merges into an empty store, record for record (export → import)', async () => {
+    const a = await open('a', true);
+    const file = join(dir, 'a.jsonl');
+    await writeFile(file, (await all(a)).map((r) => JSON.stringify(r)).join('\n') + '\n');
+    const e = await open('e');
+    const report = await importLines(e, file, { skipInvalid: false, batchSize: 5 });
+    expect(report.bad).toEqual([]);
+    expect(report.imported).toMatchObject({ redirects: 1, claims: claims.length + 1 });
+    expect(await all(e)).toEqual(await all(a));
+    // A redirect to nothing is a bad line, named.
+    const broken = join(dir, 'broken.jsonl');
+    await writeFile(broken, JSON.stringify({ type: 'redirect', data: { id: 'co_x', target: 'co_nowhere' } }) + '\n');
+    const f = await open('f');
+    const bad = await importLines(f, broken, { skipInvalid: false, batchSize: 5 });
+    expect(bad.refused).toBe(true);
+    expect(bad.bad).toEqual([{ line: 1, problem: 'redirect co_x: unknown target co_nowhere' }]);
+    for (const s of [a, e, f]) await s.close();
   });
 });

@@ -9,7 +9,7 @@ import { withStore } from '../with-store.ts';
 export function register(program: Command): void {
   program
     .command('export')
-    .description('write the whole graph as JSON lines: documents, entities, claims, then change records')
+    .description('write the whole graph as JSON lines: documents, entities, redirects (merges), claims, then change records')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (opts: { out?: string }) => {
       await withStore({ readOnly: true }, async (store) => {

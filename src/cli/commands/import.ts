@@ -38,7 +38,7 @@ export function register(program: Command): void {
           process.stderr.write(`rightsgraph: import refused: ${report.bad.length} bad line(s) of ${report.lines}; nothing written (use --skip-invalid to import the valid lines)\n`);
         } else {
           process.stderr.write(
-            `rightsgraph: imported ${i.documents} documents, ${i.entities} entities, ${i.claims} claims, ${i.changes} changes` +
+            `rightsgraph: imported ${i.documents} documents, ${i.entities} entities, ${i.redirects} redirects, ${i.claims} claims, ${i.changes} changes` +
               (report.bad.length ? `; skipped ${report.bad.length} bad line(s)` : '') + '\n',
           );
         }

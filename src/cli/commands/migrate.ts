@@ -47,7 +47,7 @@ export function register(program: Command): void {
         const report = await migrate(from, to, { batchSize: opts.batch, intoNonEmpty: !!opts.intoNonEmpty, onProgress: (n) => progress.tick(n) });
         progress.done();
         const line = (name: string, d: typeof report.source) =>
-          `${name}: ${d.counts.document} documents, ${d.counts.entity} entities, ${d.counts.claim} claims, ${d.counts.change} changes; ids ${Object.values(d.checksums).join('/')}`;
+          `${name}: ${d.counts.document} documents, ${d.counts.entity} entities, ${d.counts.redirect} redirects, ${d.counts.claim} claims, ${d.counts.change} changes; ids ${Object.values(d.checksums).join('/')}`;
         process.stderr.write(`rightsgraph: ${line(`from ${opts.from}`, report.source)}\n`);
         process.stderr.write(`rightsgraph: ${line(`to   ${opts.to}`, report.target)}\n`);
         if (report.same) {

@@ -1,4 +1,4 @@
-// Export: every document, entity, claim and change record, in that order and by id, as ExportRecords.
+// Export: every document, entity, redirect, claim and change record, in that order and by id, as ExportRecords.
 // Each table goes out through COPY TO a CSV in the staging folder and is streamed back line by line, so a
 // 5 M-claim graph never sits in memory at once and no query pages with SKIP.
 import { rmSync } from 'node:fs';
@@ -12,6 +12,7 @@ export async function* exportAll(ctx: KuzuContext): AsyncGenerator<ExportRecord>
   const parts = [
     { name: 'document', q: 'MATCH (x:Document) RETURN x.data ORDER BY x.id', parse: (r: string[]) => ({ type: 'document' as const, data: parseDocument(r[0]) }) },
     { name: 'entity', q: 'MATCH (x:Entity) RETURN x.data ORDER BY x.id', parse: (r: string[]) => ({ type: 'entity' as const, data: parseEntity(r[0]) }) },
+    { name: 'redirect', q: 'MATCH (x:Redirect) RETURN x.id, x.target ORDER BY x.id', parse: (r: string[]) => ({ type: 'redirect' as const, data: { id: r[0]!, target: r[1]! } }) },
     { name: 'claim', q: 'MATCH (x:Claim) RETURN x.data, x.review ORDER BY x.id', parse: (r: string[]) => ({ type: 'claim' as const, data: parseClaim(r[0], r[1]) }) },
     { name: 'change', q: 'MATCH (x:Change) RETURN x.data ORDER BY x.at, x.id', parse: (r: string[]) => ({ type: 'change' as const, data: parseChange(r[0]) }) },
   ];

@@ -23,6 +23,7 @@ import {
 import type { KuzuContext } from './store.ts';
 
 const TYPES: Record<string, string> = { confidence: 'DOUBLE' };
+const REDIRECT_COLUMNS = ['id', 'target'] as const;
 const header = (cols: readonly string[]) => cols.map((c) => `${c} ${TYPES[c] ?? 'STRING'}`).join(', ');
 const sets = (v: string, cols: readonly string[]) => cols.filter((c) => c !== 'id').map((c) => `${v}.${c} = ${c}`).join(', ');
 
@@ -77,7 +78,8 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     const docFile = batch.documents.length ? stage(ctx, 'docs', DOCUMENT_COLUMNS, batch.documents.map(documentRow)) : null;
     const entFile = entities.length ? stage(ctx, 'entities', ENTITY_COLUMNS, entities.map(entityRow)) : null;
     const claimFile = batch.claims.length ? stage(ctx, 'claims', CLAIM_COLUMNS, batch.claims.map((c, i) => claimRow(c, claimJsons[i]))) : null;
-    files.push(...[docFile, entFile, claimFile].filter((f): f is string => !!f));
+    const redirectFile = batch.redirects.length ? stage(ctx, 'redirects', REDIRECT_COLUMNS, batch.redirects.map((r) => [r.id, r.target])) : null;
+    files.push(...[docFile, entFile, claimFile, redirectFile].filter((f): f is string => !!f));
     // Kùzu aborts the process on ENOSPC mid-transaction: refuse first if the batch might not fit.
     ensureFreeSpace(ctx.dataDir, 4 * files.reduce((n, f) => n + statSync(f).size, 0));
     // Kùzu keeps the FTS index up to date row by row, which made entity upserts 5–6× slower (7 k/s against
@@ -91,6 +93,7 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
       await ctx.db.transaction(async () => {
         if (docFile) await ctx.db.query(mergeStatement('Document', DOCUMENT_COLUMNS, docFile));
         if (entFile) await ctx.db.query(mergeStatement('Entity', ENTITY_COLUMNS, entFile));
+        if (redirectFile) await ctx.db.query(mergeStatement('Redirect', REDIRECT_COLUMNS, redirectFile));
         // An existing claim keeps its review.
         if (claimFile) await ctx.db.query(mergeStatement('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
       });
@@ -106,9 +109,11 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     ctx.index.setEntity(e.id, e.kind);
     ctx.records.setEntity(e.id, JSON.stringify(e));
   }
+  for (const r of batch.redirects) ctx.redirects.set(r.id, r.target);
   batch.claims.forEach((c, n) => {
     const i = ctx.index.claimIndex(c.id);
-    const key = claimKeyOf(c);
+    // A claim between two merged entities keeps its merged-away end; the index walks it from the kept one.
+    const key = { ...claimKeyOf(c), subject: ctx.redirects.get(c.subject) ?? c.subject, object: ctx.redirects.get(c.object) ?? c.object };
     if (i !== undefined) key.status = ctx.index.statusOf(i);
     ctx.index.setClaim(key);
     // An existing claim keeps its review: only a new one brings its own.
@@ -154,6 +159,8 @@ export async function bulkLoad(
   try {
     for await (const input of batches) {
       const b: UpsertBatch = validateBatch(input, { kindOf: (id) => kinds.get(id), hasDocument: (id) => docs.has(id), resolve: (id) => id });
+      // Redirects need the upsert path (their claims are indexed through them); the import falls back to it.
+      if (b.redirects.length) throw new InvalidBatchError('bulkLoad: redirects are loaded through upsert');
       let text = '';
       for (const d of b.documents) {
         if (docs.has(d.id)) continue;

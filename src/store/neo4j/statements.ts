@@ -105,16 +105,45 @@ export const UPSERT_ENTITIES = st(
 );
 
 /** Creates or updates claims; an existing claim keeps its review. Returns how many rows found both ends. */
+/** Writes one row `r` as the claim between `s` and `o`; an existing claim keeps its review. */
+const MERGE_CLAIM = `MERGE (s)-[c:CLAIM {id: r.id}]->(o)
+   ON CREATE SET c.status = r.status, c.review = r.review
+   SET c.type = r.type, c.documentId = r.documentId, c.certainty = r.certainty, c.confidence = r.confidence,
+       c.start = r.start, c.date = r.date, c.quote = r.quote, c.data = r.data
+   RETURN count(c) AS n`;
+
 export const UPSERT_CLAIMS = st(
   'UPSERT_CLAIMS',
   `UNWIND $rows AS r
    MATCH (s:Entity {id: r.subject})
    MATCH (o:Entity {id: r.object})
-   MERGE (s)-[c:CLAIM {id: r.id}]->(o)
-   ON CREATE SET c.status = r.status, c.review = r.review
-   SET c.type = r.type, c.documentId = r.documentId, c.certainty = r.certainty, c.confidence = r.confidence,
-       c.start = r.start, c.date = r.date, c.quote = r.quote, c.data = r.data
-   RETURN count(c) AS n`,
+   ${MERGE_CLAIM}`,
+  ['rows'],
+);
+
+/** Merges carried from another store (migrate, import): (:Redirect {id, target}), as a merge leaves them. */
+export const UPSERT_REDIRECTS = st(
+  'UPSERT_REDIRECTS',
+  `UNWIND $rows AS r
+   MERGE (x:Redirect {id: r.id})
+   SET x.target = r.target`,
+  ['rows'],
+);
+
+/**
+ * Claims that linked two entities later merged: one end is the (:Redirect) the merge left, as in the store
+ * they come from. Few (one per such claim), so the OPTIONAL MATCH on both labels costs nothing that matters.
+ */
+export const UPSERT_CLAIMS_ON_REDIRECTS = st(
+  'UPSERT_CLAIMS_ON_REDIRECTS',
+  `UNWIND $rows AS r
+   OPTIONAL MATCH (se:Entity {id: r.subject})
+   OPTIONAL MATCH (sr:Redirect {id: r.subject})
+   OPTIONAL MATCH (oe:Entity {id: r.object})
+   OPTIONAL MATCH (orr:Redirect {id: r.object})
+   WITH r, coalesce(se, sr) AS s, coalesce(oe, orr) AS o
+   WHERE s IS NOT NULL AND o IS NOT NULL
+   ${MERGE_CLAIM}`,
   ['rows'],
 );
 
@@ -275,6 +304,7 @@ export const CLAIMS_BY_TYPE = st('CLAIMS_BY_TYPE', 'MATCH ()-[c:CLAIM]->() RETUR
 
 export const EXPORT_DOCUMENTS = st('EXPORT_DOCUMENTS', 'MATCH (d:Document) RETURN d.data AS data ORDER BY d.id');
 export const EXPORT_ENTITIES = st('EXPORT_ENTITIES', 'MATCH (e:Entity) RETURN e.data AS data ORDER BY e.id');
+export const EXPORT_REDIRECTS = st('EXPORT_REDIRECTS', 'MATCH (r:Redirect) RETURN r.id AS id, r.target AS target ORDER BY r.id');
 export const EXPORT_CLAIMS = st(
   'EXPORT_CLAIMS',
   'MATCH ()-[c:CLAIM]->() RETURN c.data AS data, c.review AS review ORDER BY c.id',

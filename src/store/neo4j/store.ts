@@ -119,7 +119,7 @@ export class Neo4jStore implements GraphStore {
     const raw = pre.data!;
     return this.db.write(async (tx) => {
       const read: Reader = (s, p) => tx.run(s, p);
-      const named = [...raw.entities.map((e) => e.id), ...raw.claims.flatMap((c) => [c.subject, c.object])];
+      const named = [...raw.entities.map((e) => e.id), ...raw.claims.flatMap((c) => [c.subject, c.object]), ...raw.redirects.flatMap((r) => [r.id, r.target])];
       const redirects = await this.redirects(read, named);
       const stored = await this.entityRecords(read, [...new Set(named.map((id) => redirects.get(id) ?? id))]);
       const docIds = [...new Set([...raw.documents.map((d) => d.id), ...raw.claims.map((c) => c.evidence.documentId)])];
@@ -146,13 +146,21 @@ export class Neo4jStore implements GraphStore {
 
       for (const rows of chunks(batch.documents.map(documentRow))) await tx.run(S.UPSERT_DOCUMENTS, { rows });
       for (const rows of chunks(entities.map(entityRow))) await tx.run(S.UPSERT_ENTITIES, { rows });
+      for (const rows of chunks(batch.redirects)) await tx.run(S.UPSERT_REDIRECTS, { rows });
+      // Claims between two merged entities keep their merged-away end (a Redirect node), as a merge leaves them.
+      const carried = new Set([...batch.redirects.map((r) => r.id), ...redirects.keys()]);
+      const onRedirect = (c: (typeof batch.claims)[number]) => carried.has(c.subject) || carried.has(c.object);
       // A claim whose ends changed (a split moved it) is re-made between its new ends first, review kept.
       const moved = batch.claims.filter((c) => endsOf.has(c.id) && endsOf.get(c.id) !== `${c.subject}|${c.object}`);
       for (const rows of chunks(moved.map((c) => ({ id: c.id, subject: c.subject, object: c.object, data: claimJson(c)[0] })))) {
         const [r] = await tx.run(S.MOVE_CLAIMS, { rows });
         if (Number(r?.n) !== rows.length) throw new InvalidBatchError('invalid batch, nothing written: a moved claim lost an end');
       }
-      for (const rows of chunks(batch.claims.map(claimRow))) {
+      for (const rows of chunks(batch.claims.filter(onRedirect).map(claimRow))) {
+        const [r] = await tx.run(S.UPSERT_CLAIMS_ON_REDIRECTS, { rows });
+        if (Number(r?.n) !== rows.length) throw new InvalidBatchError('invalid batch, nothing written: a claim between merged entities lost an end');
+      }
+      for (const rows of chunks(batch.claims.filter((c) => !onRedirect(c)).map(claimRow))) {
         const [r] = await tx.run(S.UPSERT_CLAIMS, { rows });
         // An end deleted by another client since the check: refuse the batch (the transaction rolls back).
         if (Number(r?.n) !== rows.length) throw new InvalidBatchError(`invalid batch, nothing written: ${rows.length - Number(r?.n)} claim(s) lost an end while the batch was written`);
@@ -382,6 +390,7 @@ export class Neo4jStore implements GraphStore {
   async *exportAll(): AsyncGenerator<ExportRecord> {
     for await (const r of this.db.stream(S.EXPORT_DOCUMENTS)) yield { type: 'document', data: parseDocument(r.data) };
     for await (const r of this.db.stream(S.EXPORT_ENTITIES)) yield { type: 'entity', data: parseEntity(r.data) };
+    for await (const r of this.db.stream(S.EXPORT_REDIRECTS)) yield { type: 'redirect', data: { id: String(r.id), target: String(r.target) } };
     for await (const r of this.db.stream(S.EXPORT_CLAIMS)) yield { type: 'claim', data: parseClaim(r.data, r.review) };
     for await (const r of this.db.stream(S.EXPORT_CHANGES)) yield { type: 'change', data: parseChange(r.data) };
   }

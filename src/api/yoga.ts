@@ -89,8 +89,8 @@ export function createApi(opts: ApiOptions): Api {
   });
 }
 
-const DEFAULT_QUERY = `# Who is exposed? Find an entity, then follow its exposure paths to abuses, with the quotes.
+export const DEFAULT_QUERY = `# Who is exposed? Find an entity, then follow its exposure paths to abuses, with the quotes.
 query {
-  searchEntities(text: "microsoft", limit: 3) { score entity { id name kind } }
+  search(text: "microsoft", first: 3) { edges { node { score entity { id name kind } } } }
 }
 `;

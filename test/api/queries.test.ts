@@ -1,6 +1,7 @@
 // Reads through GraphQL on the seeded graph: search, neighbours with filters, exposure paths with their
 // evidence and the asOf replay of Microsoft's 2025-09-25 suspension, documents and claims, input errors.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_QUERY } from '../../src/api/yoga.ts';
 import { nodes, seededApi } from './helpers.ts';
 
 let ctx: Awaited<ReturnType<typeof seededApi>>;
@@ -175,5 +176,11 @@ describe('GraphQL reads', () => {
     expect(e.documents.edges).toHaveLength(1);
     expect(ms.data!.exposurePaths.edges).toHaveLength(1);
     expect(ms.data!.exposurePaths.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('opens GraphiQL on a query that runs', async () => {
+    const r = await ctx.gql(DEFAULT_QUERY);
+    expect(r.errors).toBeUndefined();
+    expect(nodes(r.data!.search)[0].entity.name).toBe('Microsoft');
   });
 });

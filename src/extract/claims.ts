@@ -52,6 +52,8 @@ const REPORTED_BY = /^\s*(?:said|says|reported|reports|found|stated|noted|wrote|
 const SOURCE_BEFORE = /(?:according to|selon|d['’]après|report by|rapport de|rapport d['’]|published by|publié par|publiée par)\s+(?:the\s+|l['’]|le\s+|la\s+)?$/iu;
 /** Words between a used technology and an abuse that make the abuse its purpose: "used T in/for/to …". */
 const PURPOSE = new Set(['in', 'for', 'to', 'pour', 'dans', 'lors', 'during', 'pendant', 'afin', 'into']);
+/** Between a subject and its verb: one description set off by commas (and nothing after it but words). */
+const INSERTED = /^\s*,[^,;:.()]{1,100},[^,;:.()]{0,60}$/u;
 const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord', 'accords', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
 const contractMatcher = (() => {
   const m = new PhraseMatcher<true>();
@@ -187,7 +189,11 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       }
       if (!subj) continue;
       // A subject far behind the trigger, past a clause break, is another clause's: "X disabled Y, after a review of reports".
-      if (typeof subj !== 'string' && !passive && !appositive && !infinitive && t.from - subj.to > 6 && /[,;:]/.test(text.slice(subj.end, tokens[t.from]!.start))) continue;
+      if (typeof subj !== 'string' && !passive && !appositive && !infinitive && t.from - subj.to > 6) {
+        const gap = text.slice(subj.end, tokens[t.from]!.start);
+        // "Elbit Systems, Israel's largest arms maker, has been a supplier": an inserted description is no clause break.
+        if (/[,;:]/.test(gap) && !INSERTED.test(gap)) continue;
+      }
       // Coordinated subjects: "The Guardian, +972 Magazine et Local Call ont révélé".
       const subjects: Array<Mention | string> = [subj];
       if (typeof subj !== 'string' && !passive) {

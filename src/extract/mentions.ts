@@ -102,8 +102,9 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     mention(entity(key ?? `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, kind, name, from), from, to);
   });
   acronyms(text, tokens, mentions, entities, taken, (e, from, to) => mention(e, from, to));
-  persons(text, tokens, taken, sentenceOf, lex, mentions, entities, roles, (key, name, from, to) => mention(entity(key, 'Person', name, from), from, to));
+  // Anaphora first: "Brad Smith, the company's president" needs "the company" to find the role's organisation.
   anaphora(tokens, taken, mentions, sentenceOf, (key, from, to) => mention(entities.get(key)!, from, to, false));
+  persons(text, tokens, taken, sentenceOf, lex, mentions, entities, roles, (key, name, from, to) => mention(entity(key, 'Person', name, from), from, to));
 
   // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
   const placesBySentence = new Map<number, Mention[]>();
@@ -135,6 +136,8 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   return { entities, mentions, roles };
 }
 
+/** Words between a name's comma and its role word: "X, the company's vice chair", "Y, qui était alors …". */
+const ROLE_LEAD = /^(qui|etait|est|alors|the|le|la|l|a|an|un|une|former|ancien|ancienne|now|then|its|their|s|son|sa|ses|leur|company|firm|group|groupe|entreprise|societe|organisation|organization|vice|senior|executive|deputy|adjoint|adjointe|and|et|of|de|du)$/;
 const DETERMINERS = new Set(['l', 'la', 'le', 'cette', 'ce', 'cet', 'the', 'this', 'that']);
 /** Nouns that, after a determiner, stand for the last entity of a kind named before them. */
 const ANAPHORA: Record<string, EntityKind> = lookup({
@@ -343,12 +346,13 @@ function persons(
       mentions.find((m) => m.to > from && m.from < to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);
     // NAME, [qui était alors] role
     let k = r.from - 1;
-    while (k >= 0 && r.from - k <= 4 && /^(qui|etait|est|alors|the|le|la|l|a|an|un|une|former|ancien|ancienne|now|then)$/.test(tokens[k]!.norm)) k--;
+    // "Brad Smith, the company's vice chair and president": possessives and modifiers before the role word.
+    while (k >= 0 && r.from - k <= 7 && ROLE_LEAD.test(tokens[k]!.norm)) k--;
     if (k >= 1 && /,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && !taken[k]) {
       const span = nameAt(k, -1);
       if (span) {
         const person = addPerson(span[0], span[1]);
-        const o = org(r.from, Math.min(tokens.length, r.to + 14));
+        const o = org(k + 1, Math.min(tokens.length, r.to + 14));
         if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[span[0]]!.start, end: o.end });
         continue;
       }

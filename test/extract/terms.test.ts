@@ -217,3 +217,17 @@ describe('nationality', () => {
     expect(claims).toEqual(expect.arrayContaining(['Ethiopian National Defense Force USES drones', expect.stringMatching(/^drones ENABLES frappes aériennes/)]));
   });
 });
+
+describe('reporting style', () => {
+  const en = (text: string) => named(extract(text, { language: 'en' }));
+  it('keeps the subject across a description set off by commas', () => {
+    expect(en("Elbit Systems, Israel's largest arms manufacturer, has been a key supplier of drones to the Israeli army.")).toContain('Elbit Systems SUPPLIES Israel Defense Forces');
+  });
+  it('finds a role given with a possessive ("the company\'s president")', () => {
+    expect(en('Microsoft answered the reports. "We take this seriously," said Brad Smith, the company\'s vice chair and president.')).toContain('Brad Smith ROLE_IN Microsoft');
+  });
+  it('reads storing data on a platform as using it, and a technology used in strikes as enabling them', () => {
+    expect(en('Unit 8200 stored the recordings on Azure.')).toContain('Unit 8200 USES Azure');
+    expect(en('Hermes drones have been used in strikes in Gaza that killed aid workers.').some((c) => /^drones ENABLES strikes/.test(c))).toBe(true);
+  });
+});

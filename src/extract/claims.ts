@@ -34,7 +34,7 @@ export interface ContractSite {
 }
 
 const ACTORS: readonly EntityKind[] = ['Company', 'GovernmentBody', 'Organization', 'Person'];
-const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as|notamment|including|such as|y compris|dont|en particulier|in particular|voire|even)[\s,]+)*(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux|actes|acts|of|ses|sa|son|its|their|leurs?)[\s'’]+)*$/iu;
+const COORD = /^[\s,;]*(?:(?:et|and|ou|or|&|ainsi que|as well as|notamment|including|such as|y compris|dont|en particulier|in particular|voire|even)[\s,]+)*(?:(?:l|la|le|les|the|d|de|des|du|à|a|en|au|aux|actes|acts|of|ses|sa|son|its|their|leurs?|ong|ngo|organisation|organization|société|entreprise|company|firm|groupe|group|agence|agency|opérateur|operator)[\s'’]+)*$/iu;
 /** An enumeration of further objects after the first: "X, notamment leur utilisation de services de Y". */
 const ENUMERATION = /^[\s,;(–-]*(?:notamment|including|such as|in particular|en particulier|y compris|par exemple|for example|among them|parmi lesquels|parmi lesquelles)[\s,]/iu;
 /** Before a nominal trigger: "the use of", "l'utilisation de". */
@@ -54,6 +54,7 @@ const SOURCE_BEFORE = /(?:according to|selon|d['’]après|report by|rapport de|
 const PURPOSE = new Set(['in', 'for', 'to', 'pour', 'dans', 'lors', 'during', 'pendant', 'afin', 'into']);
 /** Between a subject and its verb: one description set off by commas (and nothing after it but words). */
 const INSERTED = /^\s*,[^,;:.()]{1,100},[^,;:.()]{0,60}$/u;
+const SOURCE_CUE = /\b(?:selon|according to|d['’]après)\b/iu;
 const CONTRACT_WORDS = ['contrat*', 'contract*', 'accord de partenariat', 'accord', 'accords', 'agreement*', 'partenariat*', 'partnership*', 'abonnement*', 'subscription*'];
 const contractMatcher = (() => {
   const m = new PhraseMatcher<true>();
@@ -105,6 +106,12 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   };
   /** A mention standing as the source of the sentence: "…, Amnesty International said", "according to HRW". */
   const isSource = (m: Mention) => REPORTED_BY.test(text.slice(m.end, m.end + 30)) || SOURCE_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
+  /** Inside an opening "Selon A et B, …" / "According to A and B, …": the source, not an actor of the clause. */
+  const inSourcePhrase = (m: Mention) => {
+    const before = text.slice(sents[m.sentence]!.start, m.start);
+    const clause = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(':')) + 1);
+    return SOURCE_CUE.test(clause);
+  };
 
   const companies = set.mentions.filter((m) => m.kind === 'Company');
   const lastCompanyBefore = (offset: number): Mention | undefined => companies[firstIndexWhere(companies, (m) => m.end > offset) - 1];
@@ -149,6 +156,8 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       const k = `${type}|${t.from}`;
       if (seen.has(k)) continue;
       seen.add(k);
+      // A trigger word inside a name ("Partner Communications", "Alliance …") is part of the name.
+      if (ms.some((m) => m.from <= t.from && t.to <= m.to)) continue;
       // "X devrait suspendre Y", "X should stop": a call for an end, not an end. (Other types keep theirs:
       // "X devrait bénéficier de Y" still says what X gets.)
       if (type === 'SUSPENDED' && (recommendations.get(s) ?? []).some((r) => r.to <= t.from && t.from - r.to <= 2)) continue;
@@ -173,7 +182,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       // complement introduced by with/avec/for just before it.
       const infinitive = !passive && (prevWord === 'to' || prevWord === 'pour' || (prevWord === 'de' && tokens[t.from - 2]?.norm === 'afin'));
       const candidates = infinitive ? left.filter((m) => !COMPLEMENT_PREPOSITIONS.has(wordBefore(m.from))) : subjSide;
-      let subj: Mention | string | undefined = candidates.find((m) => fits(m.kind, sig.subject));
+      let subj: Mention | string | undefined = candidates.find((m) => fits(m.kind, sig.subject) && (type === 'DOCUMENTS' || !inSourcePhrase(m)));
       // "Unit 8200, the Israeli military's elite unit, used …": the head of the apposition is the subject.
       let appositive = false;
       if (subj && !passive) {
@@ -200,7 +209,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         let head = subj;
         for (const m of left.slice(left.indexOf(subj) + 1)) {
           const gap = text.slice(m.end, head.start);
-          if (!fits(m.kind, sig.subject) || gap.length > 40 || !COORD.test(gap)) break;
+          if (!fits(m.kind, sig.subject) || gap.length > 40 || !COORD.test(gap) || (type !== 'DOCUMENTS' && inSourcePhrase(m))) break;
           subjects.push(m);
           head = m;
         }

@@ -97,13 +97,15 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   }
 
   // 2. Recognisers for names outside the gazetteer.
-  recognise(text, tokens, taken, (kind, from, to, key) => {
+  recognise(text, tokens, taken, lex.demonyms, (kind, from, to, key, country) => {
     const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
-    mention(entity(key ?? `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, kind, name, from), from, to);
+    const e = entity(key ?? `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, kind, name, from);
+    if (country) e.fields.country ??= country;
+    mention(e, from, to);
   });
   acronyms(text, tokens, mentions, entities, taken, (e, from, to) => mention(e, from, to));
   // Anaphora first: "Brad Smith, the company's president" needs "the company" to find the role's organisation.
-  anaphora(tokens, taken, mentions, sentenceOf, (key, from, to) => mention(entities.get(key)!, from, to, false));
+  anaphora(text, tokens, taken, mentions, sentenceOf, (key, from, to) => mention(entities.get(key)!, from, to, false));
   persons(text, tokens, taken, sentenceOf, lex, mentions, entities, roles, (key, name, from, to) => mention(entity(key, 'Person', name, from), from, to));
 
   // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
@@ -154,7 +156,7 @@ const NOT_ANAPHORA_AFTER = /^(civile|civil|of|de|d|du|des|\d+)$/;
  * named before it, within the three sentences before: a light coreference, so that what a report states of
  * "the company" reaches the company.
  */
-function anaphora(tokens: readonly Token[], taken: Uint8Array, mentions: readonly Mention[], sentenceOf: (i: number) => number, add: (key: string, from: number, to: number) => void) {
+function anaphora(text: string, tokens: readonly Token[], taken: Uint8Array, mentions: readonly Mention[], sentenceOf: (i: number) => number, add: (key: string, from: number, to: number) => void) {
   const sorted = [...mentions].sort((a, b) => a.from - b.from);
   const last = new Map<EntityKind, Mention>();
   let m = 0;
@@ -166,6 +168,8 @@ function anaphora(tokens: readonly Token[], taken: Uint8Array, mentions: readonl
     const kind = ANAPHORA[tokens[i]!.norm];
     if (!kind || !DETERMINERS.has(tokens[i - 1]!.norm) || taken[i] || taken[i - 1]) continue;
     if (NOT_ANAPHORA_AFTER.test(tokens[i + 1]?.norm ?? '')) continue;
+    // "l'ONG Al-Haq", "the company NSO Group": a noun before a name is its title, not a reference back.
+    if (taken[i + 1] || /^\p{Lu}/u.test(text.slice(tokens[i + 1]?.start ?? 0, tokens[i + 1]?.end ?? 0))) continue;
     const antecedent = last.get(kind);
     if (!antecedent || sentenceOf(i) - antecedent.sentence > 3) continue;
     add(antecedent.entity, i - 1, i + 1);
@@ -193,7 +197,13 @@ function sentenceIndexer(tokens: readonly Token[], sents: readonly Span[]) {
 }
 
 /** "Unit 8200", ministries and departments, names with a company suffix. */
-function recognise(text: string, tokens: readonly Token[], taken: Uint8Array, add: (kind: EntityKind, from: number, to: number, key?: string) => void) {
+function recognise(
+  text: string,
+  tokens: readonly Token[],
+  taken: Uint8Array,
+  demonyms: ReadonlyMap<string, string>,
+  add: (kind: EntityKind, from: number, to: number, key?: string, country?: string) => void,
+) {
   const free = (from: number, to: number) => {
     for (let i = from; i < to; i++) if (taken[i]) return false;
     return true;
@@ -216,7 +226,10 @@ function recognise(text: string, tokens: readonly Token[], taken: Uint8Array, ad
         if (/^(defense|interieur)$/.test(n)) last = j;
         j++;
       }
-      if (last > i) add('GovernmentBody', i, last + 1);
+      // "ministère de la Défense indien": the adjective of nationality belongs to the name and gives its country.
+      const nationality = last > i && !taken[last + 1] ? demonymAfter(tokens, last + 1, demonyms) : null;
+      if (nationality) add('GovernmentBody', i, nationality.to, undefined, nationality.country);
+      else if (last > i) add('GovernmentBody', i, last + 1);
       continue;
     }
     // Capitalised words ending in a company suffix: "Acme Widgets Ltd", "Foo Technologies".

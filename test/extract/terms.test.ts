@@ -231,3 +231,25 @@ describe('reporting style', () => {
     expect(en('Hermes drones have been used in strikes in Gaza that killed aid workers.').some((c) => /^drones ENABLES strikes/.test(c))).toBe(true);
   });
 });
+
+describe('names and sources in French', () => {
+  const fr = (text: string) => named(extract(text, { language: 'fr' }));
+  it('keeps "Selon A et B, …" as the source, not as actors of the clause', () => {
+    const claims = fr("Selon Amnesty International et Forbidden Stories, les autorités marocaines ont utilisé le logiciel espion Pegasus.");
+    expect(claims).toContain('Government of Morocco USES Pegasus');
+    expect(claims.some((c) => c.startsWith('Amnesty International USES') || c.startsWith('Forbidden Stories USES'))).toBe(false);
+  });
+  it('takes a trigger word inside a name for part of the name, and "l\'ONG Al-Haq" for a title, not a reference back', () => {
+    const claims = fr("Orange fournit des services à l'armée israélienne par l'intermédiaire de sa filiale Partner Communications, a dénoncé l'ONG Al-Haq.");
+    expect(claims).toContain('Orange S.A. SUPPLIES Israel Defense Forces');
+    expect(claims.some((c) => c.includes('PARTNERS_WITH'))).toBe(false);
+  });
+  it('continues a list through a title ("… et l\'ONG Access Now")', () => {
+    const claims = fr("Le Haut-Commissariat a collaboré avec l'Union européenne et l'ONG Access Now.");
+    expect(claims.filter((c) => c.includes('PARTNERS_WITH')).length).toBe(2);
+  });
+  it('gives a recognised ministry the country of its adjective', () => {
+    const r = extract('Thales a vendu des radars au ministère de la Défense indien.', { language: 'fr' });
+    expect(r.entities.find((e) => e.kind === 'GovernmentBody')).toMatchObject({ name: 'ministère de la Défense indien', fields: { country: 'IN' } });
+  });
+});

@@ -7,6 +7,7 @@
 import { CLAIM_SIGNATURES, type ClaimType, type EntityKind } from '../domain/vocabulary.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { DocEntity, Mention, MentionSet } from './mentions.ts';
+import { governmentOf } from './shapes.ts';
 import { PhraseMatcher, type PhraseHit } from './phrase-matcher.ts';
 import type { Span } from './sentences.ts';
 import { firstIndexWhere, phraseWords, type Token } from './tokens.ts';
@@ -62,6 +63,11 @@ const contractMatcher = (() => {
   return m;
 })();
 
+/** Words before a country's name that make it a place, not its government acting. */
+const STATE_NOT_SUBJECT = new Set(['in', 'en', 'a', 'au', 'aux', 'dans', 'from', 'of', 'de', 'd', 'du', 'des', 'across', 'throughout', 'within', 'at', 'on', 'sur', 'vers', 'into', 'near', 'pres', 'outside', 'hors', 'than', 'que', 'like', 'comme', 'with', 'avec', 'by', 'par', 'for', 'pour']);
+/** Words before a country's name that make it a buyer: "sold to Bahrain", "vendu à l'Italie". */
+const STATE_OBJECT_AFTER = new Set(['to', 'a', 'au', 'aux']);
+
 function fits(kind: EntityKind, kinds: readonly EntityKind[]) {
   return kinds.includes(kind);
 }
@@ -71,7 +77,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const extraEntities: DocEntity[] = [];
   const contractSites: ContractSite[] = [];
   const bySentence = new Map<number, Mention[]>();
-  for (const m of set.mentions) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  for (const m of [...set.mentions, ...countryGovernments(tokens, set, lex)]) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
   const group = <T extends { from: number }>(hits: T[]) => {
     const g = new Map<number, T[]>();
     for (const h of hits) {
@@ -163,8 +169,10 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       if (type === 'SUSPENDED' && (recommendations.get(s) ?? []).some((r) => r.to <= t.from && t.from - r.to <= 2)) continue;
       const sig = CLAIM_SIGNATURES[type];
       const passive = (passives.get(s) ?? []).some((p) => p.from === t.to || (p.from >= t.from && p.to === t.to));
-      const left = ms.filter((m) => m.to <= t.from).reverse();
-      const right = ms.filter((m) => m.from >= t.to);
+      // A country stands for its government as a bare subject ("Bahrain bought") or after "to" ("sold to Italy").
+      const asState = (m: Mention, side: 'subject' | 'object') => !m.stateOf || (side === 'subject' ? !STATE_NOT_SUBJECT.has(wordBefore(m.from)) : STATE_OBJECT_AFTER.has(wordBefore(m.from)) && (type === 'SUPPLIES' || type === 'SUSPENDED'));
+      const left = ms.filter((m) => m.to <= t.from && asState(m, passive ? 'object' : 'subject')).reverse();
+      const right = ms.filter((m) => m.from >= t.to && asState(m, passive ? 'subject' : 'object'));
       const [subjSide, objSide] = passive ? [right, left] : [left, right];
       const prevWord = tokens[t.from - 1]?.norm ?? '';
       // "the use of X by Y", "l'utilisation de X par Y": the user follows "by"; without it, no user is named.
@@ -321,6 +329,38 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       }
     }
   }
+  // Hops of an exposure told without a verb the trigger rules bind: one sentence holding both ends and a
+  // cue for the relation ("The spy gear in Bahrain was sold by Siemens", "Computers loaded with surveillance
+  // software generated the transcripts wielded in the interrogations").
+  for (let s = 0; s < sents.length; s++) {
+    const ms = (bySentence.get(s) ?? []).filter((m) => !m.stateOf || !STATE_NOT_SUBJECT.has(wordBefore(m.from)) || STATE_OBJECT_AFTER.has(wordBefore(m.from)));
+    if (ms.length < 2) continue;
+    const cues = new Set((triggers.get(s) ?? []).filter((t) => !ms.some((m) => m.from <= t.from && t.to <= m.to)).map((t) => t.payload));
+    const supplyCue = cues.has('SUPPLIES') || cues.has('PROVIDES') || cues.has('PARTY_TO');
+    const pairs = (a: EntityKind, b: EntityKind) => ms.filter((m) => m.kind === a).flatMap((x) => ms.filter((m) => m.kind === b && m.entity !== x.entity && Math.abs(m.from - x.from) <= 40).map((y) => [x, y] as const));
+    const co = (type: ClaimType, x: Mention, y: Mention, confidence: number) =>
+      emit(type, x, y, s, confidence, `cooccurrence:${type}`, Math.min(x.from, y.from), [Math.min(x.from, y.from), Math.max(x.to, y.to)]);
+    for (const [t, a] of pairs('Technology', 'Abuse')) co('ENABLES', t, a, 0.4);
+    for (const [g, a] of pairs('GovernmentBody', 'Abuse')) if (g.from < a.from || cues.has('RESPONSIBLE_FOR')) co('RESPONSIBLE_FOR', g, a, 0.4);
+    if (supplyCue) {
+      for (const [c, t] of pairs('Company', 'Technology')) if (!isSource(c)) co('PROVIDES', c, t, 0.45);
+      for (const [c, g] of pairs('Company', 'GovernmentBody')) if (!isSource(c)) co('SUPPLIES', c, g, 0.4);
+    }
+    if (supplyCue || cues.has('USES') || cues.has('ENABLES')) for (const [g, t] of pairs('GovernmentBody', 'Technology')) co('USES', g, t, 0.4);
+    if (cues.has('DOCUMENTS')) for (const [o, a] of pairs('Organization', 'Abuse')) co('DOCUMENTS', o, a, 0.4);
+  }
+  // A state's police, army or agency is part of its government, where the document names both.
+  const govByCountry = new Map<string, string>();
+  for (const e of set.entities.values()) {
+    const code = e.fields.country;
+    if (e.kind === 'GovernmentBody' && e.fields.govType === 'government' && typeof code === 'string' && governmentOf(lex, code).key === e.key && out.some((c) => c.subject === e.key || c.object === e.key)) govByCountry.set(code, e.key);
+  }
+  for (const m of set.mentions) {
+    const e = set.entities.get(m.entity)!;
+    const gov = e.kind === 'GovernmentBody' && typeof e.fields.country === 'string' ? govByCountry.get(e.fields.country) : undefined;
+    if (!gov || gov === e.key || e.entry) continue;
+    emit('PART_OF', m, gov, m.sentence, 0.45, 'state-body-of-country', m.from, [m.from, m.to]);
+  }
   // Role appositions.
   for (const r of set.roles) {
     const s = sents.findIndex((x) => x.start <= r.start && r.start < x.end);
@@ -350,6 +390,26 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       !(c.type === 'PARTNERS_WITH' && (parentOf(c.subject) === nameOf(c.object) || parentOf(c.object) === nameOf(c.subject)) && nameOf(c.object) !== undefined),
   );
   return { claims: dedupe(kept), extraEntities, contractSites };
+}
+
+/** Where a sentence names a country: a mention of its government, which only claims make visible. */
+function countryGovernments(tokens: readonly Token[], set: MentionSet, lex: Lexicon): Mention[] {
+  const out: Mention[] = [];
+  for (const m of set.mentions) {
+    if (m.kind !== 'Location') continue;
+    const place = set.entities.get(m.entity)!;
+    const code = place.fields.countryCode;
+    const country = typeof code === 'string' ? lex.countries.get(code) : undefined;
+    if (!country || country.name !== place.name) continue;
+    const g = governmentOf(lex, code as string);
+    const key = g.key;
+    if (!set.entities.has(key)) {
+      set.entities.set(key, { key, kind: 'GovernmentBody', name: g.name, aliases: new Set(g.aliases), fields: g.fields, firstSeen: m.from, ...(g.entry ? { entry: g.entry } : {}), ...(g.entry?.wikidata ? { wikidataId: g.entry.wikidata } : {}) });
+    }
+    out.push({ ...m, entity: key, kind: 'GovernmentBody', stateOf: code as string });
+  }
+  void tokens;
+  return out;
 }
 
 function dedupe(claims: DraftClaim[]): DraftClaim[] {

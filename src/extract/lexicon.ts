@@ -35,6 +35,36 @@ const Triggers = z.object({
   personNouns: z.array(z.string()),
 });
 
+const Shapes = z.object({
+  bodyHeads: z.object({ GovernmentBody: z.array(z.string()), Organization: z.array(z.string()), Company: z.array(z.string()) }),
+  companyOnly: z.array(z.string()),
+  stateNouns: z.record(z.string(), z.array(z.string())),
+  techHeads: z.array(z.string()),
+  techModifiers: z.record(z.string(), z.array(z.string())),
+  techAnaphora: z.array(z.string()),
+  abuseVerbs: z.record(z.string(), z.array(z.string())),
+  victims: z.array(z.string()),
+  speechVerbs: z.array(z.string()),
+  personTitles: z.array(z.string()),
+});
+
+/** The shape lexicon (seeds/lexicon/shapes.json) compiled: word sets and phrase matchers. */
+export interface ShapeLexicon {
+  heads: { GovernmentBody: Set<string>; Organization: Set<string>; Company: Set<string> };
+  companyOnly: Set<string>;
+  /** "government", "army", "police"… (one or more words) → the kind of state body a nationality makes of it. */
+  stateNouns: PhraseMatcher<string>;
+  techHeads: PhraseMatcher<true>;
+  /** Modifier phrase → technology type. */
+  techModifiers: PhraseMatcher<string>;
+  techAnaphora: Set<string>;
+  /** Abuse verb or noun phrase → abuse category. */
+  abuseVerbs: PhraseMatcher<string>;
+  victims: PhraseMatcher<true>;
+  speechVerbs: PhraseMatcher<true>;
+  personTitles: PhraseMatcher<true>;
+}
+
 /** What a lexicon phrase found in the text stands for. */
 export type LexHit =
   | { type: 'entity'; entry: GazetteerEntry; alias: string }
@@ -55,6 +85,32 @@ export interface Lexicon {
   personNouns: PhraseMatcher<true>;
   /** Adjectives of nationality (folded words joined by a space) → ISO 3166-1 code. */
   demonyms: Map<string, string>;
+  /** ISO 3166-1 code → the country's English name and adjective ("Italy", "Italian"). */
+  countries: Map<string, { name: string; adjective: string }>;
+  shapes: ShapeLexicon;
+}
+
+function typedMatcher(table: Record<string, readonly string[]>): PhraseMatcher<string> {
+  const m = new PhraseMatcher<string>();
+  for (const [type, phrases] of Object.entries(table)) for (const p of phrases) m.add(phraseWords(p), type);
+  return m;
+}
+
+function loadShapes(): ShapeLexicon {
+  const s = Shapes.parse(readJson(join(LEXICON_DIR, 'shapes.json')));
+  const words = (xs: readonly string[]) => new Set(xs.map((x) => phraseWords(x).join(' ')));
+  return {
+    heads: { GovernmentBody: words(s.bodyHeads.GovernmentBody), Organization: words(s.bodyHeads.Organization), Company: words(s.bodyHeads.Company) },
+    companyOnly: words(s.companyOnly),
+    stateNouns: typedMatcher(s.stateNouns),
+    techHeads: matcherOf(s.techHeads),
+    techModifiers: typedMatcher(s.techModifiers),
+    techAnaphora: words(s.techAnaphora),
+    abuseVerbs: typedMatcher(s.abuseVerbs),
+    victims: matcherOf(s.victims),
+    speechVerbs: matcherOf(s.speechVerbs),
+    personTitles: matcherOf(s.personTitles),
+  };
 }
 
 function readJson(file: string): unknown {
@@ -100,7 +156,22 @@ export function loadLexicon(): Lexicon {
   const demonyms = new Map<string, string>();
   const dem = z.object({ countries: z.record(z.string(), z.array(z.string())) }).parse(readJson(join(LEXICON_DIR, 'demonyms.json')));
   for (const [country, forms] of Object.entries(dem.countries)) for (const f of forms) demonyms.set(phraseWords(f).join(' '), country);
-  cached = { entries, names, triggers, demonyms, passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), recommendations: matcherOf(t.recommendations), roles: matcherOf(t.roles), personNouns: matcherOf(t.personNouns) };
+  // The generated places (seeds/gazetteer/places.json) carry every country's adjectives; the curated list wins.
+  for (const e of entries) {
+    if (e.kind !== 'Location' || typeof e.countryCode !== 'string' || !Array.isArray(e.demonyms)) continue;
+    for (const f of e.demonyms as string[]) if (!demonyms.has(phraseWords(f).join(' '))) demonyms.set(phraseWords(f).join(' '), e.countryCode);
+  }
+  const countries = new Map<string, { name: string; adjective: string }>();
+  for (const e of entries) {
+    if (e.kind !== 'Location' || e.placeType !== 'country' || typeof e.countryCode !== 'string') continue;
+    const adjective = Array.isArray(e.demonyms) && typeof e.demonyms[0] === 'string' ? e.demonyms[0] : e.name;
+    if (!countries.has(e.countryCode)) countries.set(e.countryCode, { name: e.name, adjective });
+  }
+  for (const [country, forms] of Object.entries(dem.countries)) {
+    const known = countries.get(country);
+    if (known && forms[0]) known.adjective = forms[0];
+  }
+  cached = { entries, names, triggers, demonyms, countries, shapes: loadShapes(), passive: matcherOf(t.passiveMarkers), alleged: matcherOf(t.alleged), negations: matcherOf(t.negations), recommendations: matcherOf(t.recommendations), roles: matcherOf(t.roles), personNouns: matcherOf(t.personNouns) };
   return cached;
 }
 

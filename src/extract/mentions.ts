@@ -6,6 +6,7 @@ import type { EntityKind } from '../domain/vocabulary.ts';
 import { caseFits, type GazetteerEntry, type LexHit, type Lexicon } from './lexicon.ts';
 import type { Span } from './sentences.ts';
 import { foldWord, type Token } from './tokens.ts';
+import { governmentOf, governmentReferences, namedBodies, stateBodies, techPhrases, techReferences, type CountryAt, type ShapeMention } from './shapes.ts';
 import { lookup } from '../util/lookup.ts';
 
 export interface Mention {
@@ -17,6 +18,8 @@ export interface Mention {
   from: number;
   to: number;
   sentence: number;
+  /** A country's name standing for its government ("Bahrain bought …", "sold to Italy"): claims only. */
+  stateOf?: string;
 }
 
 export interface DocEntity {
@@ -66,12 +69,37 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     for (let i = from; i < to; i++) taken[i] = 1;
   };
 
-  // 1. Lexicon names (gazetteer, technology classes, abuses, victims), leftmost-longest.
+  // 1. Lexicon names (gazetteer, technology classes, abuses, victims), leftmost-longest. A technology phrase
+  // ("surveillance software") outranks the shorter class or abuse word inside it ("surveillance").
   const hits = lex.names.longest(tokens, (p, from, to) => caseFits(p.phrase, text.slice(tokens[from]!.start, tokens[to - 1]!.end)));
+  const chunks = techPhrases(text, tokens, lex);
+  const chunkAt = new Int32Array(tokens.length).fill(-1);
+  chunks.forEach((c, n) => {
+    for (let i = c.from; i < c.to; i++) chunkAt[i] = n;
+  });
+  const droppedChunks = new Set<number>();
+  const coveredByChunk = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const n = chunkAt[i]!;
+      if (n >= 0 && !droppedChunks.has(n) && chunks[n]!.to - chunks[n]!.from >= to - from) return true;
+    }
+    return false;
+  };
+  for (const h of hits) {
+    const hit = h.payload.hit;
+    // "facial recognition systems" is the class "facial recognition": one entity, the phrase its alias.
+    if (hit.type === 'tech') {
+      const n = chunkAt[h.from]!;
+      if (n >= 0 && chunkAt[h.to - 1] === n) Object.assign(chunks[n]!, { key: `tech:${hit.key}`, fields: { techType: hit.techType } });
+    }
+    if (hit.type !== 'entity') continue;
+    for (let i = h.from; i < h.to; i++) if (chunkAt[i]! >= 0) droppedChunks.add(chunkAt[i]!);
+  }
   const victims: Array<{ key: string; from: number; to: number; sentence: number }> = [];
   const abuseHits: Array<{ hit: Extract<LexHit, { type: 'abuse' }>; from: number; to: number; sentence: number }> = [];
   for (const h of hits) {
     const hit = h.payload.hit;
+    if (hit.type !== 'entity' && coveredByChunk(h.from, h.to)) continue;
     if (hit.type === 'entity') {
       const en = hit.entry;
       // "le ministère de l'Intérieur égyptien": a generic name the gazetteer gives one country, said of another.
@@ -96,7 +124,24 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     else abuseHits.push({ hit, from: h.from, to: h.to, sentence: sentenceOf(h.from) });
   }
 
-  // 2. Recognisers for names outside the gazetteer.
+  const addShape = (m: ShapeMention) => {
+    const e = entity(m.key, m.kind, m.name, m.from, { fields: { ...m.fields } });
+    for (const a of m.aliases) e.aliases.add(a);
+    e.aliases.add(m.name);
+    mention(e, m.from, m.to, !m.reference);
+  };
+  const isFree = (from: number, to: number) => {
+    for (let i = from; i < to; i++) if (taken[i]) return false;
+    return true;
+  };
+  chunks.forEach((c, n) => {
+    if (!droppedChunks.has(n) && isFree(c.from, c.to)) addShape(c);
+  });
+
+  // 2. Recognisers for names outside the gazetteer: state bodies and bodies by their shape, then the rest.
+  const countryAt = countryLookup(tokens, mentions, entities, lex);
+  for (const m of stateBodies(text, tokens, lex, countryAt, isFree)) if (isFree(m.from, m.to)) addShape(m);
+  for (const m of namedBodies(text, tokens, lex, taken, countryAt)) if (isFree(m.from, m.to)) addShape(m);
   recognise(text, tokens, taken, lex.demonyms, (kind, from, to, key, country) => {
     const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
     const e = entity(key ?? `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, kind, name, from);
@@ -107,6 +152,26 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   // Anaphora first: "Brad Smith, the company's president" needs "the company" to find the role's organisation.
   anaphora(text, tokens, taken, mentions, sentenceOf, (key, from, to) => mention(entities.get(key)!, from, to, false));
   persons(text, tokens, taken, sentenceOf, lex, mentions, entities, roles, (key, name, from, to) => mention(entity(key, 'Person', name, from), from, to));
+  // References back: "the system", "ces outils"; "the government", "les autorités".
+  const byFrom = () => [...mentions].sort((a, b) => a.from - b.from);
+  const techs = byFrom().filter((m) => m.kind === 'Technology').map((m) => ({ from: m.from, to: m.to, key: m.entity, sentence: m.sentence }));
+  for (const r of techReferences(text, tokens, lex, taken, techs, sentenceOf)) mention(entities.get(r.key)!, r.from, r.to, false);
+  const governments = byFrom().filter((m) => entities.get(m.entity)?.fields.govType === 'government' && typeof entities.get(m.entity)?.fields.country === 'string').map((m) => ({ from: m.from, key: m.entity }));
+  const countries = byFrom().flatMap((m) => {
+    const c = countryAt(m.from);
+    return c && c.from === m.from ? [{ from: m.from, code: c.code }] : [];
+  });
+  const govEntity = (code: string) => {
+    const g = governmentOf(lex, code);
+    const e = entity(g.key, 'GovernmentBody', g.name, tokens.length, { fields: { ...(g.entry ? Object.fromEntries(Object.entries(g.entry).filter(([k]) => !['kind', 'name', 'aliases', 'wikidata', 'source', 'supplier'].includes(k))) : {}), ...g.fields }, ...(g.entry ? { entry: g.entry } : {}), ...(g.entry?.wikidata ? { wikidataId: g.entry.wikidata } : {}) });
+    for (const a of g.aliases) e.aliases.add(a);
+    return e.key;
+  };
+  for (const r of governmentReferences(tokens, taken, governments, countries, govEntity)) {
+    const e = entities.get(r.key)!;
+    if (e.firstSeen > r.from) e.firstSeen = r.from;
+    mention(e, r.from, r.to, false);
+  }
 
   // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
   const placesBySentence = new Map<number, Mention[]>();
@@ -134,8 +199,104 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     else e.aliases.add(a.hit.name);
     mention(e, a.from, a.to, !group);
   }
+  abuseClauses(text, tokens, taken, lex, victims, sentenceOf, (key, category, name, alias, from, to) => {
+    const e = entity(key, 'Abuse', name, from, { fields: { category } });
+    e.aliases.add(name);
+    e.aliases.add(alias);
+    mention(e, from, to, false);
+  });
   mentions.sort((a, b) => a.from - b.from);
   return { entities, mentions, roles };
+}
+
+/** The abuse lexicon's entry for each category of the shape lexicon's abuse verbs. */
+const CATEGORY_KEYS: Record<string, { key: string; name: string }> = lookup({
+  surveillance: { key: 'mass-surveillance', name: 'surveillance' },
+  detention: { key: 'detention', name: 'detention' },
+  torture: { key: 'torture', name: 'torture' },
+  censorship: { key: 'censorship', name: 'censorship' },
+  persecution: { key: 'repression', name: 'repression' },
+  unlawful_killing: { key: 'killing', name: 'killing' },
+});
+/** What may stand between an abuse verb and its victims: "spy on its own citizens", "arrested the critics". */
+const VICTIM_GAP = /^(on|of|de|d|des|du|la|le|les|l|the|its|their|his|her|own|leurs?|ses|sa|son|propres?|against|contre|sur|down|and|et|local|political|politiques?|prominent|government|pro|democracy|human|rights|des|other|certain|certains|some|many|several|plusieurs|nombreux|alleged|suspected|perceived|ethnic|religious|muslim|online|peaceful|its|ces|these|those|all|tous|toutes)$/;
+const PASSIVE_GAP = /^(were|was|been|being|are|is|be|have|has|had|ete|sont|ont|a|etaient|etait|later|then|also|aussi|often|souvent|systematically|systematiquement|regulierement|regularly)$/;
+
+/**
+ * Abuses told as clauses: an abuse verb or noun bound to the people it targets ("spy on citizens",
+ * "tracked down and arrested critics", "censored the Syrian Web", "surveillance des femmes", "journalists
+ * were arrested"). One entity per category and victim group in a document.
+ */
+function abuseClauses(
+  text: string,
+  tokens: readonly Token[],
+  taken: Uint8Array,
+  lex: Lexicon,
+  knownVictims: ReadonlyArray<{ key: string; from: number; to: number }>,
+  sentenceOf: (i: number) => number,
+  add: (key: string, category: string, name: string, alias: string, from: number, to: number) => void,
+) {
+  const victimAt = new Map<number, { to: number; key: string }>();
+  for (const v of lex.shapes.victims.longest(tokens)) victimAt.set(v.from, { to: v.to, key: tokens.slice(v.from, v.to).map((t) => t.norm).join(' ') });
+  // A victim group of the abuse lexicon keeps its key, so that "spying on journalists" meets "surveillance des journalistes".
+  for (const v of knownVictims) victimAt.set(v.from, { to: v.to, key: v.key });
+  const usedVictims = new Map<number, string>();
+  const byCategory = new Map<string, string>();
+  const noBreak = (a: number, b: number) => !/[.;:!?()\n«»"“”]/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  for (const h of lex.shapes.abuseVerbs.longest(tokens)) {
+    if (taken[h.from] || taken[h.to - 1]) continue;
+    const s = sentenceOf(h.from);
+    let victim: { from: number; to: number; key: string } | undefined;
+    for (let j = h.to; j < tokens.length && j - h.to <= 5 && sentenceOf(j) === s && noBreak(j - 1, j); j++) {
+      const v = victimAt.get(j);
+      if (v) {
+        victim = { from: j, to: v.to, key: v.key };
+        break;
+      }
+      // Another abuse verb coordinated with this one ("tracked down and arrested critics") or an adjective.
+      if (!VICTIM_GAP.test(tokens[j]!.norm) && !/(ed|ing)$/.test(tokens[j]!.norm)) break;
+    }
+    if (!victim) {
+      // "journalists were arrested", "les opposants ont été arrêtés".
+      for (let j = h.from - 1; j >= 0 && h.from - j <= 4 && sentenceOf(j) === s && noBreak(j, j + 1) && !text.slice(tokens[j]!.end, tokens[j + 1]!.start).includes(','); j--) {
+        const v = [...victimAt.entries()].find(([from, x]) => x.to === j + 1 && from <= j);
+        if (v) {
+          victim = { from: v[0], to: v[1].to, key: v[1].key };
+          break;
+        }
+        if (!PASSIVE_GAP.test(tokens[j]!.norm)) break;
+      }
+    }
+    if (!victim) continue;
+    const cat = CATEGORY_KEYS[h.payload];
+    if (!cat) continue;
+    // Coordinated verbs on one victim are one abuse (the first verb names it), and a report's abuses of one
+    // category are one pattern: "detaining protesters" and "detain activists" later on.
+    const prior = usedVictims.get(victim.from) ?? byCategory.get(cat.key);
+    const key = prior ?? `abuse:${cat.key}:${victim.key}`;
+    byCategory.set(cat.key, key);
+    usedVictims.set(victim.from, key);
+    const from = Math.min(h.from, victim.from);
+    const to = Math.max(h.to, victim.to);
+    const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/\s+/g, ' ');
+    const group = text.slice(tokens[victim.from]!.start, tokens[victim.to - 1]!.end);
+    add(key, CATEGORY_OF[h.payload] ?? h.payload, name, `${cat.name} of ${group}`, h.from, h.to);
+  }
+}
+const CATEGORY_OF: Record<string, string> = lookup({ surveillance: 'surveillance', detention: 'detention', torture: 'torture', censorship: 'censorship', persecution: 'persecution', unlawful_killing: 'unlawful_killing' });
+
+/** Where the document names a country of the gazetteer: its code and the name's tokens. */
+function countryLookup(tokens: readonly Token[], mentions: readonly Mention[], entities: ReadonlyMap<string, DocEntity>, lex: Lexicon): CountryAt {
+  const at = new Map<number, { code: string; from: number; to: number }>();
+  for (const m of mentions) {
+    if (m.kind !== 'Location') continue;
+    const e = entities.get(m.entity)!;
+    const code = e.fields.countryCode;
+    if (typeof code !== 'string' || lex.countries.get(code)?.name !== e.name) continue;
+    for (let i = m.from; i < m.to; i++) at.set(i, { code, from: m.from, to: m.to });
+  }
+  void tokens;
+  return (i) => at.get(i);
 }
 
 /** Words between a name's comma and its role word: "X, the company's vice chair", "Y, qui était alors …". */
@@ -306,7 +467,7 @@ function persons(
       if (j !== i) {
         const [l, r] = dir === 1 ? [tokens[j - 1]!, t] : [t, tokens[j + 1]!];
         const gap = text.slice(l.end, r.start);
-        if (!/^(\s+|['’-]|\s+-\s+)$/.test(gap)) break;
+        if (!/^([^\S\n]+|['’-]|[^\S\n]+-[^\S\n]+)$/.test(gap)) break;
         glued = /^['’-]$/.test(gap);
       }
       const up = isUpper(text, t);
@@ -337,7 +498,7 @@ function persons(
   for (let i = 0; i < tokens.length - 1; i++) {
     const raw = text.slice(tokens[i]!.start, tokens[i]!.end + 1);
     if (/^(M\.|Mme |Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Pr\.?)$/.test(raw) || /^(M|Mme|Mr|Mrs|Ms|Dr|Pr)[.\s]$/.test(raw)) {
-      const span = nameAt(i + 1, 1) ?? (isUpper(text, tokens[i + 1]!) && !taken[i + 1] && tokens[i + 2] && isUpper(text, tokens[i + 2]!) ? [i + 1, i + 3] as [number, number] : null);
+      const span = nameAt(i + 1, 1) ?? (isUpper(text, tokens[i + 1]!) && !taken[i + 1] && tokens[i + 2] && isUpper(text, tokens[i + 2]!) && /^[^\S\n]+$/.test(text.slice(tokens[i + 1]!.end, tokens[i + 2]!.start)) ? [i + 1, i + 3] as [number, number] : null);
       if (span) addPerson(span[0], span[1]);
     }
   }
@@ -347,6 +508,48 @@ function persons(
     if (next < tokens.length && !taken[next] && tokens[next]!.start - tokens[n.to - 1]!.end <= 2) {
       const span = nameAt(next, 1);
       if (span) addPerson(span[0], span[1]);
+    }
+  }
+  // A name is no person's when a word of it heads bodies' names ("Citizen Lab", "Tender Board").
+  const { heads, companyOnly } = lex.shapes;
+  const personLike = (span: [number, number]) => tokens.slice(span[0], span[1]).every((t) => !heads.GovernmentBody.has(t.norm) && !heads.Organization.has(t.norm) && !heads.Company.has(t.norm) && !companyOnly.has(t.norm) && !lex.demonyms.has(t.norm));
+  const spaceOnly = (a: number, b: number) => /^[^\S\n]+$/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  // Titles before a name: "President Mahmoud Ahmadinejad", "U.S. District Judge Edward Davila", "l'eurodéputée …".
+  for (const t of lex.shapes.personTitles.longest(tokens)) {
+    if (t.to >= tokens.length || taken[t.to] || !isUpper(text, tokens[t.to]!) || !spaceOnly(t.to - 1, t.to)) continue;
+    const span = nameAt(t.to, 1);
+    if (span && personLike(span)) addPerson(span[0], span[1]);
+  }
+  // Speech: "X said", "said X", "a déclaré X", "selon X", "X, who …", "X, qui …".
+  for (const v of lex.shapes.speechVerbs.all(tokens)) {
+    const b = v.from - 1;
+    if (b >= 0 && !taken[b] && isUpper(text, tokens[b]!) && (spaceOnly(b, v.from) || /^,[^\S\n]*$/.test(text.slice(tokens[b]!.end, tokens[v.from]!.start)))) {
+      const span = nameAt(b, -1);
+      if (span && personLike(span)) addPerson(span[0], span[1]);
+    }
+    const a = v.to;
+    if (a < tokens.length && !taken[a] && isUpper(text, tokens[a]!) && spaceOnly(v.to - 1, a)) {
+      const span = nameAt(a, 1);
+      if (span && personLike(span)) addPerson(span[0], span[1]);
+    }
+  }
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    // "X, who heads …"
+    if (/^(who|qui)$/.test(tokens[i + 1]!.norm) && !taken[i] && isUpper(text, tokens[i]!) && /^,[^\S\n]*$/.test(text.slice(tokens[i]!.end, tokens[i + 1]!.start))) {
+      const span = nameAt(i, -1);
+      if (span && personLike(span)) addPerson(span[0], span[1]);
+    }
+    // Bylines: a line opening "By Vernon Silver and Ben Elgin", "Par …".
+    if (/^(by|par)$/.test(tokens[i]!.norm) && isUpper(text, tokens[i]!) && /(^|\n)[^\S\n]*$/.test(text.slice(Math.max(0, tokens[i]!.start - 3), tokens[i]!.start))) {
+      let j = i + 1;
+      while (j < tokens.length && !taken[j] && isUpper(text, tokens[j]!)) {
+        const span = nameAt(j, 1);
+        if (!span || !personLike(span)) break;
+        addPerson(span[0], span[1]);
+        j = span[1];
+        if (/^(and|et)$/.test(tokens[j]?.norm ?? '') || /^,\s*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]?.start ?? 0))) j += /^(and|et)$/.test(tokens[j]?.norm ?? '') ? 1 : 0;
+        else break;
+      }
     }
   }
   // Role appositions: "NAME, role … ORG" and "role … ORG, NAME".
@@ -360,7 +563,8 @@ function persons(
     // NAME, [qui était alors] role
     let k = r.from - 1;
     // "Brad Smith, the company's vice chair and president": possessives and modifiers before the role word.
-    while (k >= 0 && r.from - k <= 7 && ROLE_LEAD.test(tokens[k]!.norm)) k--;
+    // "Ben Roome, a Nokia Siemens spokesman": the organisation's name may stand before the role word too.
+    while (k >= 0 && r.from - k <= 7 && (ROLE_LEAD.test(tokens[k]!.norm) || (taken[k] && !/,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))))) k--;
     if (k >= 1 && /,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && !taken[k]) {
       const span = nameAt(k, -1);
       if (span) {

@@ -1,0 +1,265 @@
+// Names no gazetteer has, found by their shape (seeds/lexicon/shapes.json): state bodies made of a
+// nationality or a country and a state noun ("the Bahraini government", "Syrian troops", "gouvernement
+// serbe", "security agencies in China", "China's authoritarian government"); capitalised names classed by
+// their head word ("Supreme Council of Cyberspace", "Telecommunication Co of Iran"); technology phrases
+// made of a head and a modifier ("surveillance software", "Internet filtering devices", "logiciels
+// d'espionnage"); and "the system", "ces outils" standing for the technology named before them.
+import type { EntityKind } from '../domain/vocabulary.ts';
+import type { GazetteerEntry, Lexicon } from './lexicon.ts';
+import type { Token } from './tokens.ts';
+
+/** The key, name and fields of a country's government: the gazetteer's entry where it has one. */
+export function governmentOf(lex: Lexicon, code: string): { key: string; name: string; aliases: string[]; fields: Record<string, unknown>; entry?: GazetteerEntry } {
+  const entry = lex.entries.find((e) => e.kind === 'GovernmentBody' && e.country === code && e.govType === 'government');
+  const c = lex.countries.get(code);
+  const aliases = [`${c?.adjective ?? code} government`, `Government of ${c?.name ?? code}`];
+  if (entry) return { key: `gaz:GovernmentBody:${entry.name}`, name: entry.name, aliases: [...entry.aliases, ...aliases], fields: { country: code, govType: 'government' }, entry };
+  return { key: `gov:${code}:government`, name: `Government of ${c?.name ?? code}`, aliases, fields: { country: code, govType: 'government' } };
+}
+
+export interface ShapeMention {
+  kind: EntityKind;
+  from: number;
+  to: number;
+  key: string;
+  name: string;
+  aliases: string[];
+  fields: Record<string, unknown>;
+  /** Only a mention of an entity named before (no name of its own). */
+  reference?: boolean;
+}
+
+/** A country named at a token: its ISO code and where the name ends. */
+export type CountryAt = (i: number) => { code: string; from: number; to: number } | undefined;
+
+const isUpper = (text: string, t: Token | undefined) => !!t && /^\+?\p{Lu}/u.test(text.slice(t.start, t.end));
+const LINKING = new Set(['of', 'for', 'on', 'the', 'de', 'du', 'des', 'la', 'le', 'l', 'pour', 'd', 'en', 'sur', 'aux']);
+/** Capitalised words that end a name rather than continue it ("… Authority in January"). */
+const NOT_NAME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
+const LEADING = new Set(['the', 'le', 'la', 'les', 'l', 'a', 'an', 'un', 'une', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'but', 'and', 'as', 'if', 'when', 'while', 'after', 'before', 'since', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'en', 'dans', 'pour', 'par', 'selon', 'avec', 'sur', 'mais', 'et', 'ce', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs', 'de', 'du', 'des', 'd', 'au', 'aux', 'a', 'according']);
+const NOT_STATE_AFTER = /^(television|tv|media|news|company|companies|firm|firms|enterprise|enterprises|owned|run|radio|broadcaster|television|medias|entreprise|entreprises|societe|societes|groupe|media|chaine|agency|agence|press|presse)$/;
+const GOVERNMENT_NOUN = /^(government|governments|authorities|regime|executive|gouvernement|autorites|executif|pouvoir)$/;
+const DETERMINERS = new Set(['the', 'this', 'these', 'those', 'its', 'their', 'le', 'la', 'les', 'l', 'ce', 'cet', 'cette', 'ces', 'son', 'sa', 'ses', 'leur', 'leurs']);
+/** Words that may stand in a name between its capitalised words. */
+const gapOk = (text: string, a: Token, b: Token) => {
+  const gap = text.slice(a.end, b.start);
+  // One line only; a full stop only after an initial ("U.S. Senate"), never at a sentence's end.
+  return /^([^\S\n]+|['’-]|[^\S\n]*-[^\S\n]*)$/u.test(gap) || (/^\.[^\S\n]?$/u.test(gap) && a.end - a.start <= 2 && /\p{Lu}/u.test(text[a.start]!));
+};
+
+function plain(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * State bodies made of a nationality or a country and a state noun. `countryAt` reports a country name of
+ * the gazetteer at a token; `free` whether tokens are free.
+ */
+export function stateBodies(text: string, tokens: readonly Token[], lex: Lexicon, countryAt: CountryAt, free: (from: number, to: number) => boolean): ShapeMention[] {
+  const out: ShapeMention[] = [];
+  const nouns = lex.shapes.stateNouns.longest(tokens);
+  const nounAt = new Map(nouns.map((n) => [n.from, n]));
+  const demonymAt = (i: number): { code: string; to: number } | null => {
+    const two = tokens[i + 1] ? lex.demonyms.get(`${tokens[i]!.norm} ${tokens[i + 1]!.norm}`) : undefined;
+    if (two) return { code: two, to: i + 2 };
+    const one = tokens[i] ? lex.demonyms.get(tokens[i]!.norm) : undefined;
+    return one ? { code: one, to: i + 1 } : null;
+  };
+  const make = (code: string, type: string, from: number, to: number) => {
+    const c = lex.countries.get(code);
+    const adjective = c?.adjective ?? code;
+    const aliases = type === 'government' ? [`${adjective} government`, `Government of ${c?.name ?? code}`] : type === 'military' ? [`${adjective} military`, `${adjective} army`] : type === 'police' ? [`${adjective} police`, `${adjective} security forces`] : [`${adjective} intelligence services`];
+    out.push({ kind: 'GovernmentBody', from, to, key: type === 'government' ? governmentOf(lex, code).key : `gov:${code}:${type}`, name: plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end)), aliases, fields: { country: code, govType: type === 'government' ? 'government' : type === 'military' ? 'military' : type === 'police' ? 'police' : 'intelligence' } });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    // EN: "Bahraini government", "Italian intelligence agency", "the Syrian troops" (a demonym, one adjective at most).
+    const dem = demonymAt(i);
+    if (dem && isUpper(text, tokens[i])) {
+      for (const skip of [0, 1]) {
+        const n = nounAt.get(dem.to + skip);
+        if (!n || (skip && (isUpper(text, tokens[dem.to]) || nounAt.has(dem.to)))) continue;
+        if (NOT_STATE_AFTER.test(tokens[n.to]?.norm ?? '') || !free(i, n.to)) break;
+        make(dem.code, n.payload, i, n.to);
+        i = n.to - 1;
+        break;
+      }
+      if (out.at(-1)?.to === i + 1) continue;
+    }
+    const n = nounAt.get(i);
+    if (!n) continue;
+    // FR: "gouvernement serbe", "autorités italiennes", "services de renseignement israéliens".
+    const after = demonymAt(n.to);
+    if (after && !NOT_STATE_AFTER.test(tokens[after.to]?.norm ?? '') && free(i, after.to)) {
+      make(after.code, n.payload, i, after.to);
+      i = after.to - 1;
+      continue;
+    }
+    // "Government of Italy", "gouvernement de l'Italie", "security agencies in China", "police in Xinjiang".
+    let j = n.to;
+    if (/^(of|de|d|du|in|en)$/.test(tokens[j]?.norm ?? '')) {
+      j++;
+      if (/^(the|l|la|le)$/.test(tokens[j]?.norm ?? '')) j++;
+      const c = countryAt(j);
+      if (c && c.from === j && free(i, n.to)) {
+        make(c.code, n.payload, i, n.to);
+        // The mention covers the noun only: the country's name stays a mention of the country.
+        out.at(-1)!.name = plain(text.slice(tokens[i]!.start, tokens[c.to - 1]!.end));
+        i = n.to - 1;
+        continue;
+      }
+    }
+    // "China's authoritarian government", "Bahrain's police": a country, a possessive, one adjective at most.
+    const poss = i >= 2 && tokens[i - 1]!.norm === 's' ? i - 2 : i >= 3 && tokens[i - 2]!.norm === 's' && !isUpper(text, tokens[i - 1]) ? i - 3 : -1;
+    if (poss >= 0) {
+      const c = countryAt(poss);
+      if (c && c.to === poss + 1 && /^['’]$/.test(text.slice(tokens[poss]!.end, tokens[poss + 1]!.start)) && free(i, n.to) && !NOT_STATE_AFTER.test(tokens[n.to]?.norm ?? '')) {
+        make(c.code, n.payload, poss + 2, n.to);
+        out.at(-1)!.name = plain(text.slice(tokens[c.from]!.start, tokens[n.to - 1]!.end));
+        i = n.to - 1;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * "the government", "les autorités", "l'exécutif", "the regime": the government of a country named before in
+ * the document (its last one), a reference with no name of its own.
+ */
+export function governmentReferences(tokens: readonly Token[], taken: Uint8Array, governments: ReadonlyArray<{ from: number; key: string }>, countries: ReadonlyArray<{ from: number; code: string }>, keyOf: (code: string) => string): Array<{ from: number; to: number; key: string }> {
+  const out: Array<{ from: number; to: number; key: string }> = [];
+  if (!governments.length && !countries.length) return out;
+  let g = -1;
+  let c = -1;
+  const seen = new Map<string, number>();
+  for (let i = 1; i < tokens.length; i++) {
+    while (g + 1 < governments.length && governments[g + 1]!.from < i) g++;
+    while (c + 1 < countries.length && countries[c + 1]!.from < i) {
+      c++;
+      seen.set(countries[c]!.code, (seen.get(countries[c]!.code) ?? 0) + 1);
+    }
+    if (taken[i] || !GOVERNMENT_NOUN.test(tokens[i]!.norm) || !DETERMINERS.has(tokens[i - 1]!.norm)) continue;
+    if (/^(of|de|d|du|des|in|en)$/.test(tokens[i + 1]?.norm ?? '')) continue;
+    // The government named last; else that of the country the document has named most so far.
+    let key = g >= 0 ? governments[g]!.key : undefined;
+    if (!key && seen.size) key = keyOf([...seen.entries()].sort((a, b) => b[1] - a[1])[0]![0]);
+    if (key) out.push({ from: i, to: i + 1, key });
+  }
+  return out;
+}
+
+/** Capitalised names classed by their head word: bodies, organisations and companies no gazetteer has. */
+export function namedBodies(text: string, tokens: readonly Token[], lex: Lexicon, taken: Uint8Array, countryAt: CountryAt): ShapeMention[] {
+  const out: ShapeMention[] = [];
+  const { heads, companyOnly } = lex.shapes;
+  const stop = (a: Token, b: Token) => !gapOk(text, a, b);
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || !isUpper(text, tokens[i])) continue;
+    let j = i;
+    let last = i;
+    while (j + 1 < tokens.length && j - i < 9 && !taken[j + 1] && !stop(tokens[j]!, tokens[j + 1]!)) {
+      const next = tokens[j + 1]!;
+      if (NOT_NAME_WORDS.test(next.norm)) break;
+      if (isUpper(text, next)) last = j + 1;
+      else if (!LINKING.has(next.norm) || !isUpper(text, tokens[j + 2]) || taken[j + 2]) break;
+      j++;
+    }
+    let from = i;
+    while (from < last && LEADING.has(tokens[from]!.norm)) from++;
+    const to = last + 1;
+    const words = tokens.slice(from, to).map((t) => t.norm);
+    const tail = words.at(-1)!;
+    let kind: EntityKind | undefined;
+    if (companyOnly.has(tail)) kind = 'Company';
+    else if (heads.GovernmentBody.has(tail)) kind = 'GovernmentBody';
+    else if (heads.Organization.has(tail)) kind = 'Organization';
+    else if (heads.Company.has(tail)) kind = 'Company';
+    else if (words.some((w) => companyOnly.has(w))) kind = 'Company';
+    else {
+      const head = words.find((w) => heads.GovernmentBody.has(w) || heads.Organization.has(w));
+      if (head) kind = heads.GovernmentBody.has(head) ? 'GovernmentBody' : 'Organization';
+    }
+    // A country just before ("U.S. Senate", "Bahrain Tender Board") gives the body its country and a fuller name.
+    const country = from > 0 ? countryAt(from - 1) : undefined;
+    const prefixed = country && country.to === from && gapOk(text, tokens[from - 1]!, tokens[from]!);
+    if (!kind || (to - from < 2 && !(prefixed && kind === 'GovernmentBody'))) {
+      i = Math.max(i, last);
+      continue;
+    }
+    const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
+    const full = prefixed ? plain(text.slice(tokens[country.from]!.start, tokens[to - 1]!.end)) : name;
+    out.push({ kind, from, to, key: `rec:${kind}:${(prefixed ? tokens.slice(country.from, to) : tokens.slice(from, to)).map((t) => t.norm).join(' ')}`, name: full, aliases: [name], fields: prefixed ? { country: country.code } : {} });
+    i = last;
+  }
+  return out;
+}
+
+/** Technology phrases: a head ("software", "système") with a modifier ("surveillance", "d'espionnage"). */
+export function techPhrases(text: string, tokens: readonly Token[], lex: Lexicon): ShapeMention[] {
+  const out: ShapeMention[] = [];
+  const { techHeads, techModifiers } = lex.shapes;
+  const headHits = techHeads.longest(tokens);
+  const modAt = new Map<number, { to: number; type: string }>();
+  for (const m of techModifiers.all(tokens)) {
+    const prev = modAt.get(m.from);
+    if (!prev || prev.to < m.to) modAt.set(m.from, { to: m.to, type: m.payload });
+  }
+  const modEnding = new Map<number, { from: number; type: string }>();
+  for (const [from, m] of modAt) {
+    const prev = modEnding.get(m.to);
+    if (!prev || prev.from > from) modEnding.set(m.to, { from, type: m.type });
+  }
+  const adjacent = (a: number, b: number) => !!tokens[a] && !!tokens[b] && /^(\s+|-|\s*-\s*)$/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  for (const h of headHits) {
+    let from = h.from;
+    let to = h.to;
+    let type: string | undefined;
+    // EN: modifiers before the head, chained ("voice biometric database", "Internet filtering devices").
+    for (;;) {
+      const m = modEnding.get(from);
+      if (!m || !adjacent(from - 1, from)) break;
+      type ??= m.type;
+      from = m.from;
+    }
+    // FR: "logiciels d'espionnage", "système de surveillance de masse", "caméras thermiques".
+    if (!type) {
+      let k = h.to;
+      if (/^(de|d|des|du|a)$/.test(tokens[k]?.norm ?? '') && adjacent(k - 1, k) || /^['’]$/.test(text.slice(tokens[k - 1]?.end ?? 0, tokens[k]?.start ?? 0))) {
+        if (/^(de|d|des|du|a)$/.test(tokens[k]?.norm ?? '')) k++;
+        if (/^(la|l|le|les)$/.test(tokens[k]?.norm ?? '')) k++;
+      }
+      const m = modAt.get(k) ?? modAt.get(h.to);
+      if (m && (k === h.to || modAt.get(k))) {
+        type = m.type;
+        to = m.to;
+        // "de surveillance de masse": the object of the modifier belongs to the name.
+        if (/^(de|d)$/.test(tokens[to]?.norm ?? '') && /^(masse|mass)$/.test(tokens[to + 1]?.norm ?? '')) to += 2;
+      }
+    }
+    if (!type) continue;
+    const core = [...tokens.slice(from, to)].map((t) => t.norm.replace(/s$/, '')).join(' ');
+    // A qualifier before ("Western-made", "powerful", "national") joins the surface but not the key.
+    let lead = from;
+    while (lead > 0 && h.from - lead < 4 && adjacent(lead - 1, lead) && !isUpper(text, tokens[lead - 1]) && /^(western|made|powerful|national|pilot|mass|automated|public|sophisticated|advanced|chinese|israeli|american|european|russian|new|commercial|invasive|intrusive|comprehensive|large|scale)$/.test(tokens[lead - 1]!.norm)) lead--;
+    const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
+    const surface = plain(text.slice(tokens[lead]!.start, tokens[to - 1]!.end));
+    out.push({ kind: 'Technology', from: lead, to, key: `techphrase:${core}`, name, aliases: surface !== name ? [surface] : [], fields: { techType: type } });
+  }
+  return out;
+}
+
+/** "the system", "the equipment", "ces outils", "le logiciel": the technology named last, within three sentences. */
+export function techReferences(text: string, tokens: readonly Token[], lex: Lexicon, taken: Uint8Array, techs: ReadonlyArray<{ from: number; to: number; key: string; sentence: number }>, sentenceOf: (i: number) => number): Array<{ from: number; to: number; key: string }> {
+  const out: Array<{ from: number; to: number; key: string }> = [];
+  if (!techs.length) return out;
+  let t = -1;
+  for (let i = 1; i < tokens.length; i++) {
+    while (t + 1 < techs.length && techs[t + 1]!.to <= i - 1) t++;
+    if (t < 0 || taken[i] || !lex.shapes.techAnaphora.has(tokens[i]!.norm) || !DETERMINERS.has(tokens[i - 1]!.norm)) continue;
+    // "the system of …", "le logiciel de …", "the system called X": a new description, not a reference back.
+    if (/^(of|de|d|du|des|called|named|dubbed|appele|baptise|nomme)$/.test(tokens[i + 1]?.norm ?? '') || isUpper(text, tokens[i + 1])) continue;
+    if (sentenceOf(i) - techs[t]!.sentence > 3) continue;
+    out.push({ from: i - 1, to: i + 1, key: techs[t]!.key });
+  }
+  return out;
+}

@@ -338,7 +338,10 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     const cues = new Set((triggers.get(s) ?? []).filter((t) => !ms.some((m) => m.from <= t.from && t.to <= m.to)).map((t) => t.payload));
     const supplyCue = cues.has('SUPPLIES') || cues.has('PROVIDES') || cues.has('PARTY_TO');
     const pairs = (a: EntityKind, b: EntityKind) => ms.filter((m) => m.kind === a).flatMap((x) => ms.filter((m) => m.kind === b && m.entity !== x.entity && Math.abs(m.from - x.from) <= 40).map((y) => [x, y] as const));
+    // Syntax first: where a verb already bound this relation for one of the ends, co-occurrence adds nothing.
+    const bound = out.filter((c) => c.start === sents[s]!.start || (c.start >= sents[s]!.start && c.end <= sents[s]!.end));
     const co = (type: ClaimType, x: Mention, y: Mention, confidence: number) =>
+      !bound.some((c) => c.type === type && (c.subject === x.entity || c.object === y.entity)) &&
       emit(type, x, y, s, confidence, `cooccurrence:${type}`, Math.min(x.from, y.from), [Math.min(x.from, y.from), Math.max(x.to, y.to)]);
     for (const [t, a] of pairs('Technology', 'Abuse')) co('ENABLES', t, a, 0.4);
     for (const [g, a] of pairs('GovernmentBody', 'Abuse')) if (g.from < a.from || cues.has('RESPONSIBLE_FOR')) co('RESPONSIBLE_FOR', g, a, 0.4);
@@ -348,6 +351,25 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     }
     if (supplyCue || cues.has('USES') || cues.has('ENABLES')) for (const [g, t] of pairs('GovernmentBody', 'Technology')) co('USES', g, t, 0.4);
     if (cues.has('DOCUMENTS')) for (const [o, a] of pairs('Organization', 'Abuse')) co('DOCUMENTS', o, a, 0.4);
+  }
+  // "the Chinese tech giant Huawei", "Blue Coat, a US company", "la société allemande Bosch": a company's
+  // nationality is where it is based, when the document names that country.
+  const countryPlace = new Map<string, string>();
+  for (const e of set.entities.values()) if (e.kind === 'Location' && typeof e.fields.countryCode === 'string' && lex.countries.get(e.fields.countryCode)?.name === e.name) countryPlace.set(e.fields.countryCode, e.key);
+  for (const m of companies) {
+    for (const [from, to] of [[Math.max(0, m.from - 4), m.from], [m.to, Math.min(tokens.length, m.to + 5)]] as const) {
+      for (let i = from; i < to; i++) {
+        const code = lex.demonyms.get(tokens[i]!.norm);
+        const place = code ? countryPlace.get(code) : undefined;
+        if (!place || !/^[\s,]*(?:[\p{L}'’-]+[\s,]+){0,3}$/u.test(i < m.from ? text.slice(tokens[i]!.end, m.start) : text.slice(m.end, tokens[i]!.start))) continue;
+        // After the name only as an apposition: "Huawei, the Chinese giant", never "Huawei sold Chinese cameras".
+        if (i >= m.to && !/^\s*,/.test(text.slice(m.end, tokens[i]!.start))) continue;
+        emit('BASED_IN', m, place, m.sentence, 0.55, 'nationality-of-company', m.from, [Math.min(i, m.from), Math.max(i + 1, m.to)]);
+      }
+    }
+    // "Blue Coat Systems Inc. of Sunnyvale": a company "of" a place.
+    const next = (bySentence.get(m.sentence) ?? []).find((x) => x.from >= m.to && x.kind === 'Location');
+    if (next && /^\s*(?:of|de|d['’]|from|based in|basée? à|située? à)\s*$/iu.test(text.slice(m.end, next.start))) emit('BASED_IN', m, next, m.sentence, 0.55, 'company-of-place', m.from, [m.from, next.to]);
   }
   // A state's police, army or agency is part of its government, where the document names both.
   const govByCountry = new Map<string, string>();

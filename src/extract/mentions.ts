@@ -181,7 +181,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     const inSentence = victims.filter((v) => v.sentence === a.sentence);
     const victim = inSentence.find((v) => v.from >= a.to) ?? inSentence.at(-1);
     const place = (placesBySentence.get(a.sentence) ?? [])[0];
-    if (!a.hit.strong && !victim && !place) continue;
+    if (!a.hit.strong && !victim) continue;
     // Generic victims (civilians, minorities…) do not split an abuse already named with a specific group.
     const specific = victim && !GENERIC_VICTIMS.has(victim.key) ? victim.key : undefined;
     const target = specific ?? lastVictimOf.get(a.hit.key) ?? victim?.key ?? (place ? `place:${place.entity}` : '');
@@ -514,7 +514,43 @@ function persons(
   const { heads, companyOnly } = lex.shapes;
   const personLike = (span: [number, number]) => tokens.slice(span[0], span[1]).every((t) => !heads.GovernmentBody.has(t.norm) && !heads.Organization.has(t.norm) && !heads.Company.has(t.norm) && !companyOnly.has(t.norm) && !lex.demonyms.has(t.norm));
   const spaceOnly = (a: number, b: number) => /^[^\S\n]+$/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
-  // Titles before a name: "President Mahmoud Ahmadinejad", "U.S. District Judge Edward Davila", "l'eurodéputée …".
+  // Role appositions: "NAME, role … ORG" and "role … ORG, NAME".
+  for (const r of lex.roles.all(tokens)) {
+    // "researchers at Citizen Lab found": a plural role names a group, not the person next to it.
+    const roleWord = tokens[r.to - 1]!.norm;
+    if (roleWord.length > 3 && roleWord.endsWith('s') && !roleWord.endsWith('ss')) continue;
+    const s = sentenceOf(r.from);
+    const org = (from: number, to: number) =>
+      mentions.find((m) => m.to > from && m.from < to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);
+    // NAME, [qui était alors] role
+    let k = r.from - 1;
+    // "Brad Smith, the company's vice chair and president": possessives and modifiers before the role word.
+    // "Ben Roome, a Nokia Siemens spokesman": the organisation's name may stand before the role word too.
+    while (k >= 0 && r.from - k <= 7 && (ROLE_LEAD.test(tokens[k]!.norm) || (taken[k] && !/,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))))) k--;
+    if (k >= 1 && /,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && !taken[k]) {
+      const span = nameAt(k, -1);
+      if (span) {
+        const person = addPerson(span[0], span[1]);
+        const o = org(k + 1, Math.min(tokens.length, r.to + 14));
+        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[span[0]]!.start, end: o.end });
+        continue;
+      }
+    }
+    // role … ORG, NAME  (the name follows the first comma within 14 words)
+    for (let j = r.to; j < tokens.length && j - r.to < 14 && sentenceOf(j) === s; j++) {
+      if (!/,\s*$/.test(text.slice(tokens[j]!.end, tokens[j + 1]?.start ?? tokens[j]!.end))) continue;
+      let n = j + 1;
+      if (/^(m|mme|mr|dr|pr)$/.test(tokens[n]?.norm ?? '')) n++;
+      const span = tokens[n] && !taken[n] ? nameAt(n, 1) : null;
+      if (span) {
+        const person = addPerson(span[0], span[1]);
+        const o = org(r.from, j + 1);
+        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[r.from]!.start, end: tokens[span[1] - 1]!.end });
+      }
+      break;
+    }
+  }
+  // After the role appositions, which read the same names with their roles. Titles before a name: "President Mahmoud Ahmadinejad", "U.S. District Judge Edward Davila", "l'eurodéputée …".
   for (const t of lex.shapes.personTitles.longest(tokens)) {
     if (t.to >= tokens.length || taken[t.to] || !isUpper(text, tokens[t.to]!) || !spaceOnly(t.to - 1, t.to)) continue;
     const span = nameAt(t.to, 1);
@@ -550,42 +586,6 @@ function persons(
         if (/^(and|et)$/.test(tokens[j]?.norm ?? '') || /^,\s*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]?.start ?? 0))) j += /^(and|et)$/.test(tokens[j]?.norm ?? '') ? 1 : 0;
         else break;
       }
-    }
-  }
-  // Role appositions: "NAME, role … ORG" and "role … ORG, NAME".
-  for (const r of lex.roles.all(tokens)) {
-    // "researchers at Citizen Lab found": a plural role names a group, not the person next to it.
-    const roleWord = tokens[r.to - 1]!.norm;
-    if (roleWord.length > 3 && roleWord.endsWith('s') && !roleWord.endsWith('ss')) continue;
-    const s = sentenceOf(r.from);
-    const org = (from: number, to: number) =>
-      mentions.find((m) => m.to > from && m.from < to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);
-    // NAME, [qui était alors] role
-    let k = r.from - 1;
-    // "Brad Smith, the company's vice chair and president": possessives and modifiers before the role word.
-    // "Ben Roome, a Nokia Siemens spokesman": the organisation's name may stand before the role word too.
-    while (k >= 0 && r.from - k <= 7 && (ROLE_LEAD.test(tokens[k]!.norm) || (taken[k] && !/,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))))) k--;
-    if (k >= 1 && /,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && !taken[k]) {
-      const span = nameAt(k, -1);
-      if (span) {
-        const person = addPerson(span[0], span[1]);
-        const o = org(k + 1, Math.min(tokens.length, r.to + 14));
-        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[span[0]]!.start, end: o.end });
-        continue;
-      }
-    }
-    // role … ORG, NAME  (the name follows the first comma within 14 words)
-    for (let j = r.to; j < tokens.length && j - r.to < 14 && sentenceOf(j) === s; j++) {
-      if (!/,\s*$/.test(text.slice(tokens[j]!.end, tokens[j + 1]?.start ?? tokens[j]!.end))) continue;
-      let n = j + 1;
-      if (/^(m|mme|mr|dr|pr)$/.test(tokens[n]?.norm ?? '')) n++;
-      const span = tokens[n] && !taken[n] ? nameAt(n, 1) : null;
-      if (span) {
-        const person = addPerson(span[0], span[1]);
-        const o = org(r.from, j + 1);
-        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[r.from]!.start, end: tokens[span[1] - 1]!.end });
-      }
-      break;
     }
   }
   // Surnames alone, later on.

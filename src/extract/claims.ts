@@ -65,6 +65,10 @@ const contractMatcher = (() => {
 
 /** Words before a country's name that make it a place, not its government acting. */
 const STATE_NOT_SUBJECT = new Set(['in', 'en', 'a', 'au', 'aux', 'dans', 'from', 'of', 'de', 'd', 'du', 'des', 'across', 'throughout', 'within', 'at', 'on', 'sur', 'vers', 'into', 'near', 'pres', 'outside', 'hors', 'than', 'que', 'like', 'comme', 'with', 'avec', 'by', 'par', 'for', 'pour']);
+/** Words before a country's name that leave it a buyer in a sentence of supply: "the spy gear in Bahrain was sold by …". */
+const STATE_BUYER_AFTER = new Set(['to', 'a', 'au', 'aux', 'in', 'en']);
+/** "based in Mongolia", "installée en Mongolie": a seat, not a buyer. */
+const BASED_WORDS = /^(based|headquartered|located|registered|incorporated|founded|basee?s?|situee?s?|installee?s?|implantee?s?|etablie?s?|fondee?s?|nee?)$/;
 /** Words before a country's name that make it a buyer: "sold to Bahrain", "vendu à l'Italie". */
 const STATE_OBJECT_AFTER = new Set(['to', 'a', 'au', 'aux']);
 
@@ -333,7 +337,12 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   // cue for the relation ("The spy gear in Bahrain was sold by Siemens", "Computers loaded with surveillance
   // software generated the transcripts wielded in the interrogations").
   for (let s = 0; s < sents.length; s++) {
-    const ms = (bySentence.get(s) ?? []).filter((m) => !m.stateOf || !STATE_NOT_SUBJECT.has(wordBefore(m.from)) || STATE_OBJECT_AFTER.has(wordBefore(m.from)));
+    // A country acts as its government when bare ("Mongolia bought"); as a buyer also after "to", "in" ("the
+    // spy gear in Bahrain was sold by …").
+    const all = bySentence.get(s) ?? [];
+    const bare = (m: Mention) => !m.stateOf || !STATE_NOT_SUBJECT.has(wordBefore(m.from));
+    const buyer = (m: Mention) => bare(m) || (STATE_BUYER_AFTER.has(wordBefore(m.from)) && !BASED_WORDS.test(tokens[m.from - 2]?.norm ?? ''));
+    const ms = all.filter(buyer);
     if (ms.length < 2) continue;
     const cues = new Set((triggers.get(s) ?? []).filter((t) => !ms.some((m) => m.from <= t.from && t.to <= m.to)).map((t) => t.payload));
     const supplyCue = cues.has('SUPPLIES') || cues.has('PROVIDES') || cues.has('PARTY_TO');
@@ -344,12 +353,12 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       !bound.some((c) => c.type === type && (c.subject === x.entity || c.object === y.entity)) &&
       emit(type, x, y, s, confidence, `cooccurrence:${type}`, Math.min(x.from, y.from), [Math.min(x.from, y.from), Math.max(x.to, y.to)]);
     for (const [t, a] of pairs('Technology', 'Abuse')) co('ENABLES', t, a, 0.4);
-    for (const [g, a] of pairs('GovernmentBody', 'Abuse')) if (g.from < a.from || cues.has('RESPONSIBLE_FOR')) co('RESPONSIBLE_FOR', g, a, 0.4);
+    for (const [g, a] of pairs('GovernmentBody', 'Abuse')) if (bare(g) && (g.from < a.from || cues.has('RESPONSIBLE_FOR'))) co('RESPONSIBLE_FOR', g, a, 0.4);
     if (supplyCue) {
       for (const [c, t] of pairs('Company', 'Technology')) if (!isSource(c)) co('PROVIDES', c, t, 0.45);
       for (const [c, g] of pairs('Company', 'GovernmentBody')) if (!isSource(c)) co('SUPPLIES', c, g, 0.4);
     }
-    if (supplyCue || cues.has('USES') || cues.has('ENABLES')) for (const [g, t] of pairs('GovernmentBody', 'Technology')) co('USES', g, t, 0.4);
+    if (supplyCue || cues.has('USES') || cues.has('ENABLES')) for (const [g, t] of pairs('GovernmentBody', 'Technology')) if (bare(g) || supplyCue) co('USES', g, t, 0.4);
     if (cues.has('DOCUMENTS')) for (const [o, a] of pairs('Organization', 'Abuse')) co('DOCUMENTS', o, a, 0.4);
   }
   // "the Chinese tech giant Huawei", "Blue Coat, a US company", "la société allemande Bosch": a company's

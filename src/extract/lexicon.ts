@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
-import { ClaimType, EntityKind } from '../domain/vocabulary.ts';
+import { ClaimType, EntityKind, TechType } from '../domain/vocabulary.ts';
 import { repoRoot } from '../util/shared.ts';
 import { PhraseMatcher } from './phrase-matcher.ts';
 import { phraseWords } from './tokens.ts';
@@ -40,7 +40,7 @@ const Shapes = z.object({
   companyOnly: z.array(z.string()),
   stateNouns: z.record(z.string(), z.array(z.string())),
   techHeads: z.array(z.string()),
-  techModifiers: z.record(z.string(), z.array(z.string())),
+  techModifiers: z.partialRecord(TechType, z.array(z.string())),
   techAnaphora: z.array(z.string()),
   abuseVerbs: z.record(z.string(), z.array(z.string())),
   victims: z.array(z.string()),
@@ -104,7 +104,7 @@ function loadShapes(): ShapeLexicon {
     companyOnly: words(s.companyOnly),
     stateNouns: typedMatcher(s.stateNouns),
     techHeads: matcherOf(s.techHeads),
-    techModifiers: typedMatcher(s.techModifiers),
+    techModifiers: typedMatcher(s.techModifiers as Record<string, string[]>),
     techAnaphora: words(s.techAnaphora),
     abuseVerbs: typedMatcher(s.abuseVerbs),
     victims: matcherOf(s.victims),

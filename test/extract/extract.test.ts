@@ -34,14 +34,16 @@ try {
   dev = null;
 }
 
-describe.skipIf(!dev)('the French dev corpus', () => {
-  it('quotes every claim exactly, with offsets into the text', () => {
+describe.skipIf(!dev)('the dev corpus, French and English, whatever its size', () => {
+  it('quotes every claim exactly, with offsets into the text, and finds entities and claims in every report', () => {
     const files = readdirSync(dev!).filter((f) => /^\d+\.txt$/.test(f));
     expect(files.length).toBeGreaterThan(0);
     for (const f of files) {
       const text = readFileSync(join(dev!, f), 'utf8');
-      const r = extract(text, { language: 'fr' });
-      expect(r.claims.length).toBeGreaterThan(0);
+      const meta = JSON.parse(readFileSync(join(dev!, f.replace(/\.txt$/, '.meta.json')), 'utf8')) as { lang: string };
+      const r = extract(text, { language: meta.lang });
+      expect(r.entities.length, f).toBeGreaterThan(0);
+      expect(r.claims.length, f).toBeGreaterThan(0);
       checkOffsets(text, r);
     }
   });

@@ -1,0 +1,143 @@
+// One test per rule of the general readers added for reports nobody tuned the extractor on: names by their
+// shape, technology phrases and references, abuses told as clauses, persons by context, countries acting as
+// their governments, and the sentence-level hops of an exposure. Sentences written for these tests, in
+// French and in English (the firms and bodies they name are made up where a real one is not needed).
+import { describe, expect, it } from 'vitest';
+import type { Extraction } from '../../src/domain/extraction.ts';
+import { extract } from '../../src/extract/extract.ts';
+
+const en = (text: string) => extract(text, { language: 'en' });
+const fr = (text: string) => extract(text, { language: 'fr' });
+const kinds = (r: Extraction) => r.entities.map((e) => `${e.kind}: ${e.name}`);
+const names = (r: Extraction) => r.entities.flatMap((e) => [e.name, ...e.aliases].map((n) => `${e.kind}: ${n}`));
+const claims = (r: Extraction) => {
+  const name = new Map(r.entities.map((e) => [e.id, e.name]));
+  return r.claims.map((c) => `${name.get(c.subject)} ${c.type} ${name.get(c.object)}`);
+};
+
+describe('state bodies by their shape', () => {
+  it('makes a nationality and a state noun a body of that country (en)', () => {
+    const r = en('The Moldovan government and Kenyan police officers met. Peruvian troops stayed home.');
+    expect(names(r)).toEqual(expect.arrayContaining(['GovernmentBody: Moldovan government', 'GovernmentBody: Government of Moldova', 'GovernmentBody: Kenyan police', 'GovernmentBody: Peruvian troops']));
+    expect(r.entities.find((e) => e.name === 'Moldovan government')?.fields).toMatchObject({ country: 'MD', govType: 'government' });
+  });
+  it('reads the noun before the adjective in French', () => {
+    const r = fr('Le gouvernement moldave a rencontré les autorités kényanes et les services de renseignement péruviens.');
+    expect(names(r)).toEqual(expect.arrayContaining(['GovernmentBody: gouvernement moldave', 'GovernmentBody: autorités kényanes', 'GovernmentBody: services de renseignement péruviens']));
+    expect(names(r)).toContain('GovernmentBody: Government of Moldova');
+  });
+  it('reads "government of X", "security agencies in X" and "X\'s police"', () => {
+    expect(names(en('A meeting with the government of Mongolia was held.'))).toContain('GovernmentBody: Government of Mongolia');
+    expect(kinds(en('The contract went to security agencies in Mongolia last year.'))).toContain('GovernmentBody: security agencies in Mongolia');
+    expect(kinds(en('Peru’s national police bought drones.'))).toContain('GovernmentBody: Peru’s national police');
+  });
+  it('does not make a state body of state media', () => {
+    expect(kinds(en('Moldovan state television aired the speech.'))).not.toContain('GovernmentBody: Moldovan state');
+  });
+  it('classes capitalised names by their head word', () => {
+    const r = en('The Supreme Council of Digital Affairs approved it. Zeltron Networks won, and the Northern Ledger Foundation objected.');
+    expect(kinds(r)).toEqual(expect.arrayContaining(['GovernmentBody: Supreme Council of Digital Affairs', 'Company: Zeltron Networks', 'Organization: Northern Ledger Foundation']));
+  });
+  it('stops a name at a month and never crosses a line or a full stop', () => {
+    const r = en('The Telecommunications Regulatory Authority in January said so.\n\nIntroduction\n\nNothing Else.');
+    expect(kinds(r)).toContain('GovernmentBody: Telecommunications Regulatory Authority');
+    expect(kinds(r).some((k) => k.includes('January') || k.includes('Introduction'))).toBe(false);
+  });
+  it('takes "the government" for the government of the country the report is about', () => {
+    const r = en('Mongolia has a new data centre. The government bought cameras from Zeltron Systems.');
+    expect(claims(r)).toContain('Zeltron Systems SUPPLIES Government of Mongolia');
+  });
+});
+
+describe('technology phrases', () => {
+  it('finds a head with its modifiers before it (en) and after it (fr)', () => {
+    expect(kinds(en('They installed voice recognition software and Internet filtering devices.'))).toEqual(expect.arrayContaining(['Technology: voice recognition software', 'Technology: Internet filtering devices']));
+    expect(kinds(fr('Ils ont acheté des logiciels d’espionnage et un système de surveillance de masse.'))).toEqual(expect.arrayContaining(['Technology: logiciels d’espionnage', 'Technology: système de surveillance de masse']));
+  });
+  it('keeps a qualifier in an alias, not in the entity', () => {
+    const r = en('Powerful interception software was sold. The interception software was maintained.');
+    const tech = r.entities.filter((e) => e.kind === 'Technology');
+    expect(tech).toHaveLength(1);
+    expect(tech[0]!.aliases).toContain('Powerful interception software');
+  });
+  it('makes a phrase holding a known class that class', () => {
+    const r = en('Facial recognition systems were installed; facial recognition spread.');
+    expect(r.entities.filter((e) => e.kind === 'Technology')).toHaveLength(1);
+  });
+  it('carries "the system" and "ce logiciel" to the technology named before', () => {
+    expect(claims(en('Zeltron Systems sold interception software to Peru. The Peruvian police used the software to spy on journalists.'))).toContain('Peruvian police USES interception software');
+    expect(claims(fr('Zeltron Systems a vendu des logiciels d’espionnage au Pérou. La police péruvienne utilise ces logiciels pour espionner des journalistes.'))).toContain('police péruvienne USES logiciels d’espionnage');
+  });
+});
+
+describe('abuses told as clauses', () => {
+  it('binds an abuse verb to the people it targets (en)', () => {
+    const r = en('The unit used the tool to spy on dissidents.');
+    const abuse = r.entities.find((e) => e.kind === 'Abuse');
+    expect(abuse?.name).toBe('spy on dissidents');
+    expect(abuse?.aliases).toContain('surveillance of dissidents');
+  });
+  it('binds it in French, and after the victims in the passive', () => {
+    expect(fr('Le régime a utilisé ces outils pour traquer les opposants.').entities.find((e) => e.kind === 'Abuse')?.name).toBe('traquer les opposants');
+    expect(en('Several journalists were arrested in May.').entities.find((e) => e.kind === 'Abuse')?.name).toBe('journalists were arrested');
+  });
+  it('makes coordinated verbs on one group one abuse', () => {
+    const r = en('Officers tracked down and arrested critics.');
+    expect(r.entities.filter((e) => e.kind === 'Abuse')).toHaveLength(1);
+  });
+  it('needs a victim: an abuse verb alone names no abuse', () => {
+    expect(en('The company will monitor the results and block the payment.').entities.filter((e) => e.kind === 'Abuse')).toEqual([]);
+    expect(en('Surveillance grew in Peru.').entities.filter((e) => e.kind === 'Abuse')).toEqual([]);
+  });
+});
+
+describe('persons by context', () => {
+  it('reads a title before a name', () => {
+    expect(kinds(en('President Tomas Varga opened it; Senator Ana Brill objected.'))).toEqual(expect.arrayContaining(['Person: Tomas Varga', 'Person: Ana Brill']));
+    expect(kinds(fr('L’eurodéputée Claire Montel a réagi.'))).toContain('Person: Claire Montel');
+  });
+  it('reads who speaks', () => {
+    expect(kinds(en('"It is wrong," said Dana Ortiz. Omar Haddad says otherwise.'))).toEqual(expect.arrayContaining(['Person: Dana Ortiz', 'Person: Omar Haddad']));
+    expect(kinds(fr('« C’est illégal », a déclaré Léa Morin.'))).toContain('Person: Léa Morin');
+  });
+  it('reads bylines and "X, who …"', () => {
+    expect(kinds(en('By Rita Solis and Marc Lund\nThe report came out.'))).toEqual(expect.arrayContaining(['Person: Rita Solis', 'Person: Marc Lund']));
+    expect(kinds(en('Ivan Petrov, who heads the unit, left.'))).toContain('Person: Ivan Petrov');
+  });
+  it('does not take a body named after a speech verb for a person', () => {
+    expect(kinds(en('The finding was confirmed, said Zeltron Systems.')).some((k) => k.startsWith('Person'))).toBe(false);
+  });
+  it('finds a role with the organisation named before the role word', () => {
+    expect(claims(en('Tom Reyes, a Microsoft spokesman, declined to comment.'))).toContain('Tom Reyes ROLE_IN Microsoft');
+  });
+});
+
+describe('countries acting as their governments', () => {
+  it('makes a country a government as a bare subject or a buyer, never as a place', () => {
+    expect(claims(en('Mongolia bought spyware from Zeltron Systems.'))).toContain('Government of Mongolia USES spyware');
+    expect(claims(fr('Zeltron Systems a vendu des drones à la Mongolie.'))).toContain('Zeltron Systems SUPPLIES Government of Mongolia');
+    expect(claims(en('Zeltron Systems, based in Mongolia, sells drones.')).some((c) => c.includes('Government of Mongolia'))).toBe(false);
+  });
+  it('puts a country\'s police under its government when both act in the report', () => {
+    const r = en('Mongolia bought spyware. The Mongolian police used it to arrest journalists.');
+    expect(claims(r)).toContain('Mongolian police PART_OF Government of Mongolia');
+  });
+});
+
+describe('exposure hops within a sentence', () => {
+  it('links a technology to the abuse of its sentence, and the state body that commits it', () => {
+    const r = en('In May, interception software generated the transcripts that the Mongolian police used to arrest journalists.');
+    expect(claims(r)).toEqual(expect.arrayContaining(['interception software ENABLES arrest journalists', 'Mongolian police RESPONSIBLE_FOR arrest journalists']));
+  });
+  it('reads a supply without a bound verb: "the spy gear in X was sold by C"', () => {
+    const r = en('The interception software in Mongolia was sold by Zeltron Systems.');
+    expect(claims(r)).toEqual(expect.arrayContaining(['Zeltron Systems PROVIDES interception software', 'Zeltron Systems SUPPLIES Government of Mongolia']));
+  });
+  it('adds nothing without a cue for the relation', () => {
+    expect(claims(en('Zeltron Systems and the Mongolian police were both at the fair.'))).toEqual([]);
+  });
+  it('gives a company the country of its nationality', () => {
+    expect(claims(en('In Mongolia, the Mongolian firm Zeltron Systems grew.'))).toContain('Zeltron Systems BASED_IN Mongolia');
+    expect(claims(fr('En Mongolie, la société mongole Zeltron Systems a grandi.'))).toContain('Zeltron Systems BASED_IN Mongolia');
+  });
+});

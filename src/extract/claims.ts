@@ -108,6 +108,34 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const negations = group(lex.negations.all(tokens));
   const recommendations = group(lex.recommendations.all(tokens));
   const contracts = group(contractMatcher.longest(tokens));
+  const complicity = group(lex.shapes.complicityCues.all(tokens));
+  const heads = group(lex.shapes.headOfStateTitles.longest(tokens));
+  const ORG_KINDS: readonly EntityKind[] = ['Organization', 'GovernmentBody', 'Company'];
+  /**
+   * Roles read around a person's name: "X of the Media Institute", "X (Verts/ALE)", "the city, then led by X",
+   * "le régime d'X", "Zimbabwe President X", "le président serbe X".
+   */
+  const personRoles = (s: number, ms: readonly Mention[]) => {
+    const role = (p: Mention, o: Mention | string, from: number, to: number) => emit('ROLE_IN', p, o, s, 0.55, 'role-context', p.from, [from, to]);
+    for (const p of ms.filter((m) => m.kind === 'Person')) {
+      const after = ms.find((m) => m.from >= p.to && ORG_KINDS.includes(m.kind) && !m.stateOf);
+      const gap = after ? text.slice(p.end, after.start) : '';
+      if (after && (/^\s*,?\s*(?:of|at|from|de|du|des|d['’]|chez|with|avec)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?$/iu.test(gap) || /^\s*\(\s*$/u.test(gap))) role(p, after, p.from, after.to);
+      const before = [...ms].reverse().find((m) => m.to <= p.from && ORG_KINDS.includes(m.kind) && !m.stateOf);
+      const lead = before ? text.slice(before.end, p.start) : '';
+      if (before && /^\s*,?\s*(?:(?:then|now|alors|désormais|which is|qui est)\s+)?(?:headed|led|chaired|run|founded|directed|dirigée?s?|présidée?s?|fondée?s?|menée?s?)\s+(?:by|par)\s+$/iu.test(lead)) role(p, before, before.from, p.to);
+      if (before && /^\s*(?:d['’]|de|of)\s*$/iu.test(lead) && set.entities.get(before.entity)?.fields.govType === 'government') role(p, before, before.from, p.to);
+      // A head-of-state title between a country (or its adjective) and the name.
+      for (const h of heads.get(s) ?? []) {
+        if (h.to !== p.from && !(h.to === p.from - 1 && lex.demonyms.has(tokens[h.to]!.norm))) continue;
+        const country = lex.demonyms.get(tokens[h.from - 1]?.norm ?? '') ?? lex.demonyms.get(tokens[h.to]?.norm ?? '') ?? ms.find((m) => m.stateOf && m.to === h.from)?.stateOf;
+        if (!country) continue;
+        const gov = governmentOf(lex, country);
+        if (!set.entities.has(gov.key)) set.entities.set(gov.key, { key: gov.key, kind: 'GovernmentBody', name: gov.name, aliases: new Set(gov.aliases), fields: gov.fields, firstSeen: p.from, ...(gov.entry ? { entry: gov.entry } : {}), ...(gov.entry?.wikidata ? { wikidataId: gov.entry.wikidata } : {}) });
+        role(p, gov.key, Math.max(0, h.from - 1), p.to);
+      }
+    }
+  };
   const kindOf = (key: string) => set.entities.get(key)!.kind;
   /** The word before token i, past one article: "with the Israeli government" → "with". */
   const wordBefore = (i: number) => {
@@ -360,6 +388,11 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     }
     if (supplyCue || cues.has('USES') || cues.has('ENABLES')) for (const [g, t] of pairs('GovernmentBody', 'Technology')) if (bare(g) || supplyCue) co('USES', g, t, 0.4);
     if (cues.has('DOCUMENTS')) for (const [o, a] of pairs('Organization', 'Abuse')) co('DOCUMENTS', o, a, 0.4);
+    // "the torture of practitioners by the Chinese government": the agent after the abuse.
+    for (const [a, g] of pairs('Abuse', 'GovernmentBody')) if (g.from > a.to && g.from - a.to <= 10 && tokens.slice(a.to, g.from).some((x) => x.norm === 'by' || x.norm === 'par')) co('RESPONSIBLE_FOR', g, a, 0.45);
+    // "accusing Cisco of aiding and abetting torture", "sanctioned for contributing to the detention of …".
+    if ((complicity.get(s) ?? []).length) for (const [c, a] of pairs('Company', 'Abuse')) if (!isSource(c)) co('RESPONSIBLE_FOR', c, a, 0.4);
+    personRoles(s, all);
   }
   // "the Chinese tech giant Huawei", "Blue Coat, a US company", "la société allemande Bosch": a company's
   // nationality is where it is based, when the document names that country.

@@ -46,6 +46,12 @@ const Shapes = z.object({
   victims: z.array(z.string()),
   speechVerbs: z.array(z.string()),
   personTitles: z.array(z.string()),
+  kindNouns: z.object({ Company: z.array(z.string()), Organization: z.array(z.string()) }),
+  kindNounModifiers: z.array(z.string()),
+  organizationWords: z.array(z.string()),
+  complicityCues: z.array(z.string()),
+  productHeads: z.array(z.string()),
+  headOfStateTitles: z.array(z.string()),
 });
 
 /** The shape lexicon (seeds/lexicon/shapes.json) compiled: word sets and phrase matchers. */
@@ -63,6 +69,17 @@ export interface ShapeLexicon {
   victims: PhraseMatcher<true>;
   speechVerbs: PhraseMatcher<true>;
   personTitles: PhraseMatcher<true>;
+  /** "société", "firm", "l'ONG", "the newspaper": nouns that say what the name after them is. */
+  kindNouns: PhraseMatcher<'Company' | 'Organization'>;
+  kindNounModifiers: Set<string>;
+  /** Words that make a body's name an organisation's whatever its head ("Bureau of Investigative Journalism"). */
+  organizationWords: Set<string>;
+  /** "accused of aiding", "sanctioned for contributing to", "complicité": a company's part in an abuse. */
+  complicityCues: PhraseMatcher<true>;
+  /** Heads a product's own name stands before or is given after: "Smart Cities program", "software called X". */
+  productHeads: Set<string>;
+  /** Titles that, after a country or nationality, put the person at the head of its government. */
+  headOfStateTitles: PhraseMatcher<true>;
 }
 
 /** What a lexicon phrase found in the text stands for. */
@@ -110,6 +127,12 @@ function loadShapes(): ShapeLexicon {
     victims: matcherOf(s.victims),
     speechVerbs: matcherOf(s.speechVerbs),
     personTitles: matcherOf(s.personTitles),
+    kindNouns: typedMatcher(s.kindNouns) as PhraseMatcher<'Company' | 'Organization'>,
+    kindNounModifiers: words(s.kindNounModifiers),
+    organizationWords: words(s.organizationWords),
+    complicityCues: matcherOf(s.complicityCues),
+    productHeads: words(s.productHeads),
+    headOfStateTitles: matcherOf(s.headOfStateTitles),
   };
 }
 

@@ -6,7 +6,7 @@ import type { EntityKind } from '../domain/vocabulary.ts';
 import { caseFits, type GazetteerEntry, type LexHit, type Lexicon } from './lexicon.ts';
 import type { Span } from './sentences.ts';
 import { foldWord, type Token } from './tokens.ts';
-import { governmentOf, governmentReferences, namedBodies, stateBodies, techPhrases, techReferences, type CountryAt, type ShapeMention } from './shapes.ts';
+import { governmentOf, governmentReferences, namedBodies, namesByNoun, productNames, stateBodies, techPhrases, techReferences, type CountryAt, type ShapeMention } from './shapes.ts';
 import { lookup } from '../util/lookup.ts';
 
 export interface Mention {
@@ -72,7 +72,9 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   // 1. Lexicon names (gazetteer, technology classes, abuses, victims), leftmost-longest. A technology phrase
   // ("surveillance software") outranks the shorter class or abuse word inside it ("surveillance").
   const hits = lex.names.longest(tokens, (p, from, to) => caseFits(p.phrase, text.slice(tokens[from]!.start, tokens[to - 1]!.end)));
-  const chunks = techPhrases(text, tokens, lex);
+  // Products by name first: "surveillance software called Golden Shield" names Golden Shield, not the class.
+  const products = productNames(text, tokens, lex);
+  const chunks = [...products, ...techPhrases(text, tokens, lex).filter((c) => !products.some((p) => p.from < c.to && c.from < p.to))];
   const chunkAt = new Int32Array(tokens.length).fill(-1);
   chunks.forEach((c, n) => {
     for (let i = c.from; i < c.to; i++) chunkAt[i] = n;
@@ -141,7 +143,15 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   // 2. Recognisers for names outside the gazetteer: state bodies and bodies by their shape, then the rest.
   const countryAt = countryLookup(tokens, mentions, entities, lex);
   for (const m of stateBodies(text, tokens, lex, countryAt, isFree)) if (isFree(m.from, m.to)) addShape(m);
-  for (const m of namedBodies(text, tokens, lex, taken, countryAt)) if (isFree(m.from, m.to)) addShape(m);
+  const placeAt = (i: number) => mentions.find((m) => m.kind === 'Location' && m.from <= i && i < m.to);
+  for (const m of namedBodies(text, tokens, lex, taken, countryAt, placeAt)) {
+    // A name that holds a place ("Telecommunication Co of Iran") replaces the place's mention inside it.
+    for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]!.kind === 'Location' && mentions[k]!.from >= m.from && mentions[k]!.to <= m.to) mentions.splice(k, 1);
+    for (let i = m.from; i < m.to; i++) taken[i] = 0;
+    if (isFree(m.from, m.to)) addShape(m);
+  }
+  for (const m of cityBodies(text, tokens, taken, placeAt, entities)) addShape(m);
+  for (const m of namesByNoun(text, tokens, lex, taken)) if (isFree(m.from, m.to)) addShape(m);
   recognise(text, tokens, taken, lex.demonyms, (kind, from, to, key, country) => {
     const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
     const e = entity(key ?? `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, kind, name, from);
@@ -173,6 +183,9 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     mention(e, r.from, r.to, false);
   }
 
+  // A name read once from its context names the same entity wherever else the document writes it.
+  propagate(text, tokens, taken, entities, (e, from, to) => mention(e, from, to, false));
+
   // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
   const placesBySentence = new Map<number, Mention[]>();
   for (const m of mentions) if (m.kind === 'Location') placesBySentence.set(m.sentence, [...(placesBySentence.get(m.sentence) ?? []), m]);
@@ -184,8 +197,10 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     if (!a.hit.strong && !victim) continue;
     // Generic victims (civilians, minorities…) do not split an abuse already named with a specific group.
     const specific = victim && !GENERIC_VICTIMS.has(victim.key) ? victim.key : undefined;
-    const target = specific ?? lastVictimOf.get(a.hit.key) ?? victim?.key ?? (place ? `place:${place.entity}` : '');
+    // Without a group of its own, an abuse joins the one of its category the report named before it.
+    const target = specific ?? lastVictimOf.get(a.hit.key) ?? victim?.key ?? lastVictimOf.get(`any:${a.hit.key}`) ?? (place ? `place:${place.entity}` : '');
     if (specific) lastVictimOf.set(a.hit.key, specific);
+    if (!lastVictimOf.has(`any:${a.hit.key}`)) lastVictimOf.set(`any:${a.hit.key}`, target);
     const key = `abuse:${a.hit.key}:${target}`;
     const surface = text.slice(tokens[a.from]!.start, tokens[a.to - 1]!.end);
     const victimText = victim ? text.slice(tokens[victim.from]!.start, tokens[victim.to - 1]!.end) : '';
@@ -284,6 +299,42 @@ function abuseClauses(
   }
 }
 const CATEGORY_OF: Record<string, string> = lookup({ surveillance: 'surveillance', detention: 'detention', torture: 'torture', censorship: 'censorship', persecution: 'persecution', unlawful_killing: 'unlawful_killing' });
+
+/** "la ville de Marseille", "la mairie de Lyon", "the City of Toronto": a city's government. */
+function cityBodies(text: string, tokens: readonly Token[], taken: Uint8Array, placeAt: (i: number) => Mention | undefined, entities: ReadonlyMap<string, DocEntity>): ShapeMention[] {
+  const out: ShapeMention[] = [];
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (taken[i] || !/^(ville|mairie|city|municipalite|municipality|commune|town|prefecture|metropole)$/.test(tokens[i]!.norm) || !/^(de|d|of)$/.test(tokens[i + 1]!.norm)) continue;
+    const p = placeAt(i + 2);
+    const place = p && p.from === i + 2 ? entities.get(p.entity) : undefined;
+    if (!place || place.fields.countryCode === undefined) continue;
+    const surface = text.slice(tokens[i]!.start, tokens[p!.to - 1]!.end);
+    out.push({ kind: 'GovernmentBody', from: i, to: i + 1, key: `city:${place.name}`, name: `City of ${place.name}`, aliases: [surface], fields: { country: place.fields.countryCode, govType: 'government' } });
+  }
+  return out;
+}
+
+/** Other occurrences of names recognised by their context (not the gazetteer's, which are found everywhere). */
+function propagate(text: string, tokens: readonly Token[], taken: Uint8Array, entities: ReadonlyMap<string, DocEntity>, add: (e: DocEntity, from: number, to: number) => void) {
+  const byFirst = new Map<string, Array<{ words: string[]; e: DocEntity }>>();
+  for (const e of entities.values()) {
+    if (e.entry || !/^(rec|per|product):/.test(e.key) || !['Company', 'Organization', 'GovernmentBody', 'Technology'].includes(e.kind)) continue;
+    for (const n of new Set([e.name, ...e.aliases])) {
+      const words = [...n.matchAll(/\+?[\p{L}\p{N}]+/gu)].map((m) => foldWord(m[0]));
+      if (!words.length || !/^\p{Lu}/u.test(n)) continue;
+      byFirst.set(words[0]!, [...(byFirst.get(words[0]!) ?? []), { words, e }]);
+    }
+  }
+  if (!byFirst.size) return;
+  for (let i = 0; i < tokens.length; i++) {
+    if (taken[i] || !/^\p{Lu}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))) continue;
+    const cands = (byFirst.get(tokens[i]!.norm) ?? []).sort((a, b) => b.words.length - a.words.length);
+    const hit = cands.find((c) => c.words.every((w, k) => tokens[i + k]?.norm === w && !taken[i + k]));
+    if (!hit) continue;
+    add(hit.e, i, i + hit.words.length);
+    i += hit.words.length - 1;
+  }
+}
 
 /** Where the document names a country of the gazetteer: its code and the name's tokens. */
 function countryLookup(tokens: readonly Token[], mentions: readonly Mention[], entities: ReadonlyMap<string, DocEntity>, lex: Lexicon): CountryAt {

@@ -148,20 +148,49 @@ export function governmentReferences(tokens: readonly Token[], taken: Uint8Array
   return out;
 }
 
+/**
+ * Tokens on a headline in title case ("Rights At Risk: Verifying …"), where capitals say nothing of names.
+ * A line of four words or more, most of whose longer words are capitalised.
+ */
+function headlineTokens(text: string, tokens: readonly Token[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  let a = 0;
+  while (a < tokens.length) {
+    const lineEnd = text.indexOf('\n', tokens[a]!.start);
+    let b = a;
+    while (b < tokens.length && (lineEnd < 0 || tokens[b]!.start < lineEnd)) b++;
+    const long = tokens.slice(a, b).filter((t) => t.end - t.start > 3);
+    const caps = long.filter((t) => isUpper(text, t)).length;
+    if (b - a >= 4 && long.length >= 3 && caps / long.length >= 0.7) out.fill(1, a, b);
+    a = b;
+  }
+  return out;
+}
+
 /** Capitalised names classed by their head word: bodies, organisations and companies no gazetteer has. */
-export function namedBodies(text: string, tokens: readonly Token[], lex: Lexicon, taken: Uint8Array, countryAt: CountryAt): ShapeMention[] {
+export function namedBodies(text: string, tokens: readonly Token[], lex: Lexicon, taken: Uint8Array, countryAt: CountryAt, placeAt: (i: number) => { from: number; to: number } | undefined): ShapeMention[] {
   const out: ShapeMention[] = [];
   const { heads, companyOnly } = lex.shapes;
   const stop = (a: Token, b: Token) => !gapOk(text, a, b);
+  const headline = headlineTokens(text, tokens);
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i] || !isUpper(text, tokens[i])) continue;
+    if (taken[i] || !isUpper(text, tokens[i]) || headline[i]) continue;
     let j = i;
     let last = i;
-    while (j + 1 < tokens.length && j - i < 9 && !taken[j + 1] && !stop(tokens[j]!, tokens[j + 1]!)) {
+    for (;;) {
+      if (j + 1 >= tokens.length || j - i >= 9 || stop(tokens[j]!, tokens[j + 1]!)) break;
       const next = tokens[j + 1]!;
+      // A place inside a name: "Telecommunication Co of Iran", "Media Institute of Southern Africa Zimbabwe".
+      const place = taken[j + 1] ? placeAt(j + 1) : undefined;
+      if (taken[j + 1] && !(place && place.from === j + 1 && (LINKING.has(tokens[j]!.norm) || j > i))) break;
+      if (place) {
+        j = place.to - 1;
+        last = j;
+        continue;
+      }
       if (NOT_NAME_WORDS.test(next.norm)) break;
       if (isUpper(text, next)) last = j + 1;
-      else if (!LINKING.has(next.norm) || !isUpper(text, tokens[j + 2]) || taken[j + 2]) break;
+      else if (!LINKING.has(next.norm) || !isUpper(text, tokens[j + 2]) || (taken[j + 2] && !placeAt(j + 2))) break;
       j++;
     }
     let from = i;
@@ -170,7 +199,8 @@ export function namedBodies(text: string, tokens: readonly Token[], lex: Lexicon
     const words = tokens.slice(from, to).map((t) => t.norm);
     const tail = words.at(-1)!;
     let kind: EntityKind | undefined;
-    if (companyOnly.has(tail)) kind = 'Company';
+    if (words.some((w) => lex.shapes.organizationWords.has(w)) && !companyOnly.has(tail)) kind = 'Organization';
+    else if (companyOnly.has(tail)) kind = 'Company';
     else if (heads.GovernmentBody.has(tail)) kind = 'GovernmentBody';
     else if (heads.Organization.has(tail)) kind = 'Organization';
     else if (heads.Company.has(tail)) kind = 'Company';
@@ -188,6 +218,11 @@ export function namedBodies(text: string, tokens: readonly Token[], lex: Lexicon
     }
     const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
     const full = prefixed ? plain(text.slice(tokens[country.from]!.start, tokens[to - 1]!.end)) : name;
+    // A place's name alone, or a place that ends the run after "of" with nothing but a head before, stays a place.
+    if (placeAt(from) || (placeAt(to - 1) && to - from <= 2)) {
+      i = Math.max(i, last);
+      continue;
+    }
     out.push({ kind, from, to, key: `rec:${kind}:${(prefixed ? tokens.slice(country.from, to) : tokens.slice(from, to)).map((t) => t.norm).join(' ')}`, name: full, aliases: [name], fields: prefixed ? { country: country.code } : {} });
     i = last;
   }
@@ -209,7 +244,7 @@ export function techPhrases(text: string, tokens: readonly Token[], lex: Lexicon
     const prev = modEnding.get(m.to);
     if (!prev || prev.from > from) modEnding.set(m.to, { from, type: m.type });
   }
-  const adjacent = (a: number, b: number) => !!tokens[a] && !!tokens[b] && /^(\s+|-|\s*-\s*)$/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  const adjacent = (a: number, b: number) => !!tokens[a] && !!tokens[b] && /^([^\S\n]+|-|[^\S\n]*-[^\S\n]*)$/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
   for (const h of headHits) {
     let from = h.from;
     let to = h.to;
@@ -232,18 +267,56 @@ export function techPhrases(text: string, tokens: readonly Token[], lex: Lexicon
       if (m && (k === h.to || modAt.get(k))) {
         type = m.type;
         to = m.to;
-        // "de surveillance de masse": the object of the modifier belongs to the name.
+        // "de surveillance de masse", "de reconnaissance faciale": what qualifies the modifier belongs to the name.
         if (/^(de|d)$/.test(tokens[to]?.norm ?? '') && /^(masse|mass)$/.test(tokens[to + 1]?.norm ?? '')) to += 2;
+        for (let more = modAt.get(to); more && adjacent(to - 1, to); more = modAt.get(to)) to = more.to;
       }
     }
     if (!type) continue;
-    const core = [...tokens.slice(from, to)].map((t) => t.norm.replace(/s$/, '')).join(' ');
     // A qualifier before ("Western-made", "powerful", "national") joins the surface but not the key.
     let lead = from;
     while (lead > 0 && h.from - lead < 4 && adjacent(lead - 1, lead) && /^(western|made|powerful|national|pilot|mass|automated|public|sophisticated|advanced|chinese|israeli|american|european|russian|new|commercial|invasive|intrusive|comprehensive|large|scale)$/.test(tokens[lead - 1]!.norm)) lead--;
     const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
     const surface = plain(text.slice(tokens[lead]!.start, tokens[to - 1]!.end));
-    out.push({ kind: 'Technology', from: lead, to, key: `techphrase:${core}`, name, aliases: surface !== name ? [surface] : [], fields: { techType: type } });
+    out.push({ kind: 'Technology', from: lead, to, key: `techphrase:${type}`, name, aliases: surface !== name ? [surface] : [], fields: { techType: type } });
+  }
+  return out;
+}
+
+/**
+ * Products by their own names: "software called Golden Shield", "le projet « Safe City »", "its Smart Cities
+ * program". The name is the capitalised words (one to three); the head joins an alias.
+ */
+export function productNames(text: string, tokens: readonly Token[], lex: Lexicon): ShapeMention[] {
+  const out: ShapeMention[] = [];
+  const { productHeads } = lex.shapes;
+  const headline = headlineTokens(text, tokens);
+  const run = (i: number): number => {
+    let j = i;
+    while (j < tokens.length && j - i < 3 && isUpper(text, tokens[j]) && !LEADING.has(tokens[j]!.norm) && !NOT_NAME_WORDS.test(tokens[j]!.norm) && (j === i || gapOk(text, tokens[j - 1]!, tokens[j]!))) j++;
+    return j;
+  };
+  const push = (from: number, to: number, head: number) => {
+    if (to <= from || lex.demonyms.has(tokens[from]!.norm)) return;
+    const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
+    const withHead = plain(head < from ? text.slice(tokens[head]!.start, tokens[to - 1]!.end) : text.slice(tokens[from]!.start, tokens[head]!.end));
+    out.push({ kind: 'Technology', from, to, key: `product:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, name, aliases: [withHead], fields: {} });
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!productHeads.has(tokens[i]!.norm) || isUpper(text, tokens[i]) || headline[i]) continue;
+    // After: "software called Golden Shield", "un logiciel baptisé « X »", "le projet « Safe City »".
+    let j = i + 1;
+    if (/^(called|named|dubbed|known|appele|appelee|baptise|baptisee|nomme|nommee|intitule|intitulee)$/.test(tokens[j]?.norm ?? '')) j++;
+    if (tokens[j]?.norm === 'as' && tokens[j - 1]?.norm === 'known') j++;
+    const quoted = tokens[j] && /^[^\S\n]*[«“"][^\S\n]*$/u.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start));
+    if (tokens[j] && (j > i + 1 || quoted) && isUpper(text, tokens[j]) && !/[.;:!?\n]/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start).replace(/[«“"]/g, ''))) {
+      push(j, run(j), i);
+      continue;
+    }
+    // Before: "its Smart Cities program", "the Pegasus-like Hermit spyware" (not at a sentence's start).
+    let k = i;
+    while (k > 0 && i - k < 3 && isUpper(text, tokens[k - 1]) && gapOk(text, tokens[k - 1]!, tokens[k]!) && !LEADING.has(tokens[k - 1]!.norm)) k--;
+    if (k < i && k > 0 && !/[.!?\n]\s*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !lex.shapes.heads.Company.has(tokens[i - 1]!.norm)) push(k, i, i);
   }
   return out;
 }
@@ -260,6 +333,48 @@ export function techReferences(text: string, tokens: readonly Token[], lex: Lexi
     if (/^(of|de|d|du|des|called|named|dubbed|appele|baptise|nomme)$/.test(tokens[i + 1]?.norm ?? '') || isUpper(text, tokens[i + 1])) continue;
     if (sentenceOf(i) - techs[t]!.sentence > 3) continue;
     out.push({ from: i - 1, to: i + 1, key: techs[t]!.key });
+  }
+  return out;
+}
+
+/**
+ * Names a noun before or after them classes: "la société allemande Bosch", "the tech giant Zeltron", "a gig
+ * work platform called Toloka", "l'ONG Disclose", "Zeltron, a Chinese company". Capitalised words that no
+ * other reader took; one to three of them.
+ */
+export function namesByNoun(text: string, tokens: readonly Token[], lex: Lexicon, taken: Uint8Array): ShapeMention[] {
+  const out: ShapeMention[] = [];
+  const headline = headlineTokens(text, tokens);
+  const { kindNouns, kindNounModifiers } = lex.shapes;
+  const nameFrom = (i: number): number => {
+    let j = i;
+    while (j < tokens.length && j - i < 3 && !taken[j] && isUpper(text, tokens[j]) && !LEADING.has(tokens[j]!.norm) && !NOT_NAME_WORDS.test(tokens[j]!.norm) && (j === i || gapOk(text, tokens[j - 1]!, tokens[j]!))) j++;
+    return j;
+  };
+  const push = (kind: 'Company' | 'Organization', from: number, to: number) => {
+    if (to <= from || lex.demonyms.has(tokens[from]!.norm)) return;
+    const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
+    out.push({ kind, from, to, key: `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, name, aliases: [], fields: {} });
+  };
+  for (const n of kindNouns.longest(tokens)) {
+    // A capitalised noun is part of a name or of a headline ("U.S. Firm Acknowledges …"), not a class.
+    if (isUpper(text, tokens[n.from]) || headline[n.from]) continue;
+    // Forward: "la société (allemande) Bosch", "the tech giant X", "a platform called X", "l'émission « X »".
+    let j = n.to;
+    while (j < tokens.length && j - n.to < 3 && !isUpper(text, tokens[j]) && (kindNounModifiers.has(tokens[j]!.norm) || lex.demonyms.has(tokens[j]!.norm) || /^(called|named|dubbed|appelee?|baptisee?|nommee?|intitulee?)$/.test(tokens[j]!.norm))) j++;
+    if (j < tokens.length && !taken[j] && /^[^\S\n]*[«“"]?[^\S\n]*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+      push(n.payload, j, nameFrom(j));
+      continue;
+    }
+    // Backward: "Zeltron, a Chinese company", "Zeltron, une entreprise israélienne".
+    let k = n.from - 1;
+    while (k >= 0 && n.from - k <= 4 && !isUpper(text, tokens[k]) && (kindNounModifiers.has(tokens[k]!.norm) || lex.demonyms.has(tokens[k]!.norm) || /^(a|an|the|un|une|le|la|l)$/.test(tokens[k]!.norm))) k--;
+    if (k >= 0 && k < n.from - 1 && !taken[k] && isUpper(text, tokens[k]) && /^,[^\S\n]*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) {
+      let a = k;
+      while (a > 0 && k - a < 2 && !taken[a - 1] && isUpper(text, tokens[a - 1]) && gapOk(text, tokens[a - 1]!, tokens[a]!)) a--;
+      while (a < k && LEADING.has(tokens[a]!.norm)) a++;
+      if (!LEADING.has(tokens[a]!.norm)) push(n.payload, a, k + 1);
+    }
   }
   return out;
 }

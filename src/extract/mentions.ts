@@ -151,6 +151,33 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     if (isFree(m.from, m.to)) addShape(m);
   }
   for (const m of cityBodies(text, tokens, taken, placeAt, entities)) addShape(m);
+  // "Nokia Siemens Networks": known companies' names before a company head name another company.
+  for (let i = 1; i < tokens.length; i++) {
+    if (taken[i] || !lex.shapes.companyOnly.has(tokens[i]!.norm) || !isUpper(text, tokens[i]!)) continue;
+    const inside: Mention[] = [];
+    let from = i;
+    for (let k = mentions.length - 1; k >= 0; k--) {
+      const m = mentions[k]!;
+      if (m.kind === 'Company' && m.to === from && /^[^\S\n]+$/.test(text.slice(tokens[m.to - 1]!.end, tokens[from]!.start))) {
+        inside.push(m);
+        from = m.from;
+        k = mentions.length;
+      }
+    }
+    if (!inside.length) continue;
+    // A legal form after one company's name ("ZTE Corp", "Netsweeper Inc.") is that company's name in full.
+    if (inside.length === 1 && LEGAL_FORMS.test(tokens[i]!.norm)) {
+      mention(entities.get(inside[0]!.entity)!, i, i + 1, false);
+      entities.get(inside[0]!.entity)!.aliases.add(text.slice(tokens[from]!.start, tokens[i]!.end));
+      continue;
+    }
+    for (const m of inside) mentions.splice(mentions.indexOf(m), 1);
+    const name = text.slice(tokens[from]!.start, tokens[i]!.end);
+    const e = entity(`rec:Company:${tokens.slice(from, i + 1).map((t) => t.norm).join(' ')}`, 'Company', name, from);
+    // The name without its head ("Nokia Siemens") names it too, later on.
+    e.aliases.add(text.slice(tokens[from]!.start, tokens[i - 1]!.end));
+    mention(e, from, i + 1);
+  }
   for (const m of namesByNoun(text, tokens, lex, taken)) if (isFree(m.from, m.to)) addShape(m);
   recognise(text, tokens, taken, lex.demonyms, (kind, from, to, key, country) => {
     const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
@@ -184,7 +211,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   }
 
   // A name read once from its context names the same entity wherever else the document writes it.
-  propagate(text, tokens, taken, entities, (e, from, to) => mention(e, from, to, false));
+  propagate(text, tokens, taken, entities, mentions, (e, from, to) => mention(e, from, to, false));
 
   // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
   const placesBySentence = new Map<number, Mention[]>();
@@ -219,6 +246,8 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     e.aliases.add(name);
     e.aliases.add(alias);
     mention(e, from, to, false);
+  }, (cat) => [...entities.values()].filter((e) => e.key.startsWith(`abuse:${cat}:`)).sort((a, b) => a.firstSeen - b.firstSeen)[0]?.key, (key, from, to) => {
+    if (!taken[from]) mention(entities.get(key)!, from, to, false);
   });
   mentions.sort((a, b) => a.from - b.from);
   return { entities, mentions, roles };
@@ -250,7 +279,10 @@ function abuseClauses(
   knownVictims: ReadonlyArray<{ key: string; from: number; to: number }>,
   sentenceOf: (i: number) => number,
   add: (key: string, category: string, name: string, alias: string, from: number, to: number) => void,
+  known: (categoryKey: string) => string | undefined,
+  refer: (key: string, from: number, to: number) => void,
 ) {
+  const unbound: Array<{ from: number; to: number; category: string }> = [];
   const victimAt = new Map<number, { to: number; key: string }>();
   for (const v of lex.shapes.victims.longest(tokens)) victimAt.set(v.from, { to: v.to, key: tokens.slice(v.from, v.to).map((t) => t.norm).join(' ') });
   // A victim group of the abuse lexicon keeps its key, so that "spying on journalists" meets "surveillance des journalistes".
@@ -282,9 +314,12 @@ function abuseClauses(
         if (!PASSIVE_GAP.test(tokens[j]!.norm)) break;
       }
     }
-    if (!victim) continue;
     const cat = CATEGORY_KEYS[h.payload];
     if (!cat) continue;
+    if (!victim) {
+      if (!UNBOUND_TOO_VAGUE.test(tokens[h.from]!.norm)) unbound.push({ from: h.from, to: h.to, category: cat.key });
+      continue;
+    }
     // Coordinated verbs on one victim are one abuse (the first verb names it), and a report's abuses of one
     // category are one pattern: "detaining protesters" and "detain activists" later on.
     const prior = usedVictims.get(victim.from) ?? byCategory.get(cat.key);
@@ -297,8 +332,17 @@ function abuseClauses(
     const group = text.slice(tokens[victim.from]!.start, tokens[victim.to - 1]!.end);
     add(key, CATEGORY_OF[h.payload] ?? h.payload, name, `${cat.name} of ${group}`, h.from, h.to);
   }
+  // Once a report has named an abuse, its verbs tell of it again without naming the victims: "the jailers beat
+  // him", "the interrogations" in a report on torture. Words too vague for that are left out.
+  for (const u of unbound) {
+    const key = byCategory.get(u.category) ?? known(u.category);
+    if (key) refer(key, u.from, u.to);
+  }
 }
+const UNBOUND_TOO_VAGUE = /^(control|controle|controler|controls|controlled|identify|identified|identifier|block|blocked|blocking|bloquer|bloque|bloques|filter|filtered|filtering|filtrer|filtre|filtres|charged|abuse|abused|silence|track|tracks|tracking|tracked|target|targets|targeted|targeting|cibler|cible|cibles|ciblee|ciblees|monitor|monitors|monitoring|monitored|suppress|suppressed|suppression|shut|shutdown|restrict|restreindre|faire|poursuivre|poursuivi|poursuivis|prosecute|prosecuted|frappe|frappes|executer|execute|executes|executed|hack|hacked|hacking|infect|infected|pirater|pirate|pirates|interroge|interroges|surveillance)$/;
 const CATEGORY_OF: Record<string, string> = lookup({ surveillance: 'surveillance', detention: 'detention', torture: 'torture', censorship: 'censorship', persecution: 'persecution', unlawful_killing: 'unlawful_killing' });
+
+const LEGAL_FORMS = /^(inc|ltd|llc|sa|sas|sarl|gmbh|ag|plc|corp|corporation|co|limited|bv|nv|spa|srl|oy|ab|as|kk)$/;
 
 /** "la ville de Marseille", "la mairie de Lyon", "the City of Toronto": a city's government. */
 function cityBodies(text: string, tokens: readonly Token[], taken: Uint8Array, placeAt: (i: number) => Mention | undefined, entities: ReadonlyMap<string, DocEntity>): ShapeMention[] {
@@ -315,7 +359,7 @@ function cityBodies(text: string, tokens: readonly Token[], taken: Uint8Array, p
 }
 
 /** Other occurrences of names recognised by their context (not the gazetteer's, which are found everywhere). */
-function propagate(text: string, tokens: readonly Token[], taken: Uint8Array, entities: ReadonlyMap<string, DocEntity>, add: (e: DocEntity, from: number, to: number) => void) {
+function propagate(text: string, tokens: readonly Token[], taken: Uint8Array, entities: ReadonlyMap<string, DocEntity>, mentions: Mention[], add: (e: DocEntity, from: number, to: number) => void) {
   const byFirst = new Map<string, Array<{ words: string[]; e: DocEntity }>>();
   for (const e of entities.values()) {
     if (e.entry || !/^(rec|per|product):/.test(e.key) || !['Company', 'Organization', 'GovernmentBody', 'Technology'].includes(e.kind)) continue;
@@ -326,11 +370,15 @@ function propagate(text: string, tokens: readonly Token[], taken: Uint8Array, en
     }
   }
   if (!byFirst.size) return;
+  // A longer name may cover shorter mentions wholly inside it ("Nokia Siemens" over "Nokia" and "Siemens").
+  const inside = (from: number, to: number) => mentions.filter((m) => m.from < to && from < m.to);
+  const coverable = (from: number, to: number) => inside(from, to).every((m) => m.from >= from && m.to <= to && m.entity !== undefined) && to - from > 1;
   for (let i = 0; i < tokens.length; i++) {
-    if (taken[i] || !/^\p{Lu}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))) continue;
+    if (!/^\p{Lu}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))) continue;
     const cands = (byFirst.get(tokens[i]!.norm) ?? []).sort((a, b) => b.words.length - a.words.length);
-    const hit = cands.find((c) => c.words.every((w, k) => tokens[i + k]?.norm === w && !taken[i + k]));
+    const hit = cands.find((c) => c.words.every((w, k) => tokens[i + k]?.norm === w) && (c.words.every((_, k) => !taken[i + k]) || (c.e.kind === "Company" && coverable(i, i + c.words.length))));
     if (!hit) continue;
+    for (const m of inside(i, i + hit.words.length)) mentions.splice(mentions.indexOf(m), 1);
     add(hit.e, i, i + hit.words.length);
     i += hit.words.length - 1;
   }

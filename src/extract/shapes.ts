@@ -32,6 +32,8 @@ export interface ShapeMention {
 /** A country named at a token: its ISO code and where the name ends. */
 export type CountryAt = (i: number) => { code: string; from: number; to: number } | undefined;
 
+/** A gap between words that ends a sentence or a line. */
+const sentenceBreak = (gap: string) => gap.includes('\n') || /[.!?]$/.test(gap.trimEnd());
 const isUpper = (text: string, t: Token | undefined) => !!t && /^\+?\p{Lu}/u.test(text.slice(t.start, t.end));
 const LINKING = new Set(['of', 'for', 'on', 'the', 'de', 'du', 'des', 'la', 'le', 'l', 'pour', 'd', 'en', 'sur', 'aux']);
 /** Capitalised words that end a name rather than continue it ("… Authority in January"). */
@@ -161,7 +163,10 @@ function headlineTokens(text: string, tokens: readonly Token[]): Uint8Array {
     while (b < tokens.length && (lineEnd < 0 || tokens[b]!.start < lineEnd)) b++;
     const long = tokens.slice(a, b).filter((t) => t.end - t.start > 3);
     const caps = long.filter((t) => isUpper(text, t)).length;
-    if (b - a >= 4 && long.length >= 3 && caps / long.length >= 0.7) out.fill(1, a, b);
+    // A headline is short and does not end as a sentence does.
+    const last = tokens[b - 1];
+    const ends = last ? /^[^\S\n]*[.!?]/.test(text.slice(last.end, last.end + 3)) : false;
+    if (b - a >= 4 && b - a <= 20 && !ends && long.length >= 3 && caps / long.length >= 0.7) out.fill(1, a, b);
     a = b;
   }
   return out;
@@ -316,7 +321,7 @@ export function productNames(text: string, tokens: readonly Token[], lex: Lexico
     // Before: "its Smart Cities program", "the Pegasus-like Hermit spyware" (not at a sentence's start).
     let k = i;
     while (k > 0 && i - k < 3 && isUpper(text, tokens[k - 1]) && gapOk(text, tokens[k - 1]!, tokens[k]!) && !LEADING.has(tokens[k - 1]!.norm)) k--;
-    if (k < i && k > 0 && !/[.!?\n]\s*$/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !lex.shapes.heads.Company.has(tokens[i - 1]!.norm)) push(k, i, i);
+    if (k < i && k > 0 && !sentenceBreak(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) && !lex.shapes.heads.Company.has(tokens[i - 1]!.norm)) push(k, i, i);
   }
   return out;
 }
@@ -362,11 +367,13 @@ export function namesByNoun(text: string, tokens: readonly Token[], lex: Lexicon
     // Forward: "la société (allemande) Bosch", "the tech giant X", "a platform called X", "l'émission « X »".
     let j = n.to;
     while (j < tokens.length && j - n.to < 3 && !isUpper(text, tokens[j]) && (kindNounModifiers.has(tokens[j]!.norm) || lex.demonyms.has(tokens[j]!.norm) || /^(called|named|dubbed|appelee?|baptisee?|nommee?|intitulee?)$/.test(tokens[j]!.norm))) j++;
-    if (j < tokens.length && !taken[j] && /^[^\S\n]*[«“"]?[^\S\n]*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+    if (j < tokens.length && !taken[j] && /^[^\S\n]*(?:[«“"][^\S\n]*)?$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
       push(n.payload, j, nameFrom(j));
       continue;
     }
-    // Backward: "Zeltron, a Chinese company", "Zeltron, une entreprise israélienne".
+    // Backward: "Zeltron, a Chinese company", "Zeltron, une entreprise israélienne"; not "X, the company's
+    // chair" nor "X, a lawyer for the firm": the noun heads the apposition.
+    if (/^(s|of|de|d|du|des)$/.test(tokens[n.to]?.norm ?? '')) continue;
     let k = n.from - 1;
     while (k >= 0 && n.from - k <= 4 && !isUpper(text, tokens[k]) && (kindNounModifiers.has(tokens[k]!.norm) || lex.demonyms.has(tokens[k]!.norm) || /^(a|an|the|un|une|le|la|l)$/.test(tokens[k]!.norm))) k--;
     if (k >= 0 && k < n.from - 1 && !taken[k] && isUpper(text, tokens[k]) && /^,[^\S\n]*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) {

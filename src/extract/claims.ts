@@ -91,6 +91,16 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     return g;
   };
   const sentStarts = sents.map((s) => s.start);
+  function sentStartsIndex(off: number): number {
+    let lo = 0;
+    let hi = sentStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentStarts[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
   function sentenceOfToken(i: number): number {
     const off = tokens[i]!.start;
     let lo = 0;
@@ -361,6 +371,13 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       }
     }
   }
+  // The claims the trigger rules bound, by sentence (their quote starts in it).
+  const boundBy = new Map<number, DraftClaim[]>();
+  for (const c of out) {
+    const s = sentStartsIndex(c.start);
+    boundBy.set(s, [...(boundBy.get(s) ?? []), c]);
+  }
+  const boundIn = (s: number) => boundBy.get(s) ?? [];
   // Hops of an exposure told without a verb the trigger rules bind: one sentence holding both ends and a
   // cue for the relation ("The spy gear in Bahrain was sold by Siemens", "Computers loaded with surveillance
   // software generated the transcripts wielded in the interrogations").
@@ -376,7 +393,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     const supplyCue = cues.has('SUPPLIES') || cues.has('PROVIDES') || cues.has('PARTY_TO');
     const pairs = (a: EntityKind, b: EntityKind) => ms.filter((m) => m.kind === a).flatMap((x) => ms.filter((m) => m.kind === b && m.entity !== x.entity && Math.abs(m.from - x.from) <= 40).map((y) => [x, y] as const));
     // Syntax first: where a verb already bound this relation for one of the ends, co-occurrence adds nothing.
-    const bound = out.filter((c) => c.start === sents[s]!.start || (c.start >= sents[s]!.start && c.end <= sents[s]!.end));
+    const bound = boundIn(s);
     const co = (type: ClaimType, x: Mention, y: Mention, confidence: number) =>
       !bound.some((c) => c.type === type && (c.subject === x.entity || c.object === y.entity)) &&
       emit(type, x, y, s, confidence, `cooccurrence:${type}`, Math.min(x.from, y.from), [Math.min(x.from, y.from), Math.max(x.to, y.to)]);
@@ -415,9 +432,10 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   }
   // A state's police, army or agency is part of its government, where the document names both.
   const govByCountry = new Map<string, string>();
+  const claimed = new Set(out.flatMap((c) => [c.subject, c.object]));
   for (const e of set.entities.values()) {
     const code = e.fields.country;
-    if (e.kind === 'GovernmentBody' && e.fields.govType === 'government' && typeof code === 'string' && governmentOf(lex, code).key === e.key && out.some((c) => c.subject === e.key || c.object === e.key)) govByCountry.set(code, e.key);
+    if (e.kind === 'GovernmentBody' && e.fields.govType === 'government' && typeof code === 'string' && governmentOf(lex, code).key === e.key && claimed.has(e.key)) govByCountry.set(code, e.key);
   }
   for (const m of set.mentions) {
     const e = set.entities.get(m.entity)!;

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ClaimType, EntityKind, TechType } from '../domain/vocabulary.ts';
 import { repoRoot } from '../util/shared.ts';
-import { PhraseMatcher } from './phrase-matcher.ts';
+import { PhraseLists, PhraseMatcher, type PhraseLookup } from './phrase-matcher.ts';
 import { phraseWords } from './tokens.ts';
 
 export const GAZETTEER_DIR = resolve(repoRoot, 'seeds', 'gazetteer');
@@ -59,27 +59,27 @@ export interface ShapeLexicon {
   heads: { GovernmentBody: Set<string>; Organization: Set<string>; Company: Set<string> };
   companyOnly: Set<string>;
   /** "government", "army", "police"… (one or more words) → the kind of state body a nationality makes of it. */
-  stateNouns: PhraseMatcher<string>;
-  techHeads: PhraseMatcher<true>;
+  stateNouns: PhraseLookup<string>;
+  techHeads: PhraseLookup<true>;
   /** Modifier phrase → technology type. */
-  techModifiers: PhraseMatcher<string>;
+  techModifiers: PhraseLookup<string>;
   techAnaphora: Set<string>;
   /** Abuse verb or noun phrase → abuse category. */
-  abuseVerbs: PhraseMatcher<string>;
-  victims: PhraseMatcher<true>;
-  speechVerbs: PhraseMatcher<true>;
-  personTitles: PhraseMatcher<true>;
+  abuseVerbs: PhraseLookup<string>;
+  victims: PhraseLookup<true>;
+  speechVerbs: PhraseLookup<true>;
+  personTitles: PhraseLookup<true>;
   /** "société", "firm", "l'ONG", "the newspaper": nouns that say what the name after them is. */
-  kindNouns: PhraseMatcher<'Company' | 'Organization'>;
+  kindNouns: PhraseLookup<'Company' | 'Organization'>;
   kindNounModifiers: Set<string>;
   /** Words that make a body's name an organisation's whatever its head ("Bureau of Investigative Journalism"). */
   organizationWords: Set<string>;
   /** "accused of aiding", "sanctioned for contributing to", "complicité": a company's part in an abuse. */
-  complicityCues: PhraseMatcher<true>;
+  complicityCues: PhraseLookup<true>;
   /** Heads a product's own name stands before or is given after: "Smart Cities program", "software called X". */
   productHeads: Set<string>;
   /** Titles that, after a country or nationality, put the person at the head of its government. */
-  headOfStateTitles: PhraseMatcher<true>;
+  headOfStateTitles: PhraseLookup<true>;
 }
 
 /** What a lexicon phrase found in the text stands for. */
@@ -107,32 +107,31 @@ export interface Lexicon {
   shapes: ShapeLexicon;
 }
 
-function typedMatcher(table: Record<string, readonly string[]>): PhraseMatcher<string> {
-  const m = new PhraseMatcher<string>();
-  for (const [type, phrases] of Object.entries(table)) for (const p of phrases) m.add(phraseWords(p), type);
-  return m;
-}
-
 function loadShapes(): ShapeLexicon {
   const s = Shapes.parse(readJson(join(LEXICON_DIR, 'shapes.json')));
   const words = (xs: readonly string[]) => new Set(xs.map((x) => phraseWords(x).join(' ')));
+  // One scan of a document answers every phrase list of the shape lexicon.
+  const lists = new PhraseLists();
+  const plain = (xs: readonly string[]) => lists.list<true>(xs.map((x) => [phraseWords(x), true]));
+  const typed = <T extends string>(table: Partial<Record<T, readonly string[]>>) =>
+    lists.list<T>(Object.entries(table).flatMap(([type, xs]) => (xs as string[]).map((x) => [phraseWords(x), type as T] as [string[], T])));
   return {
     heads: { GovernmentBody: words(s.bodyHeads.GovernmentBody), Organization: words(s.bodyHeads.Organization), Company: words(s.bodyHeads.Company) },
     companyOnly: words(s.companyOnly),
-    stateNouns: typedMatcher(s.stateNouns),
-    techHeads: matcherOf(s.techHeads),
-    techModifiers: typedMatcher(s.techModifiers as Record<string, string[]>),
+    stateNouns: typed(s.stateNouns),
+    techHeads: plain(s.techHeads),
+    techModifiers: typed(s.techModifiers as Record<string, string[]>),
     techAnaphora: words(s.techAnaphora),
-    abuseVerbs: typedMatcher(s.abuseVerbs),
-    victims: matcherOf(s.victims),
-    speechVerbs: matcherOf(s.speechVerbs),
-    personTitles: matcherOf(s.personTitles),
-    kindNouns: typedMatcher(s.kindNouns) as PhraseMatcher<'Company' | 'Organization'>,
+    abuseVerbs: typed(s.abuseVerbs),
+    victims: plain(s.victims),
+    speechVerbs: plain(s.speechVerbs),
+    personTitles: plain(s.personTitles),
+    kindNouns: typed<'Company' | 'Organization'>(s.kindNouns),
     kindNounModifiers: words(s.kindNounModifiers),
     organizationWords: words(s.organizationWords),
-    complicityCues: matcherOf(s.complicityCues),
+    complicityCues: plain(s.complicityCues),
     productHeads: words(s.productHeads),
-    headOfStateTitles: matcherOf(s.headOfStateTitles),
+    headOfStateTitles: plain(s.headOfStateTitles),
   };
 }
 

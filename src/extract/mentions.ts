@@ -5,7 +5,7 @@
 import type { EntityKind } from '../domain/vocabulary.ts';
 import { caseFits, type GazetteerEntry, type LexHit, type Lexicon } from './lexicon.ts';
 import type { Span } from './sentences.ts';
-import { foldWord, type Token } from './tokens.ts';
+import { foldWord, startsUpper, type Token } from './tokens.ts';
 import { governmentOf, governmentReferences, namedBodies, namesByNoun, productNames, stateBodies, techPhrases, techReferences, type CountryAt, type ShapeMention } from './shapes.ts';
 import { lookup } from '../util/lookup.ts';
 
@@ -47,7 +47,7 @@ const GENERIC_VICTIMS = new Set(['civilians', 'minorities', 'women', 'protesters
 const NAME_PARTICLES = new Set(['al', 'el', 'de', 'da', 'van', 'von', 'bin', 'ibn', 'ben', 'du', 'la', 'le', 'di', 'dos', 'das', 'der']);
 const NOT_NAMES = new Set(['le', 'la', 'les', 'un', 'une', 'des', 'the', 'a', 'an', 'ce', 'cette', 'ces', 'il', 'elle', 'ils', 'elles', 'nous', 'vous', 'this', 'that', 'these', 'we', 'they', 'he', 'she', 'it', 'en', 'dans', 'pour', 'par', 'selon', 'in', 'on', 'for', 'by', 'according', 'but', 'mais', 'et', 'and', 'or', 'ou', 'de', 'du', 'au', 'aux', 'si', 'if', 'when', 'lorsque', 'quand', 'depuis', 'since', 'after', 'apres', 'avant', 'before', 'comme', 'as', 'tout', 'tous', 'toutes', 'all', 'son', 'sa', 'ses', 'its', 'their', 'leur', 'leurs', 'while', 'alors', 'jamais', 'parmi', 'among', 'sur', 'with', 'avec', 'human', 'rights', 'droits']);
 
-const isUpper = (text: string, t: Token) => /^\+?\p{Lu}/u.test(text.slice(t.start, t.end));
+const isUpper = startsUpper;
 
 export function findMentions(text: string, tokens: readonly Token[], sents: readonly Span[], lex: Lexicon): MentionSet {
   const entities = new Map<string, DocEntity>();
@@ -67,6 +67,33 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     if (isName) e.aliases.add(text.slice(start, end));
     mentions.push({ entity: e.key, kind: e.kind, start, end, from, to, sentence: sentenceOf(from) });
     for (let i = from; i < to; i++) taken[i] = 1;
+    if (indexed) {
+      const m = mentions.at(-1)!;
+      for (let i = from; i < to; i++) covering[i] ??= m;
+      endingAt[to] ??= m;
+    }
+  };
+  // Mentions by token (the first that covers it) and by their last token, rebuilt after changes: lookups in
+  // loops over tokens stay linear on long documents.
+  let indexed = false;
+  let covering: Array<Mention | undefined> = [];
+  let endingAt: Array<Mention | undefined> = [];
+  const index = () => {
+    if (indexed) return;
+    covering = new Array(tokens.length);
+    endingAt = new Array(tokens.length + 1);
+    for (const m of mentions) {
+      for (let i = m.from; i < m.to; i++) covering[i] ??= m;
+      endingAt[m.to] ??= m;
+    }
+    indexed = true;
+  };
+  const remove = (m: Mention) => {
+    const k = mentions.lastIndexOf(m);
+    if (k >= 0) mentions.splice(k, 1);
+    if (!indexed) return;
+    for (let i = m.from; i < m.to; i++) if (covering[i] === m) covering[i] = undefined;
+    if (endingAt[m.to] === m) endingAt[m.to] = undefined;
   };
 
   // 1. Lexicon names (gazetteer, technology classes, abuses, victims), leftmost-longest. A technology phrase
@@ -143,10 +170,23 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   // 2. Recognisers for names outside the gazetteer: state bodies and bodies by their shape, then the rest.
   const countryAt = countryLookup(tokens, mentions, entities, lex);
   for (const m of stateBodies(text, tokens, lex, countryAt, isFree)) if (isFree(m.from, m.to)) addShape(m);
-  const placeAt = (i: number) => mentions.find((m) => m.kind === 'Location' && m.from <= i && i < m.to);
+  // Places come from the gazetteer only (step 1): one index serves the readers below; removed ones drop out.
+  const places: Array<Mention | undefined> = new Array(tokens.length);
+  for (const m of mentions) if (m.kind === 'Location') for (let i = m.from; i < m.to; i++) places[i] ??= m;
+  const removedPlaces = new Set<Mention>();
+  const placeAt = (i: number) => {
+    const m = places[i];
+    return m && !removedPlaces.has(m) ? m : undefined;
+  };
   for (const m of namedBodies(text, tokens, lex, taken, countryAt, placeAt)) {
     // A name that holds a place ("Telecommunication Co of Iran") replaces the place's mention inside it.
-    for (let k = mentions.length - 1; k >= 0; k--) if (mentions[k]!.kind === 'Location' && mentions[k]!.from >= m.from && mentions[k]!.to <= m.to) mentions.splice(k, 1);
+    for (let i = m.from; i < m.to; i++) {
+      const p = placeAt(i);
+      if (p && p.from >= m.from && p.to <= m.to) {
+        remove(p);
+        removedPlaces.add(p);
+      }
+    }
     for (let i = m.from; i < m.to; i++) taken[i] = 0;
     if (isFree(m.from, m.to)) addShape(m);
   }
@@ -156,13 +196,10 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     if (taken[i] || !lex.shapes.companyOnly.has(tokens[i]!.norm) || !isUpper(text, tokens[i]!)) continue;
     const inside: Mention[] = [];
     let from = i;
-    for (let k = mentions.length - 1; k >= 0; k--) {
-      const m = mentions[k]!;
-      if (m.kind === 'Company' && m.to === from && /^[^\S\n]+$/.test(text.slice(tokens[m.to - 1]!.end, tokens[from]!.start))) {
-        inside.push(m);
-        from = m.from;
-        k = mentions.length;
-      }
+    index();
+    for (let m = endingAt[from]; m && m.kind === 'Company' && /^[^\S\n]+$/.test(text.slice(tokens[m.to - 1]!.end, tokens[from]!.start)); m = endingAt[from]) {
+      inside.push(m);
+      from = m.from;
     }
     if (!inside.length) continue;
     // A legal form after one company's name ("ZTE Corp", "Netsweeper Inc.") is that company's name in full.
@@ -171,7 +208,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
       entities.get(inside[0]!.entity)!.aliases.add(text.slice(tokens[from]!.start, tokens[i]!.end));
       continue;
     }
-    for (const m of inside) mentions.splice(mentions.indexOf(m), 1);
+    for (const m of inside) remove(m);
     const name = text.slice(tokens[from]!.start, tokens[i]!.end);
     const e = entity(`rec:Company:${tokens.slice(from, i + 1).map((t) => t.norm).join(' ')}`, 'Company', name, from);
     // The name without its head ("Nokia Siemens") names it too, later on.
@@ -211,14 +248,21 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   }
 
   // A name read once from its context names the same entity wherever else the document writes it.
-  propagate(text, tokens, taken, entities, mentions, (e, from, to) => mention(e, from, to, false));
+  propagate(text, tokens, taken, entities, (from, to) => {
+    index();
+    const out = new Set<Mention>();
+    for (let i = from; i < to; i++) if (covering[i]) out.add(covering[i]!);
+    return [...out];
+  }, remove, (e, from, to) => mention(e, from, to, false));
 
   // 3. Abuses, each bound to the victim group or place of its sentence (or the document's last one).
   const placesBySentence = new Map<number, Mention[]>();
   for (const m of mentions) if (m.kind === 'Location') placesBySentence.set(m.sentence, [...(placesBySentence.get(m.sentence) ?? []), m]);
   const lastVictimOf = new Map<string, string>();
+  const victimsBySentence = new Map<number, typeof victims>();
+  for (const v of victims) victimsBySentence.set(v.sentence, [...(victimsBySentence.get(v.sentence) ?? []), v]);
   for (const a of abuseHits) {
-    const inSentence = victims.filter((v) => v.sentence === a.sentence);
+    const inSentence = victimsBySentence.get(a.sentence) ?? [];
     const victim = inSentence.find((v) => v.from >= a.to) ?? inSentence.at(-1);
     const place = (placesBySentence.get(a.sentence) ?? [])[0];
     if (!a.hit.strong && !victim) continue;
@@ -287,6 +331,8 @@ function abuseClauses(
   for (const v of lex.shapes.victims.longest(tokens)) victimAt.set(v.from, { to: v.to, key: tokens.slice(v.from, v.to).map((t) => t.norm).join(' ') });
   // A victim group of the abuse lexicon keeps its key, so that "spying on journalists" meets "surveillance des journalistes".
   for (const v of knownVictims) victimAt.set(v.from, { to: v.to, key: v.key });
+  const victimEnding = new Map<number, { from: number; to: number; key: string }>();
+  for (const [from, v] of victimAt) if (!victimEnding.has(v.to)) victimEnding.set(v.to, { from, to: v.to, key: v.key });
   const usedVictims = new Map<number, string>();
   const byCategory = new Map<string, string>();
   const noBreak = (a: number, b: number) => !/[.;:!?()\n«»"“”]/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
@@ -306,9 +352,9 @@ function abuseClauses(
     if (!victim) {
       // "journalists were arrested", "les opposants ont été arrêtés".
       for (let j = h.from - 1; j >= 0 && h.from - j <= 4 && sentenceOf(j) === s && noBreak(j, j + 1) && !text.slice(tokens[j]!.end, tokens[j + 1]!.start).includes(','); j--) {
-        const v = [...victimAt.entries()].find(([from, x]) => x.to === j + 1 && from <= j);
+        const v = victimEnding.get(j + 1);
         if (v) {
-          victim = { from: v[0], to: v[1].to, key: v[1].key };
+          victim = v;
           break;
         }
         if (!PASSIVE_GAP.test(tokens[j]!.norm)) break;
@@ -334,8 +380,10 @@ function abuseClauses(
   }
   // Once a report has named an abuse, its verbs tell of it again without naming the victims: "the jailers beat
   // him", "the interrogations" in a report on torture. Words too vague for that are left out.
+  const knownOf = new Map<string, string | undefined>();
   for (const u of unbound) {
-    const key = byCategory.get(u.category) ?? known(u.category);
+    if (!knownOf.has(u.category)) knownOf.set(u.category, known(u.category));
+    const key = byCategory.get(u.category) ?? knownOf.get(u.category);
     if (key) refer(key, u.from, u.to);
   }
 }
@@ -359,7 +407,7 @@ function cityBodies(text: string, tokens: readonly Token[], taken: Uint8Array, p
 }
 
 /** Other occurrences of names recognised by their context (not the gazetteer's, which are found everywhere). */
-function propagate(text: string, tokens: readonly Token[], taken: Uint8Array, entities: ReadonlyMap<string, DocEntity>, mentions: Mention[], add: (e: DocEntity, from: number, to: number) => void) {
+function propagate(text: string, tokens: readonly Token[], taken: Uint8Array, entities: ReadonlyMap<string, DocEntity>, inside: (from: number, to: number) => Mention[], remove: (m: Mention) => void, add: (e: DocEntity, from: number, to: number) => void) {
   const byFirst = new Map<string, Array<{ words: string[]; e: DocEntity }>>();
   for (const e of entities.values()) {
     if (e.entry || !/^(rec|per|product):/.test(e.key) || !['Company', 'Organization', 'GovernmentBody', 'Technology'].includes(e.kind)) continue;
@@ -371,14 +419,13 @@ function propagate(text: string, tokens: readonly Token[], taken: Uint8Array, en
   }
   if (!byFirst.size) return;
   // A longer name may cover shorter mentions wholly inside it ("Nokia Siemens" over "Nokia" and "Siemens").
-  const inside = (from: number, to: number) => mentions.filter((m) => m.from < to && from < m.to);
   const coverable = (from: number, to: number) => inside(from, to).every((m) => m.from >= from && m.to <= to && m.entity !== undefined) && to - from > 1;
   for (let i = 0; i < tokens.length; i++) {
     if (!/^\p{Lu}/u.test(text.slice(tokens[i]!.start, tokens[i]!.end))) continue;
     const cands = (byFirst.get(tokens[i]!.norm) ?? []).sort((a, b) => b.words.length - a.words.length);
     const hit = cands.find((c) => c.words.every((w, k) => tokens[i + k]?.norm === w) && (c.words.every((_, k) => !taken[i + k]) || (c.e.kind === "Company" && coverable(i, i + c.words.length))));
     if (!hit) continue;
-    for (const m of inside(i, i + hit.words.length)) mentions.splice(mentions.indexOf(m), 1);
+    for (const m of inside(i, i + hit.words.length)) remove(m);
     add(hit.e, i, i + hit.words.length);
     i += hit.words.length - 1;
   }
@@ -613,6 +660,8 @@ function persons(
   const { heads, companyOnly } = lex.shapes;
   const personLike = (span: [number, number]) => tokens.slice(span[0], span[1]).every((t) => !heads.GovernmentBody.has(t.norm) && !heads.Organization.has(t.norm) && !heads.Company.has(t.norm) && !companyOnly.has(t.norm) && !lex.demonyms.has(t.norm));
   const spaceOnly = (a: number, b: number) => /^[^\S\n]+$/.test(text.slice(tokens[a]!.end, tokens[b]!.start));
+  const inSentence = new Map<number, Mention[]>();
+  for (const m of mentions) inSentence.set(m.sentence, [...(inSentence.get(m.sentence) ?? []), m]);
   // Role appositions: "NAME, role … ORG" and "role … ORG, NAME".
   for (const r of lex.roles.all(tokens)) {
     // "researchers at Citizen Lab found": a plural role names a group, not the person next to it.
@@ -620,7 +669,7 @@ function persons(
     if (roleWord.length > 3 && roleWord.endsWith('s') && !roleWord.endsWith('ss')) continue;
     const s = sentenceOf(r.from);
     const org = (from: number, to: number) =>
-      mentions.find((m) => m.to > from && m.from < to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind) && m.sentence === s);
+      (inSentence.get(s) ?? []).find((m) => m.to > from && m.from < to && ['Organization', 'Company', 'GovernmentBody'].includes(m.kind));
     // NAME, [qui était alors] role
     let k = r.from - 1;
     // "Brad Smith, the company's vice chair and president": possessives and modifiers before the role word.

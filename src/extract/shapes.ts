@@ -6,11 +6,18 @@
 // d'espionnage"); and "the system", "ces outils" standing for the technology named before them.
 import type { EntityKind } from '../domain/vocabulary.ts';
 import type { GazetteerEntry, Lexicon } from './lexicon.ts';
-import type { Token } from './tokens.ts';
+import { startsUpper, type Token } from './tokens.ts';
 
 /** The key, name and fields of a country's government: the gazetteer's entry where it has one. */
+const governmentEntries = new WeakMap<Lexicon, Map<string, GazetteerEntry>>();
 export function governmentOf(lex: Lexicon, code: string): { key: string; name: string; aliases: string[]; fields: Record<string, unknown>; entry?: GazetteerEntry } {
-  const entry = lex.entries.find((e) => e.kind === 'GovernmentBody' && e.country === code && e.govType === 'government');
+  let byCountry = governmentEntries.get(lex);
+  if (!byCountry) {
+    byCountry = new Map();
+    for (const e of lex.entries) if (e.kind === 'GovernmentBody' && typeof e.country === 'string' && e.govType === 'government' && !byCountry.has(e.country)) byCountry.set(e.country, e);
+    governmentEntries.set(lex, byCountry);
+  }
+  const entry = byCountry.get(code);
   const c = lex.countries.get(code);
   const aliases = [`${c?.adjective ?? code} government`, `Government of ${c?.name ?? code}`];
   if (entry) return { key: `gaz:GovernmentBody:${entry.name}`, name: entry.name, aliases: [...entry.aliases, ...aliases], fields: { country: code, govType: 'government' }, entry };
@@ -34,7 +41,7 @@ export type CountryAt = (i: number) => { code: string; from: number; to: number 
 
 /** A gap between words that ends a sentence or a line. */
 const sentenceBreak = (gap: string) => gap.includes('\n') || /[.!?]$/.test(gap.trimEnd());
-const isUpper = (text: string, t: Token | undefined) => !!t && /^\+?\p{Lu}/u.test(text.slice(t.start, t.end));
+const isUpper = startsUpper;
 const LINKING = new Set(['of', 'for', 'on', 'the', 'de', 'du', 'des', 'la', 'le', 'l', 'pour', 'd', 'en', 'sur', 'aux']);
 /** Capitalised words that end a name rather than continue it ("… Authority in January"). */
 const NOT_NAME_WORDS = /^(january|february|march|april|may|june|july|august|september|october|november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)$/;
@@ -154,8 +161,12 @@ export function governmentReferences(tokens: readonly Token[], taken: Uint8Array
  * Tokens on a headline in title case ("Rights At Risk: Verifying …"), where capitals say nothing of names.
  * A line of four words or more, most of whose longer words are capitalised.
  */
+let lastHeadlines: { text: string; tokens: readonly Token[]; out: Uint8Array } | null = null;
 function headlineTokens(text: string, tokens: readonly Token[]): Uint8Array {
+  // Three readers ask for the same document's headlines: computed once.
+  if (lastHeadlines && lastHeadlines.text === text && lastHeadlines.tokens === tokens) return lastHeadlines.out;
   const out = new Uint8Array(tokens.length);
+  lastHeadlines = { text, tokens, out };
   let a = 0;
   while (a < tokens.length) {
     const lineEnd = text.indexOf('\n', tokens[a]!.start);

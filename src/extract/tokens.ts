@@ -48,3 +48,15 @@ export function firstIndexWhere<T>(items: readonly T[], after: (t: T) => boolean
   }
   return lo;
 }
+
+const UPPER = /^\p{Lu}$/u;
+/** Whether a token starts with a capital (past a leading "+", as in "+972"): ASCII by char code, else by class. */
+export function startsUpper(text: string, t: Token | undefined): boolean {
+  if (!t) return false;
+  let i = t.start;
+  if (text.charCodeAt(i) === 43) i++;
+  const c = text.charCodeAt(i);
+  if (c < 128) return c >= 65 && c <= 90;
+  const cp = text.codePointAt(i)!;
+  return UPPER.test(String.fromCodePoint(cp));
+}

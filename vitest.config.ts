@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The live-Neo4j pass (vitest.neo4j.config.ts) runs after this one, its files one at a time.
+    exclude: ['test/neo4j/**', 'node_modules/**'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -1,10 +1,10 @@
-// A real Kùzu store in a temp folder with the seed stories loaded, and the API on it; `gql` posts through
+// A real Kùzu store in a temp folder (or the live Neo4j in the Neo4j pass) with the seed stories loaded, and the API on it; `gql` posts through
 // yoga.fetch (no socket), the HTTP tests listen on 127.0.0.1.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSeeds } from '../../src/ingest/seed.ts';
-import { KuzuStore } from '../../src/store/kuzu/store.ts';
+import { openTestStore } from '../helpers/test-store.ts';
 import { createApi, type Api } from '../../src/api/yoga.ts';
 import type { Fetcher } from '../../src/fetch/fetcher.ts';
 
@@ -20,7 +20,7 @@ export interface GqlResult {
 
 export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean; production?: boolean; rateLimitPerMinute?: number; fetcher?: Fetcher; archiveDir?: string } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'rg-api-'));
-  const store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
+  const store = await openTestStore(dir);
   await loadSeeds(store);
   const api = createApi({
     store,

@@ -28,7 +28,7 @@ function waitForUrl(child: ReturnType<typeof spawn>): Promise<string> {
 
 describe('rightsgraph start', () => {
   it('serves the seeded graph over HTTP, holds the store, and stops cleanly', async () => {
-    const env = { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data'), LOG_LEVEL: 'warn', RIGHTSGRAPH_BUFFER_POOL_MB: '128' };
+    const env = { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data'), NEO4J_URI: '', LOG_LEVEL: 'warn', RIGHTSGRAPH_BUFFER_POOL_MB: '128' };
     const child = spawn(process.execPath, [BIN, 'start', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
       const base = await waitForUrl(child);

@@ -14,7 +14,7 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 function cli(dataDir: string, args: string[], input?: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, RIGHTSGRAPH_DATA: dataDir, LOG_LEVEL: 'warn' },
+    env: { ...process.env, RIGHTSGRAPH_DATA: dataDir, NEO4J_URI: '', LOG_LEVEL: 'warn' },
     encoding: 'utf8',
     ...(input !== undefined ? { input } : {}),
   });

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Claim, EntityKind } from '../../src/domain/index.ts';
-import { KuzuStore } from '../../src/store/kuzu/store.ts';
+import { cliStoreEnv, onNeo4j, openTestStore } from '../helpers/test-store.ts';
 import { devCorpusDir } from '../../src/util/shared.ts';
 
 /** ONTOLOGY.md's default grammar, as the scorer walks it: kind → [claim type, direction, next kind]. */
@@ -62,14 +62,16 @@ describe('ingest of the dev corpus into an empty store', () => {
     try {
       const files = readdirSync(devCorpusDir()).filter((f) => /^\d{3}\.txt$/.test(f)).map((f) => join(devCorpusDir(), f));
       expect(files.length).toBeGreaterThan(0);
-      const env = { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data'), NEO4J_URI: '', LOG_LEVEL: 'warn' };
+      // An empty store to begin with (in the Neo4j pass, the live database emptied).
+      if (onNeo4j) await (await openTestStore(dir)).close();
+      const env = { ...process.env, ...cliStoreEnv(join(dir, 'data')), LOG_LEVEL: 'warn' };
       const run = () => spawnSync(process.execPath, ['bin/rightsgraph.js', 'ingest', ...files], { env, encoding: 'utf8', timeout: 600_000 });
       const first = run();
       expect(first.status, first.stderr).toBe(0);
       const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as { file: string; documentId: string });
       expect(lines).toHaveLength(files.length);
       // The sidecar's metadata reached the documents.
-      const store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 256 });
+      const store = await openTestStore(dir, { keep: true });
       const hrwDoc = await store.getDocument(lines.find((l) => l.file.endsWith('002.txt'))!.documentId);
       expect(hrwDoc).toMatchObject({ publisher: 'Human Rights Watch', publishedAt: '2025-10-10', language: 'fr' });
       const stats1 = await store.stats();
@@ -114,7 +116,7 @@ describe('ingest of the dev corpus into an empty store', () => {
       const second = run();
       expect(second.status).toBe(0);
       for (const l of second.stdout.trim().split('\n').map((x) => JSON.parse(x))) expect(l.claims.created).toBe(0);
-      const again = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
+      const again = await openTestStore(dir, { keep: true });
       expect(await again.stats()).toEqual(stats1);
       await again.close();
     } finally {

@@ -97,7 +97,7 @@ describe('kuzu store files', () => {
       const { spawnSync } = await import('node:child_process');
       // A second process opening the same folder for writing: the CLI's `stats` does exactly that.
       const child = spawnSync(process.execPath, ['bin/rightsgraph.js', 'stats'], {
-        env: { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data') },
+        env: { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data'), NEO4J_URI: '' },
         encoding: 'utf8',
       });
       expect(child.status).not.toBe(0);

@@ -32,9 +32,21 @@ public final class Neo4jLocal {
         .setConfig(BoltConnector.advertised_address, new SocketAddress("127.0.0.1", port))
         .setConfig(GraphDatabaseSettings.auth_enabled, true)
         .build();
-    // Auth on, as in production: user neo4j gets the chosen password, no change required.
-    neo4j.database("system")
-        .executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+    try {
+      // Auth on, as in production: user neo4j gets the chosen password, no change required. On a data folder
+      // that already has it, Neo4j refuses to "change" it to itself: that is the password we want.
+      try {
+        neo4j.database("system")
+            .executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
+      } catch (RuntimeException e) {
+        if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) throw e;
+      }
+    } catch (RuntimeException e) {
+      // The database's threads would keep the JVM alive after main fails: stop it, say why in one line, exit.
+      System.err.println("neo4j-local: " + e.getMessage());
+      neo4j.shutdown();
+      System.exit(1);
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -133,7 +133,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       if (after && (/^\s*(?:,\s*)?(?:of|at|from|de|du|des|d['’]|chez|with|avec)(?:\s+(?:the|la|le)|\s*l['’])?\s*$/iu.test(gap) || /^\s*\(\s*$/u.test(gap))) role(p, after, p.from, after.to);
       const before = [...ms].reverse().find((m) => m.to <= p.from && ORG_KINDS.includes(m.kind) && !m.stateOf);
       const lead = before ? text.slice(before.end, p.start) : '';
-      if (before && /^\s*(?:,\s*)?(?:(?:then|now|alors|désormais|which is|qui est)\s+)?(?:headed|led|chaired|run|founded|directed|dirigée?s?|présidée?s?|fondée?s?|menée?s?)\s+(?:by|par)\s+$/iu.test(lead)) role(p, before, before.from, p.to);
+      if (before && /^\s*(?:,\s*)?(?:(?:then|now|alors|désormais|which is|qui est)\s+)?(?:headed|led|chaired|run|founded|directed|dirigée?s?|présidée?s?|fondée?s?|menée?s?)\s+(?:by|par)\s+(?:[\p{L}.]+\s+)?$/iu.test(lead)) role(p, before, before.from, p.to);
       if (before && /^\s*(?:d['’]|de|of)\s*$/iu.test(lead) && set.entities.get(before.entity)?.fields.govType === 'government') role(p, before, before.from, p.to);
       // A head-of-state title between a country (or its adjective) and the name.
       for (const h of heads.get(s) ?? []) {

@@ -218,6 +218,15 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   for (const m of namesByNoun(text, tokens, lex, taken)) if (isFree(m.from, m.to)) addShape(m);
   recognise(text, tokens, taken, lex.demonyms, (kind, from, to, key, country) => {
     const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+    // "l'unité 8200" in lower case is still the gazetteer's Unit 8200 (its aliases are capitalised).
+    const known = key?.startsWith('rec:GovernmentBody:unit ') ? unitEntry(lex, key.slice('rec:GovernmentBody:unit '.length)) : undefined;
+    if (known) {
+      const fields = Object.fromEntries(Object.entries(known).filter(([k]) => !['kind', 'name', 'aliases', 'wikidata', 'source', 'supplier'].includes(k)));
+      const g = entity(`gaz:GovernmentBody:${known.name}`, 'GovernmentBody', known.name, from, { entry: known, fields, ...(known.wikidata ? { wikidataId: known.wikidata } : {}) });
+      for (const a of known.aliases) g.aliases.add(a);
+      mention(g, from, to);
+      return;
+    }
     const e = entity(key ?? `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, kind, name, from);
     if (country) e.fields.country ??= country;
     mention(e, from, to);
@@ -389,6 +398,11 @@ function abuseClauses(
 }
 const UNBOUND_TOO_VAGUE = /^(control|controle|controler|controls|controlled|identify|identified|identifier|block|blocked|blocking|bloquer|bloque|bloques|filter|filtered|filtering|filtrer|filtre|filtres|charged|abuse|abused|silence|track|tracks|tracking|tracked|target|targets|targeted|targeting|cibler|cible|cibles|ciblee|ciblees|monitor|monitors|monitoring|monitored|suppress|suppressed|suppression|shut|shutdown|restrict|restreindre|faire|poursuivre|poursuivi|poursuivis|prosecute|prosecuted|frappe|frappes|executer|execute|executes|executed|hack|hacked|hacking|infect|infected|pirater|pirate|pirates|interroge|interroges|surveillance)$/;
 const CATEGORY_OF: Record<string, string> = lookup({ surveillance: 'surveillance', detention: 'detention', torture: 'torture', censorship: 'censorship', persecution: 'persecution', unlawful_killing: 'unlawful_killing' });
+
+/** The gazetteer's military unit numbered `n` ("Unit 8200", "Unité 8200"), if it has one. */
+function unitEntry(lex: Lexicon, n: string): GazetteerEntry | undefined {
+  return lex.entries.find((e) => e.kind === 'GovernmentBody' && [e.name, ...e.aliases].some((a) => /^unit[ée]? \d+$/iu.test(a) && a.replace(/\D/g, '') === n));
+}
 
 const LEGAL_FORMS = /^(inc|ltd|llc|sa|sas|sarl|gmbh|ag|plc|corp|corporation|co|limited|bv|nv|spa|srl|oy|ab|as|kk)$/;
 
@@ -689,11 +703,13 @@ function persons(
       if (!/,\s*$/.test(text.slice(tokens[j]!.end, tokens[j + 1]?.start ?? tokens[j]!.end))) continue;
       let n = j + 1;
       if (/^(m|mme|mr|dr|pr)$/.test(tokens[n]?.norm ?? '')) n++;
+      // A name a title already gave ("…, M. António Guterres") is that person's.
+      const named = tokens[n] && taken[n] ? mentions.find((m) => m.kind === 'Person' && m.from === n) : undefined;
       const span = tokens[n] && !taken[n] ? nameAt(n, 1) : null;
-      if (span) {
-        const person = addPerson(span[0], span[1]);
+      if (span || named) {
+        const person = named ? named.entity : addPerson(span![0], span![1]);
         const o = org(r.from, j + 1);
-        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[r.from]!.start, end: tokens[span[1] - 1]!.end });
+        if (o) roles.push({ person, org: o.entity, sentence: s, start: tokens[r.from]!.start, end: tokens[(named ? named.to : span![1]) - 1]!.end });
       }
       break;
     }

@@ -215,7 +215,10 @@ export function namedBodies(text: string, tokens: readonly Token[], lex: Lexicon
     const words = tokens.slice(from, to).map((t) => t.norm);
     const tail = words.at(-1)!;
     let kind: EntityKind | undefined;
-    if (words.some((w) => lex.shapes.organizationWords.has(w)) && !companyOnly.has(tail)) kind = 'Organization';
+    // "National Data Center", "Smart Cities Program": a product's name, not a body's.
+    const techName = /^(data (center|centre|hub))$/.test(words.slice(-2).join(' ')) || (lex.shapes.productHeads.has(tail) && to - from >= 3);
+    if (techName) kind = 'Technology';
+    else if (words.some((w) => lex.shapes.organizationWords.has(w)) && !companyOnly.has(tail)) kind = 'Organization';
     else if (companyOnly.has(tail)) kind = 'Company';
     else if (heads.GovernmentBody.has(tail)) kind = 'GovernmentBody';
     else if (heads.Organization.has(tail)) kind = 'Organization';
@@ -239,7 +242,7 @@ export function namedBodies(text: string, tokens: readonly Token[], lex: Lexicon
       i = Math.max(i, last);
       continue;
     }
-    out.push({ kind, from, to, key: `rec:${kind}:${(prefixed ? tokens.slice(country.from, to) : tokens.slice(from, to)).map((t) => t.norm).join(' ')}`, name: full, aliases: [name], fields: prefixed ? { country: country.code } : {} });
+    out.push({ kind, from, to, key: `${kind === 'Technology' ? 'product:' : `rec:${kind}:`}${(prefixed ? tokens.slice(country.from, to) : tokens.slice(from, to)).map((t) => t.norm).join(' ')}`, name: full, aliases: [name], fields: prefixed ? { country: country.code } : {} });
     i = last;
   }
   return out;

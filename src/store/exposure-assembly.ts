@@ -119,7 +119,9 @@ function endedBy(index: ClaimIndex, p: Partial, target: number, hopClaims: numbe
     if (hit === hopIdx) {
       hits.push(ci);
       const d = index.dateTextOf(ci);
-      if (d && (!date || index.dateOf(ci) > Number(date.replace(/-/g, '').padEnd(8, '0')))) date = d;
+      // The supply ended when it was first reported ended: later reports of the same suspension (a document
+      // dated after, an undated claim that takes its document's date) do not move it.
+      if (d && (!date || index.dateOf(ci) < Number(date.replace(/-/g, '').padEnd(8, '0')))) date = d;
     }
   }
   return hits.length ? { claims: hits, ...(date ? { date } : {}) } : null;

@@ -63,6 +63,8 @@ const contractMatcher = (() => {
   return m;
 })();
 
+/** Relations whose subject commonly has several objects in one sentence ("HRW found persecution and apartheid"). */
+const MANY_OBJECTS = new Set<ClaimType>(['DOCUMENTS', 'RESPONSIBLE_FOR', 'ENABLES']);
 /** Words before a country's name that make it a place, not its government acting. */
 const STATE_NOT_SUBJECT = new Set(['in', 'en', 'a', 'au', 'aux', 'dans', 'from', 'of', 'de', 'd', 'du', 'des', 'across', 'throughout', 'within', 'at', 'on', 'sur', 'vers', 'into', 'near', 'pres', 'outside', 'hors', 'than', 'que', 'like', 'comme', 'with', 'avec', 'by', 'par', 'for', 'pour']);
 /** Words before a country's name that leave it a buyer in a sentence of supply: "the spy gear in Bahrain was sold by …". */
@@ -395,7 +397,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     // Syntax first: where a verb already bound this relation for one of the ends, co-occurrence adds nothing.
     const bound = boundIn(s);
     const co = (type: ClaimType, x: Mention, y: Mention, confidence: number) =>
-      !bound.some((c) => c.type === type && (c.subject === x.entity || c.object === y.entity)) &&
+      !bound.some((c) => c.type === type && (c.object === y.entity || (!MANY_OBJECTS.has(type) && c.subject === x.entity))) &&
       emit(type, x, y, s, confidence, `cooccurrence:${type}`, Math.min(x.from, y.from), [Math.min(x.from, y.from), Math.max(x.to, y.to)]);
     for (const [t, a] of pairs('Technology', 'Abuse')) co('ENABLES', t, a, 0.4);
     for (const [g, a] of pairs('GovernmentBody', 'Abuse')) if (bare(g) && (g.from < a.from || cues.has('RESPONSIBLE_FOR'))) co('RESPONSIBLE_FOR', g, a, 0.4);

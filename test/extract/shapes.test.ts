@@ -67,6 +67,12 @@ describe('technology phrases', () => {
     expect(tech).toHaveLength(1);
     expect(tech[0]!.aliases).toContain('Powerful interception software');
   });
+  it('finds a known unit written in lower case', () => {
+    expect(kinds(fr('Selon ces sources, l’unité 8200 conservait les enregistrements.'))).toContain('GovernmentBody: Unit 8200');
+  });
+  it('takes a named data centre or programme for a technology, not a body', () => {
+    expect(kinds(en('The president opened the Northern Data Center last week.'))).toContain('Technology: Northern Data Center');
+  });
   it('makes a phrase holding a known class that class', () => {
     const r = en('Facial recognition systems were installed; facial recognition spread.');
     expect(r.entities.filter((e) => e.kind === 'Technology')).toHaveLength(1);
@@ -87,6 +93,10 @@ describe('abuses told as clauses', () => {
   it('binds it in French, and after the victims in the passive', () => {
     expect(fr('Le régime a utilisé ces outils pour traquer les opposants.').entities.find((e) => e.kind === 'Abuse')?.name).toBe('traquer les opposants');
     expect(en('Several journalists were arrested in May.').entities.find((e) => e.kind === 'Abuse')?.name).toBe('journalists were arrested');
+  });
+  it('reads shooting at a group as a killing abuse, in both languages', () => {
+    expect(en('Peruvian troops opened fire on protesters.').entities.find((e) => e.kind === 'Abuse')?.name).toBe('opened fire on protesters');
+    expect(fr('Les soldats ont ouvert le feu sur des manifestants.').entities.find((e) => e.kind === 'Abuse')?.name).toBe('ont ouvert le feu sur des manifestants');
   });
   it('makes coordinated verbs on one group one abuse', () => {
     const r = en('Officers tracked down and arrested critics.');
@@ -113,6 +123,9 @@ describe('persons by context', () => {
   });
   it('does not take a body named after a speech verb for a person', () => {
     expect(kinds(en('The finding was confirmed, said Zeltron Systems.')).some((k) => k.startsWith('Person'))).toBe(false);
+  });
+  it('reads "headed by President X"', () => {
+    expect(claims(en('The project went to the Supreme Council of Digital Affairs, headed by President Tomas Varga.'))).toContain('Tomas Varga ROLE_IN Supreme Council of Digital Affairs');
   });
   it('finds a role with the organisation named before the role word', () => {
     expect(claims(en('Tom Reyes, a Microsoft spokesman, declined to comment.'))).toContain('Tom Reyes ROLE_IN Microsoft');

@@ -1,5 +1,6 @@
-// `npm run bench:store [-- --entities N --claims M]`: bulk-loads a synthetic graph into a fresh Kùzu store
-// and prints the load rate, the reopen time (index load), neighbours and exposurePaths latencies over 200
+// `npm run bench:store [-- --entities N --claims M] [--store neo4j]`: bulk-loads a synthetic graph into a
+// fresh Kùzu store (or, with --store neo4j, the emptied Neo4j of NEO4J_URI through the port's upserts) and
+// prints the load rate, the reopen time (index load), neighbours and exposurePaths latencies over 200
 // random companies, peak RSS, and the same path searches done by a plain in-memory BFS over the same edges
 // in this process, as the reference, with the ratio.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -8,7 +9,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stepsFrom } from '../src/domain/index.ts';
 import type { ClaimIndex } from '../src/store/claim-index.ts';
+import { ClaimIndex as Index } from '../src/store/claim-index.ts';
 import { KuzuStore } from '../src/store/kuzu/store.ts';
+import { Neo4jStore } from '../src/store/neo4j/store.ts';
+import { loadConfig } from '../src/config.ts';
+import type { GraphStore } from '../src/store/port.ts';
 import { Progress } from '../src/util/progress.ts';
 import { benchEntityId, generateGraph, kindCounts, prng } from './generate.ts';
 
@@ -20,6 +25,7 @@ const { values } = parseArgs({
     queries: { type: 'string', default: '200' },
     dir: { type: 'string' },
     'buffer-pool-mb': { type: 'string', default: '2048' },
+    store: { type: 'string', default: 'kuzu' },
   },
 });
 const N = Number(values.entities);
@@ -62,6 +68,72 @@ function bfs(index: ClaimIndex, from: number, maxHops: number, limit: number): n
   return found;
 }
 
+/** Latencies of neighbours and exposurePaths over the same sample, and the BFS reference, printed alike for both stores. */
+async function measure(store: GraphStore, index: ClaimIndex, label: string) {
+  const rnd = prng(7);
+  const companies = kindCounts(N).Company;
+  const sample = Array.from({ length: Q }, () => benchEntityId('Company', Math.floor(rnd() * companies)));
+  const nb: number[] = [];
+  for (const id of sample) {
+    const t = now();
+    await store.neighbours(id, { limit: 100 });
+    nb.push(now() - t);
+  }
+  console.log(`neighbours (limit 100): p50 ${ms(pct(nb, 50))}, p95 ${ms(pct(nb, 95))}`);
+  const ex: number[] = [];
+  let paths = 0;
+  for (const id of sample) {
+    const t = now();
+    paths += (await store.exposurePaths({ from: id, maxHops: 5, limit: 10 })).length;
+    ex.push(now() - t);
+  }
+  console.log(`exposurePaths (≤5 hops, limit 10, ${label}): p50 ${ms(pct(ex, 50))}, p95 ${ms(pct(ex, 95))}; ${(paths / Q).toFixed(1)} paths per query`);
+  const ref: number[] = [];
+  let reached = 0;
+  for (const id of sample) {
+    const t = now();
+    reached += bfs(index, index.entityIndex(id)!, 5, 10);
+    ref.push(now() - t);
+  }
+  console.log(`reference plain BFS (same edges, ≤5 hops, first 10 abuses): p50 ${ms(pct(ref, 50))}, p95 ${ms(pct(ref, 95))}; ${(reached / Q).toFixed(1)} abuses per query`);
+  console.log(`ratio exposurePaths / BFS: p50 ${(pct(ex, 50) / pct(ref, 50)).toFixed(1)}×, p95 ${(pct(ex, 95) / pct(ref, 95)).toFixed(1)}×`);
+  return { ex, ref };
+}
+
+if (values.store === 'neo4j') {
+  // Neo4j: the same graph through the port's upserts (one transaction a batch), the reference index built
+  // from the same batches in this process. Neo4j's own memory is its JVM's (NEO4J_PID, if given, is read).
+  const config = loadConfig().neo4j;
+  if (!config) throw new Error('bench:store --store neo4j needs NEO4J_URI (npm run neo4j:local starts one)');
+  console.log(`bench:store — ${N.toLocaleString('en')} entities, ${M.toLocaleString('en')} claims, seed ${values.seed}, Neo4j at ${config.uri}`);
+  let store = await Neo4jStore.open(config);
+  await store.clear();
+  const index = new Index();
+  const progress = new Progress({ label: 'load', total: M, unit: 'claims' });
+  const t0 = now();
+  for (const batch of generateGraph({ entities: N, claims: M, seed: Number(values.seed) })) {
+    await store.upsert(batch);
+    for (const e of batch.entities ?? []) index.setEntity(e.id!, e.kind);
+    for (const c of batch.claims ?? []) {
+      index.setClaim({ id: c.id!, type: c.type, subject: c.subject, object: c.object, certainty: c.certainty ?? 'stated', confidence: c.confidence ?? 0.5, status: 'unreviewed', start: c.validFrom ?? c.date, date: c.date });
+    }
+    progress.tick(batch.claims?.length ?? 0);
+  }
+  progress.done();
+  const loadSecs = (now() - t0) / 1000;
+  console.log(`load (upserts through the port, batches of the generator): ${M.toLocaleString('en')} claims + ${N.toLocaleString('en')} entities in ${loadSecs.toFixed(1)} s = ${Math.round(M / loadSecs).toLocaleString('en')} claims/s`);
+  await store.close();
+  const t1 = now();
+  store = await Neo4jStore.open(config);
+  console.log(`reopen: ${((now() - t1) / 1000).toFixed(1)} s`);
+  await measure(store, index, 'Cypher, one round trip per hop');
+  await store.clear();
+  await store.close();
+  const jvm = process.env.NEO4J_PID ? (await import('node:fs')).readFileSync(`/proc/${process.env.NEO4J_PID}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] : undefined;
+  console.log(`peak RSS: this process ${Math.round(process.resourceUsage().maxRSS / 1024).toLocaleString('en')} MB${jvm ? `, Neo4j ${Math.round(Number(jvm) / 1024).toLocaleString('en')} MB` : ''}`);
+  process.exit(0);
+}
+
 console.log(`bench:store — ${N.toLocaleString('en')} entities, ${M.toLocaleString('en')} claims, seed ${values.seed}, Kùzu in ${dataDir}`);
 try {
   let store = await KuzuStore.open({ dataDir, bufferPoolMb });
@@ -82,37 +154,7 @@ try {
   await store.warm();
   console.log(`reopen (in-memory index loaded from Kùzu): ${((now() - t1) / 1000).toFixed(1)} s`);
 
-  const rnd = prng(7);
-  const companies = kindCounts(N).Company;
-  const sample = Array.from({ length: Q }, () => benchEntityId('Company', Math.floor(rnd() * companies)));
-
-  const nb: number[] = [];
-  for (const id of sample) {
-    const t = now();
-    await store.neighbours(id, { limit: 100 });
-    nb.push(now() - t);
-  }
-  console.log(`neighbours (limit 100): p50 ${ms(pct(nb, 50))}, p95 ${ms(pct(nb, 95))}`);
-
-  const ex: number[] = [];
-  let paths = 0;
-  for (const id of sample) {
-    const t = now();
-    paths += (await store.exposurePaths({ from: id, maxHops: 5, limit: 10 })).length;
-    ex.push(now() - t);
-  }
-  console.log(`exposurePaths (≤5 hops, limit 10, with records fetched from Kùzu): p50 ${ms(pct(ex, 50))}, p95 ${ms(pct(ex, 95))}; ${(paths / Q).toFixed(1)} paths per query`);
-
-  const index = store.ctx.index;
-  const ref: number[] = [];
-  let reached = 0;
-  for (const id of sample) {
-    const t = now();
-    reached += bfs(index, index.entityIndex(id)!, 5, 10);
-    ref.push(now() - t);
-  }
-  console.log(`reference plain BFS (same edges, ≤5 hops, first 10 abuses): p50 ${ms(pct(ref, 50))}, p95 ${ms(pct(ref, 95))}; ${(reached / Q).toFixed(1)} abuses per query`);
-  console.log(`ratio exposurePaths / BFS: p50 ${(pct(ex, 50) / pct(ref, 50)).toFixed(1)}×, p95 ${(pct(ex, 95) / pct(ref, 95)).toFixed(1)}×`);
+  const { ex, ref } = await measure(store, store.ctx.index, 'with records fetched from Kùzu');
   await store.close();
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(`peak RSS: ${Math.round(rssMb).toLocaleString('en')} MB`);

@@ -219,6 +219,29 @@ export const CLAIMS_AROUND = st(
   ['ids', 'types', 'cap'],
 );
 
+/**
+ * One hop of an exposure walk, the grammar pushed into the query: from each frontier entity only the claim
+ * types its kind may walk forward ($outTypes, as subject) or backward ($inTypes, as object). The caller
+ * groups the frontier by kind, so a hub technology's suppliers are not fetched when the grammar does not
+ * walk PROVIDES backwards.
+ */
+export const CLAIMS_STEPS = st(
+  'CLAIMS_STEPS',
+  `UNWIND $ids AS id
+   MATCH (e:Entity {id: id})
+   CALL (e) {
+     MATCH (e)-[c:CLAIM]->(o:Entity) WHERE c.type IN $outTypes
+     RETURN c, e AS s, o
+     UNION
+     MATCH (s:Entity)-[c:CLAIM]->(e) WHERE c.type IN $inTypes
+     RETURN c, s, e AS o
+   }
+   RETURN c.id AS id, c.type AS type, s.id AS subject, o.id AS object, s.kind AS subjectKind, o.kind AS objectKind,
+          c.certainty AS certainty, c.confidence AS confidence, c.status AS status, c.start AS start, c.date AS date
+   LIMIT $cap`,
+  ['ids', 'outTypes', 'inTypes', 'cap'],
+);
+
 export const SEARCH_FULLTEXT = st(
   'SEARCH_FULLTEXT',
   `CALL db.index.fulltext.queryNodes('${FULLTEXT_INDEX}', $q) YIELD node, score

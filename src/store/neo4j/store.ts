@@ -256,7 +256,21 @@ export class Neo4jStore implements GraphStore {
     let frontier = [from];
     const seen = new Set(frontier);
     for (let depth = 0; depth < q.maxHops && frontier.length && index.claimCount < WALK_CAP; depth++) {
-      const rows = await this.db.read(S.CLAIMS_AROUND, { ids: frontier, types, cap: WALK_CAP - index.claimCount });
+      // The grammar in the query: per kind of the frontier, only the steps that kind may take (and a
+      // company's suspensions, which mark hops ended).
+      const byKind = new Map<EntityKind, string[]>();
+      for (const id of frontier) {
+        const k = index.kindOfId(id)!;
+        byKind.set(k, [...(byKind.get(k) ?? []), id]);
+      }
+      const rows: Row[] = [];
+      for (const [kind, ids] of byKind) {
+        const steps = stepsFrom(kind, wanted).filter((st) => types.includes(st.type));
+        const outTypes = [...new Set([...steps.filter((st) => st.direction === 'forward').map((st) => st.type), ...(kind === 'Company' ? ['SUSPENDED'] : [])])];
+        const inTypes = [...new Set(steps.filter((st) => st.direction === 'backward').map((st) => st.type))];
+        if (!outTypes.length && !inTypes.length) continue;
+        rows.push(...(await this.db.read(S.CLAIMS_STEPS, { ids, outTypes, inTypes, cap: WALK_CAP - index.claimCount - rows.length })));
+      }
       const next = new Set<string>();
       for (const e of Neo4jStore.fill(index, rows)) {
         if (seen.has(e)) continue;

@@ -104,15 +104,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     return lo;
   }
   function sentenceOfToken(i: number): number {
-    const off = tokens[i]!.start;
-    let lo = 0;
-    let hi = sentStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (sentStarts[mid]! <= off) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return sentStartsIndex(tokens[i]!.start);
   }
   const triggers = group(lex.triggers.all(tokens));
   const passives = group(lex.passive.all(tokens));

@@ -385,7 +385,7 @@ function abuseClauses(
     const to = Math.max(h.to, victim.to);
     const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end).replace(/\s+/g, ' ');
     const group = text.slice(tokens[victim.from]!.start, tokens[victim.to - 1]!.end);
-    add(key, CATEGORY_OF[h.payload] ?? h.payload, name, `${cat.name} of ${group}`, h.from, h.to);
+    add(key, h.payload, name, `${cat.name} of ${group}`, h.from, h.to);
   }
   // Once a report has named an abuse, its verbs tell of it again without naming the victims: "the jailers beat
   // him", "the interrogations" in a report on torture. Words too vague for that are left out.
@@ -397,7 +397,6 @@ function abuseClauses(
   }
 }
 const UNBOUND_TOO_VAGUE = /^(control|controle|controler|controls|controlled|identify|identified|identifier|block|blocked|blocking|bloquer|bloque|bloques|filter|filtered|filtering|filtrer|filtre|filtres|charged|abuse|abused|silence|track|tracks|tracking|tracked|target|targets|targeted|targeting|cibler|cible|cibles|ciblee|ciblees|monitor|monitors|monitoring|monitored|suppress|suppressed|suppression|shut|shutdown|restrict|restreindre|faire|poursuivre|poursuivi|poursuivis|prosecute|prosecuted|frappe|frappes|executer|execute|executes|executed|hack|hacked|hacking|infect|infected|pirater|pirate|pirates|interroge|interroges|surveillance)$/;
-const CATEGORY_OF: Record<string, string> = lookup({ surveillance: 'surveillance', detention: 'detention', torture: 'torture', censorship: 'censorship', persecution: 'persecution', unlawful_killing: 'unlawful_killing' });
 
 /** The gazetteer's military unit numbered `n` ("Unit 8200", "Unité 8200"), if it has one. */
 function unitEntry(lex: Lexicon, n: string): GazetteerEntry | undefined {

@@ -168,8 +168,11 @@ async function prepare(store: GraphStore, text: string, opts: SourceMeta) {
       confidence: c.confidence,
       extractor: c.rule ? `rules:${c.rule}` : 'rules',
       review: { status: 'unreviewed' },
-      // The date the quote gives the relation, else the document's.
-      ...((c.date ?? opts.publishedAt) ? { date: (c.date ?? opts.publishedAt)! } : {}),
+      // The date the quote gives the relation. Without one, a claim is known from its document's date:
+      // a suspension then ended by that date at the latest (its `date`); any other relation counts from it
+      // (`validFrom`, what asOf reads), but does not claim to have happened then, so a report published
+      // after a suspension it describes does not reopen the supply it ended.
+      ...(c.date ? { date: c.date } : opts.publishedAt ? (c.type === 'SUSPENDED' ? { date: opts.publishedAt } : { validFrom: opts.publishedAt }) : {}),
     });
   }
   return {

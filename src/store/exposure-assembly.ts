@@ -109,7 +109,8 @@ function endedBy(index: ClaimIndex, p: Partial, target: number, hopClaims: numbe
     if (!onPath(p, s)) continue;
     ids ??= [...pathIds(index, p), index.entityIds[target]!];
     const hopIdx = ids.length - 2;
-    const latest = hopClaims.reduce((m, c) => Math.max(m, index.startOf(c)), 0);
+    // The hop's latest supply by the claims' own dates: one only known from its document does not reopen it.
+    const latest = hopClaims.reduce((m, c) => Math.max(m, index.dateOf(c)), 0);
     const hit = endedHopIndex(
       ids,
       { subject: index.entityIds[s]!, object: index.entityIds[target]!, date: index.dateTextOf(ci) },

@@ -26,6 +26,8 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     'buffer-pool-mb': { type: 'string', default: '2048' },
     store: { type: 'string', default: 'kuzu' },
+    /** Neo4j: also measure exposure search as one variable-length match per query (stopped after 30 s each). */
+    'neo4j-walk-paths': { type: 'boolean', default: false },
   },
 });
 const N = Number(values.entities);
@@ -127,6 +129,28 @@ if (values.store === 'neo4j') {
   store = await Neo4jStore.open(config);
   console.log(`reopen: ${((now() - t1) / 1000).toFixed(1)} s`);
   await measure(store, index, 'Cypher, one round trip per hop');
+  if (values['neo4j-walk-paths']) {
+    // The other way: one variable-length match per search, each stopped by Neo4j after 30 s.
+    const paths = await Neo4jStore.open({ ...config, walk: 'paths', readTimeoutMs: 30_000 });
+    const rnd = prng(7);
+    const companies = kindCounts(N).Company;
+    const times: number[] = [];
+    let stopped = 0;
+    let found = 0;
+    for (let i = 0; i < Q; i++) {
+      const id = benchEntityId('Company', Math.floor(rnd() * companies));
+      const t = now();
+      try {
+        found += (await paths.exposurePaths({ from: id, maxHops: 5, limit: 10 })).length;
+      } catch (err) {
+        stopped++;
+        if (stopped === 1) console.log(`first stopped query: ${(err as Error).message.split('\n')[0]}`);
+      }
+      times.push(now() - t);
+    }
+    console.log(`exposurePaths (≤5 hops, limit 10, Cypher, one variable-length match): p50 ${ms(pct(times, 50))}, p95 ${ms(pct(times, 95))}; ${stopped} of ${Q} stopped at 30 s; ${(found / Q).toFixed(1)} paths per query`);
+    await paths.close();
+  }
   await store.clear();
   await store.close();
   const jvm = process.env.NEO4J_PID ? (await import('node:fs')).readFileSync(`/proc/${process.env.NEO4J_PID}/status`, 'utf8').match(/VmHWM:\s+(\d+)/)?.[1] : undefined;

@@ -1,6 +1,6 @@
 // Configuration from the environment, validated once with zod: where the data lives, which store, the
 // server's port, the crawler's identity. Each stage reads its settings from here, never from process.env.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const Env = z.object({
@@ -21,7 +21,7 @@ const Env = z.object({
       'entries name:key or name:role:key (role reader, editor or admin), separated by commas, each key at least 16 characters without ":" or ","',
     )
     .optional(),
-  RIGHTSGRAPH_ARCHIVE: z.string().min(1).default('./archive'),
+  RIGHTSGRAPH_ARCHIVE: z.string().min(1).optional(),
   RIGHTSGRAPH_FETCH_ALLOW: z.string().optional(),
   RIGHTSGRAPH_FETCH_DELAY_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   RIGHTSGRAPH_CONTACT_URL: z.string().url().default('https://github.com/rightsgraph/rightsgraph'),
@@ -59,7 +59,7 @@ export type Config = {
   production: boolean;
   /** From RIGHTSGRAPH_API_KEYS="alice:key1,bob:reader:key2": who the callers are and what they may do. */
   apiKeys: ApiKey[];
-  /** Where fetched pages are archived as WARC, by sha256 (RIGHTSGRAPH_ARCHIVE, default ./archive). */
+  /** Where fetched pages are archived as WARC, by sha256 (RIGHTSGRAPH_ARCHIVE, default the data folder's archive/). */
   archiveDir: string;
   fetch: {
     /** Hosts and networks the SSRF guard lets through (RIGHTSGRAPH_FETCH_ALLOW="localhost,10.0.0.0/8"). */
@@ -99,7 +99,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     production: e.NODE_ENV === 'production',
     apiKeys: parseApiKeys(e.RIGHTSGRAPH_API_KEYS ?? ''),
-    archiveDir: resolve(e.RIGHTSGRAPH_ARCHIVE),
+    archiveDir: resolve(e.RIGHTSGRAPH_ARCHIVE ?? join(e.RIGHTSGRAPH_DATA, 'archive')),
     fetch: {
       allow: e.RIGHTSGRAPH_FETCH_ALLOW,
       delayMs: e.RIGHTSGRAPH_FETCH_DELAY_MS,

@@ -35,10 +35,17 @@ function offsetOf(cursor: string, arg: string): number {
  * A page of a list. `fetch` gets the offset and how many items to read (one more than the page, to know
  * whether a next page exists) and returns them with the total when the store counts it.
  */
+export interface PageSizes {
+  defaultSize: number;
+  maxSize: number;
+  /** How many items the store verb can read in all. */
+  depth?: number;
+}
+
 export async function page<T>(
   args: PageArgs,
   field: string,
-  sizes: { defaultSize: number; maxSize: number; /** How many items the store verb can read in all. */ depth?: number },
+  sizes: PageSizes,
   fetch: (p: { offset: number; limit: number }) => Promise<{ items: readonly T[]; total?: number }>,
 ): Promise<Connection<T>> {
   const size = z.number().int().min(1, 'at least 1').max(sizes.maxSize, `at most ${sizes.maxSize.toLocaleString('en')}`).optional();

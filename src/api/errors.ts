@@ -3,10 +3,10 @@
 // GraphQL errors are recognised by name, not instanceof: yoga's executor and our resolvers may load two
 // copies of graphql (its CommonJS and ES module builds).
 import { GraphQLError } from 'graphql';
-import { StoreError } from '../store/errors.ts';
+import { BusyError, StoreError } from '../store/errors.ts';
 import { log } from '../util/log.ts';
 
-const CLIENT_CODES = new Set(['NOT_FOUND', 'INVALID_BATCH', 'INCOMPATIBLE_MERGE']);
+const CLIENT_CODES = new Set(['NOT_FOUND', 'INVALID_BATCH', 'INCOMPATIBLE_MERGE', 'BUSY']);
 
 interface GraphQLErrorLike extends Error {
   originalError?: unknown;
@@ -22,7 +22,9 @@ export function maskError(error: unknown, message: string): Error {
   if (original instanceof StoreError) {
     const client = CLIENT_CODES.has(original.code);
     if (!client) log.error({ err: original }, 'store error');
-    return new GraphQLError(client ? original.message : `the store is unavailable (${original.code})`, { ...located, extensions: { code: original.code } });
+    // Too many writes waiting: HTTP 503 with Retry-After, so clients and proxies back off.
+    const http = original instanceof BusyError ? { http: { status: 503, headers: { 'retry-after': String(original.retryAfterSeconds) } } } : {};
+    return new GraphQLError(client ? original.message : `the store is unavailable (${original.code})`, { ...located, extensions: { code: original.code, ...http } });
   }
   if (isGraphQLError(original)) return original;
   log.error({ err: original }, 'unexpected error in a resolver');

@@ -1,9 +1,11 @@
 // Long work started through the API (ingest of a URL) runs as a job: the mutation returns at once with the
 // job, whose status and step can be queried (`job(id)`) until it is done or failed. Jobs live in the server's
 // memory (bounded: the last 1,000), run two at a time, and say why they failed with the FetchError code.
+// At most MAX_QUEUED wait to start: one more is refused (BusyError, the API's 503 with Retry-After).
 import { randomUUID } from 'node:crypto';
 import PQueue from 'p-queue';
 import { log } from '../util/log.ts';
+import { BusyError } from '../store/errors.ts';
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 
@@ -22,6 +24,7 @@ export interface Job {
 }
 
 const KEEP = 1000;
+export const MAX_QUEUED = 100;
 
 export class Jobs {
   private readonly jobs = new Map<string, Job>();
@@ -35,7 +38,10 @@ export class Jobs {
     return [...this.jobs.values()].reverse();
   }
 
+  constructor(private readonly maxQueued = MAX_QUEUED) {}
+
   start(kind: string, input: string, by: string, work: (setStep: (s: string) => void) => Promise<{ documentId: string; result: Record<string, unknown> }>): Job {
+    if (this.queue.size >= this.maxQueued) throw new BusyError(`${this.queue.size} jobs are already waiting to start; retry in a minute`, 60);
     const job: Job = {
       id: `job_${randomUUID()}`, kind, input, by, status: 'queued', step: null, createdAt: new Date().toISOString(), finishedAt: null,
       error: null, documentId: null, result: null,

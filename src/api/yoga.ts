@@ -12,10 +12,14 @@ import { Jobs } from './jobs.ts';
 import type { Fetcher } from '../fetch/fetcher.ts';
 import { maskError } from './errors.ts';
 import { useArmor } from './plugins/use-armor.ts';
+import { useQueryCost } from './plugins/use-query-cost.ts';
+import { useTimeLimit } from './plugins/use-time-limit.ts';
+import { useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
 import { useStaticUi } from './plugins/use-static-ui.ts';
 import { useArchive } from './plugins/use-archive.ts';
 import { schema } from './schema/index.ts';
+import { ingestLane } from '../ingest/ingest.ts';
 
 export interface ApiOptions {
   store: GraphStore;
@@ -33,6 +37,10 @@ export interface ApiOptions {
   /** For `ingestUrl`: the guarded fetcher and the WARC archive folder (without them, ingestUrl is refused). */
   fetcher?: Fetcher | null;
   archiveDir?: string | null;
+  /** Ingests waiting their turn before more are refused with 503 (default INGEST_WAITING). */
+  maxWaitingIngests?: number;
+  /** Longest an operation may take before it is answered with TIMEOUT (default 30 s). */
+  timeLimitMs?: number;
 }
 
 export type Api = YogaServerInstance<Record<string, unknown>, ApiContext>;
@@ -50,6 +58,7 @@ export function createApi(opts: ApiOptions): Api {
   const keys = opts.apiKeys ?? [];
   const anonymousRead = opts.anonymousRead ?? true;
   const production = !!opts.production;
+  if (opts.maxWaitingIngests !== undefined) ingestLane(opts.store).maxWaiting = opts.maxWaitingIngests;
   const services = { store: opts.store, jobs: new Jobs(), fetcher: opts.fetcher ?? null, archiveDir: opts.archiveDir ?? null };
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
@@ -81,8 +90,10 @@ export function createApi(opts: ApiOptions): Api {
       // Browser requests must be preflighted (JSON POST, or a GET with this header): a page on another site
       // cannot make a reader's browser run a mutation with its cookies or network position.
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf', 'x-rightsgraph'] }),
-      useArmor({ production }),
-      ...(production ? [useDisableIntrospection()] : []),
+      useArmor(),
+      useQueryCost(),
+      useTimeLimit(opts.timeLimitMs),
+      ...(production ? [useDisableIntrospection(), useHiddenSuggestions()] : []),
       ...(opts.archiveDir ? [useArchive(opts.archiveDir)] : []),
       ...(opts.uiDir ? [useStaticUi(opts.uiDir, GRAPHQL_ENDPOINT)] : []),
     ],

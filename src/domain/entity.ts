@@ -3,9 +3,17 @@
 import { z } from 'zod';
 import { AbuseCategory, ContractStatus, GovType, OrgType, TechType } from './vocabulary.ts';
 
+/** 2024-02-29 exists, 2025-02-29 and 2025-13-45 do not: checked by a round trip through a UTC date. */
+function isRealDate(s: string): boolean {
+  const [y, m = 1, d = 1] = s.split('-').map(Number) as [number, number?, number?];
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
+
 export const IsoDate = z
   .string()
   .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date as YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine(isRealDate, 'a date that exists (month 01–12, a day the month has)')
   .describe('A date, as precise as the source: YYYY, YYYY-MM or YYYY-MM-DD.');
 export type IsoDate = z.infer<typeof IsoDate>;
 
@@ -48,7 +56,18 @@ export const OrganizationEntity = z.object({
   orgType: OrgType.optional(),
 });
 export const PersonEntity = z.object({ ...common, kind: z.literal('Person') });
-export const TechnologyEntity = z.object({ ...common, kind: z.literal('Technology'), techType: TechType.optional() });
+export const TechnologyEntity = z.object({
+  ...common,
+  kind: z.literal('Technology'),
+  techType: TechType.optional(),
+  generic: z
+    .boolean()
+    .optional()
+    .describe('A class of technology (cameras, cloud storage, facial recognition), not a named product: exposure paths join through it only on shared evidence.'),
+});
+
+/** For the path index: whether an entity is a class of technology (undefined for other kinds). */
+export const genericOf = (e: { kind: string; generic?: boolean | undefined }): boolean | undefined => (e.kind === 'Technology' ? e.generic === true : undefined);
 export const ContractEntity = z.object({
   ...common,
   kind: z.literal('Contract'),

@@ -6,13 +6,16 @@ import { Document } from './document.ts';
 import { Entity, IsoDate } from './entity.ts';
 import { Certainty, ClaimType, Direction, EntityKind, ReviewStatus } from './vocabulary.ts';
 
+/** Most values a list of vocabulary terms takes in a query (there are at most 14 of any kind; repeats are refused past this). */
+export const ENUM_LIST_MAX = 20;
+
 /** Which claims count: every read that aggregates claims takes this filter. */
 export const ClaimFilter = z
   .object({
-    types: z.array(ClaimType).optional(),
+    types: z.array(ClaimType).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).optional(),
     minConfidence: z.number().min(0).max(1).optional(),
-    certainty: z.array(Certainty).optional(),
-    review: z.array(ReviewStatus).optional().describe('Default: unreviewed and accepted (rejected claims hidden).'),
+    certainty: z.array(Certainty).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).optional(),
+    review: z.array(ReviewStatus).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).optional().describe('Default: unreviewed and accepted (rejected claims hidden).'),
     from: IsoDate.optional().describe('Claims dated (date or validFrom) on or after this date; undated claims count.'),
     to: IsoDate.optional().describe('Claims dated on or before this date; undated claims count.'),
   })
@@ -21,7 +24,7 @@ export type ClaimFilter = z.infer<typeof ClaimFilter>;
 
 export const NeighbourFilter = ClaimFilter.extend({
   direction: Direction.default('both'),
-  kinds: z.array(EntityKind).optional().describe('Only neighbours of these kinds.'),
+  kinds: z.array(EntityKind).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).optional().describe('Only neighbours of these kinds.'),
   limit: z.number().int().min(1).max(10_000).default(100),
   offset: z.number().int().min(0).default(0),
 });
@@ -56,7 +59,7 @@ export const ExposureQuery = z
   .object({
     from: z.string().min(1),
     to: z.string().min(1).optional(),
-    toKinds: z.array(EntityKind).min(1).default(['Abuse']),
+    toKinds: z.array(EntityKind).min(1).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).default(['Abuse']),
     maxHops: z.number().int().min(1).max(6, 'maxHops is at most 6').default(4),
     filter: ClaimFilter.default({}),
     asOf: IsoDate.optional().describe('Replay the graph at this date: later claims ignored, suspensions up to it applied.'),
@@ -94,7 +97,7 @@ export const SearchHit = z.object({ entity: Entity, score: z.number() });
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchOptions = z.object({
-  kinds: z.array(EntityKind).optional(),
+  kinds: z.array(EntityKind).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).optional(),
   limit: z.number().int().min(1).max(1000).default(20),
 });
 export type SearchOptions = z.input<typeof SearchOptions>;

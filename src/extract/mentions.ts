@@ -119,7 +119,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     // "facial recognition systems" is the class "facial recognition": one entity, the phrase its alias.
     if (hit.type === 'tech') {
       const n = chunkAt[h.from]!;
-      if (n >= 0 && chunkAt[h.to - 1] === n) Object.assign(chunks[n]!, { key: `tech:${hit.key}`, fields: { techType: hit.techType } });
+      if (n >= 0 && chunkAt[h.to - 1] === n) Object.assign(chunks[n]!, { key: `tech:${hit.key}`, fields: { techType: hit.techType, generic: true } });
     }
     if (hit.type !== 'entity') continue;
     for (let i = h.from; i < h.to; i++) if (chunkAt[i]! >= 0) droppedChunks.add(chunkAt[i]!);
@@ -146,7 +146,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
       for (const a of en.aliases) e.aliases.add(a);
       mention(e, h.from, h.to);
     } else if (hit.type === 'tech') {
-      const e = entity(`tech:${hit.key}`, 'Technology', text.slice(tokens[h.from]!.start, tokens[h.to - 1]!.end), h.from, { fields: { techType: hit.techType } });
+      const e = entity(`tech:${hit.key}`, 'Technology', text.slice(tokens[h.from]!.start, tokens[h.to - 1]!.end), h.from, { fields: { techType: hit.techType, generic: true } });
       e.aliases.add(hit.name);
       mention(e, h.from, h.to);
     } else if (hit.type === 'victim') victims.push({ key: hit.key, from: h.from, to: h.to, sentence: sentenceOf(h.from) });

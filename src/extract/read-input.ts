@@ -68,13 +68,24 @@ export async function pdfToText(data: Uint8Array): Promise<string> {
   return text;
 }
 
+/** A file's text, or an InputError: missing, unreadable, too large, binary, or holding no text at all. */
 export async function readInput(file: string, opts: { maxBytes?: number } = {}): Promise<string> {
+  const text = await readText(file, opts);
+  if (!text.trim()) throw new InputError(`${file} holds no text`);
+  return text;
+}
+
+async function readText(file: string, opts: { maxBytes?: number }): Promise<string> {
   const max = opts.maxBytes ?? DEFAULT_MAX_BYTES;
   let size: number;
   try {
-    size = (await stat(file)).size;
-  } catch {
-    throw new InputError(`cannot read ${file}`);
+    const st = await stat(file);
+    if (st.isDirectory()) throw new InputError(`${file} is a folder, not a file`);
+    size = st.size;
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    const code = (err as { code?: string }).code;
+    throw new InputError(code === 'ENOENT' ? `no such file: ${file}` : code === 'EACCES' ? `cannot read ${file}: permission denied` : `cannot read ${file}`);
   }
   if (size > max) throw new InputError(`${file} is ${(size / 1048576).toFixed(1)} MB, over the ${(max / 1048576).toFixed(0)} MB limit (--max-mb)`);
   const buf = new Uint8Array(await readFile(file));

@@ -297,7 +297,7 @@ export function techPhrases(text: string, tokens: readonly Token[], lex: Lexicon
     while (lead > 0 && h.from - lead < 4 && adjacent(lead - 1, lead) && /^(western|made|powerful|national|pilot|mass|automated|public|sophisticated|advanced|chinese|israeli|american|european|russian|new|commercial|invasive|intrusive|comprehensive|large|scale)$/.test(tokens[lead - 1]!.norm)) lead--;
     const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
     const surface = plain(text.slice(tokens[lead]!.start, tokens[to - 1]!.end));
-    out.push({ kind: 'Technology', from: lead, to, key: `techphrase:${type}`, name, aliases: surface !== name ? [surface] : [], fields: { techType: type } });
+    out.push({ kind: 'Technology', from: lead, to, key: `techphrase:${type}`, name, aliases: surface !== name ? [surface] : [], fields: { techType: type, generic: true } });
   }
   return out;
 }

@@ -12,7 +12,14 @@ const BLOCKED_V4 = [
   ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24],
   ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const;
-const BLOCKED_V6 = [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32], ['fd00:ec2::', 32]] as const;
+// Besides loopback, unique- and link-local, multicast and documentation: the forms that carry an IPv4
+// address inside IPv6 (IPv4-compatible ::/96, SIIT ::ffff:0:0:0/96, NAT64, 6to4 2002::/16, Teredo
+// 2001::/32), since the address inside may be a private one. Mapped ::ffff:0:0/96 is not listed: BlockList
+// matches every IPv4 address against it; normal() reads the IPv4 address out of it instead.
+const BLOCKED_V6 = [
+  ['::', 96], ['::1', 128], ['::ffff:0:0:0', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['64:ff9b:1::', 48],
+  ['2002::', 16], ['2001::', 32], ['2001:db8::', 32], ['fd00:ec2::', 32],
+] as const;
 
 const blocked = new BlockList();
 for (const [a, p] of BLOCKED_V4) blocked.addSubnet(a, p, 'ipv4');
@@ -39,10 +46,16 @@ export function parseAllowList(text: string | undefined): AllowList {
   return { hosts, nets };
 }
 
-/** An IPv4-mapped IPv6 address (::ffff:10.0.0.1) checked as the IPv4 address it carries. */
+/** An IPv4-mapped IPv6 address (::ffff:10.0.0.1, or ::ffff:a00:1 as URLs spell it) checked as the IPv4 address it carries. */
 function normal(address: string): { address: string; family: 'ipv4' | 'ipv6' } {
-  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
+  const m = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
   if (m) return { address: m[1]!, family: 'ipv4' };
+  const h = /^(?:0{0,4}:){0,4}:?(?:0{0,4}:)?ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address);
+  if (h) {
+    const hi = Number.parseInt(h[1]!, 16);
+    const lo = Number.parseInt(h[2]!, 16);
+    return { address: `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`, family: 'ipv4' };
+  }
   return { address, family: isIP(address) === 6 ? 'ipv6' : 'ipv4' };
 }
 

@@ -16,8 +16,9 @@ import { z } from 'zod';
 import { IsoDate } from '../domain/entity.ts';
 import { InputError, readInput } from '../extract/read-input.ts';
 import type { GraphStore, UpsertBatchInput, UpsertResult } from '../store/port.ts';
+import { Resolver } from '../resolve/resolver.ts';
+import { Lane } from '../util/lane.ts';
 import { InvalidBatchError } from '../store/errors.ts';
-import { resolverFor } from '../resolve/resolver.ts';
 
 export interface IngestOptions extends DocumentMeta {
   maxBytes?: number;
@@ -25,9 +26,9 @@ export interface IngestOptions extends DocumentMeta {
   archiveDir?: string;
 }
 
-async function resolveEntity(store: GraphStore, e: ExtractedEntity): Promise<Entity> {
-  const id = await resolverFor(store).resolve(e);
-  const fields = Object.fromEntries(Object.entries(e.fields ?? {}).filter(([k]) => (KIND_FIELDS as readonly string[]).includes(k)));
+async function resolveEntity(resolver: Resolver, e: ExtractedEntity): Promise<Entity> {
+  const id = await resolver.resolve(e);
+  const fields = Object.fromEntries(Object.entries(e.fields ?? {}).filter(([k]) => (KIND_FIELDS as readonly string[]).includes(k) || (k === 'generic' && e.kind === 'Technology')));
   return { id, kind: e.kind, name: e.name, aliases: e.aliases.slice(0, 100), externalIds: e.wikidataId ? { wikidata: e.wikidataId } : {}, ...fields } as EntityInput as Entity;
 }
 
@@ -58,8 +59,8 @@ export async function readSidecar(file: string): Promise<z.infer<typeof SidecarM
 }
 
 export async function ingestFile(store: GraphStore, file: string, opts: IngestOptions = {}): Promise<IngestResult> {
-  const bytes = new Uint8Array(await readFile(file));
   const text = await readInput(file, opts.maxBytes !== undefined ? { maxBytes: opts.maxBytes } : {});
+  const bytes = new Uint8Array(await readFile(file));
   // Options given on the command line win over the sidecar.
   const meta = await readSidecar(file);
   const fromMeta = {
@@ -85,12 +86,35 @@ export interface SourceMeta extends DocumentMeta {
   fetchedAt?: string | undefined;
 }
 
-/** A document's text into the graph: extract, resolve, and one atomic upsert. Idempotent by content. */
+/** Waiting ingests a store takes before refusing more (BusyError; the API's 503). */
+export const INGEST_WAITING = 32;
+const lanes = new WeakMap<GraphStore, Lane>();
+
+/**
+ * The store's ingest lane: resolution and upsert of one document at a time, in order of arrival. Resolving
+ * reads the graph, so two documents resolved at once both miss each other's new entities, and the French
+ * and English names of one technology landed apart depending on timing; one at a time, parallel ingests
+ * give the graph the same documents give one by one.
+ */
+export function ingestLane(store: GraphStore): Lane {
+  let lane = lanes.get(store);
+  if (!lane) lanes.set(store, (lane = new Lane('ingest', INGEST_WAITING)));
+  return lane;
+}
+
+/** A document's text into the graph: extract, then (in the store's ingest lane) resolve and one atomic upsert. Idempotent by content. */
 export async function ingestText(store: GraphStore, text: string, opts: SourceMeta): Promise<IngestResult> {
-  const p = await prepare(store, text, opts);
-  const r = await store.upsert(p.batch);
-  await recordDoubts(store);
-  return { ...r, documentId: p.documentId, extracted: p.extracted };
+  const lane = ingestLane(store);
+  // Refuse before extracting when the lane is full: no work done for a write that cannot wait.
+  if (lane.waiting >= lane.maxWaiting) return lane.run(async () => undefined as never);
+  const result = extract(text, opts);
+  return lane.run(async () => {
+    const resolver = new Resolver(store);
+    const p = await prepare(resolver, result, await keepFetchedAt(store, opts));
+    const r = await store.upsert(p.batch);
+    await recordDoubts(store, resolver);
+    return { ...r, documentId: p.documentId, extracted: p.extracted };
+  });
 }
 
 /**
@@ -98,41 +122,56 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
  * combined batch is refused, each document is written alone, so one bad document does not block the rest.
  */
 export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text: string; meta: SourceMeta }>): Promise<{ written: UpsertResult; documents: Array<{ documentId: string; extracted: IngestResult['extracted'] } | { error: string }> }> {
-  const prepared = await Promise.all(items.map(async (it) => prepare(store, it.text, it.meta)));
-  const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
-  try {
-    const written = await store.upsert(all);
-    await recordDoubts(store);
-    return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
-  } catch (err) {
-    if (!(err instanceof InvalidBatchError)) throw err;
-    const written: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
-    const documents: Array<{ documentId: string; extracted: IngestResult['extracted'] } | { error: string }> = [];
-    for (const p of prepared) {
-      try {
-        const r = await store.upsert(p.batch);
-        for (const k of ['documents', 'entities', 'claims'] as const) for (const [f, v] of Object.entries(r[k])) (written[k] as Record<string, number>)[f]! += v;
-        documents.push({ documentId: p.documentId, extracted: p.extracted });
-      } catch (e) {
-        if (!(e instanceof InvalidBatchError)) throw e;
-        documents.push({ error: e.message });
+  const extracted = items.map((it) => ({ result: extract(it.text, it.meta), meta: it.meta }));
+  return ingestLane(store).run(async () => {
+    const resolver = new Resolver(store);
+    const prepared = [];
+    for (const x of extracted) prepared.push(await prepare(resolver, x.result, await keepFetchedAt(store, x.meta)));
+    const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
+    try {
+      const written = await store.upsert(all);
+      await recordDoubts(store, resolver);
+      return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
+    } catch (err) {
+      if (!(err instanceof InvalidBatchError)) throw err;
+      const written: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
+      const documents: Array<{ documentId: string; extracted: IngestResult['extracted'] } | { error: string }> = [];
+      for (const p of prepared) {
+        try {
+          const r = await store.upsert(p.batch);
+          for (const k of ['documents', 'entities', 'claims'] as const) for (const [f, v] of Object.entries(r[k])) (written[k] as Record<string, number>)[f]! += v;
+          documents.push({ documentId: p.documentId, extracted: p.extracted });
+        } catch (e) {
+          if (!(e instanceof InvalidBatchError)) throw e;
+          documents.push({ error: e.message });
+        }
       }
+      await recordDoubts(store, resolver);
+      return { written, documents };
     }
-    await recordDoubts(store);
-    return { written, documents };
-  }
+  });
+}
+
+/**
+ * The same bytes ingested again keep the document's first fetchedAt, so a re-ingest changes nothing, not
+ * even the export (a date the caller gives, as the crawler does, still wins).
+ */
+async function keepFetchedAt(store: GraphStore, opts: SourceMeta): Promise<SourceMeta> {
+  if (opts.fetchedAt) return opts;
+  const [known] = await store.getDocuments([documentId({ sha256: opts.sha256 })]);
+  return known?.fetchedAt ? { ...opts, fetchedAt: known.fetchedAt } : opts;
 }
 
 /** Possible duplicates the resolver flagged, recorded once their entities are in the store. */
-async function recordDoubts(store: GraphStore): Promise<void> {
-  const doubts = resolverFor(store).takeDoubts();
+async function recordDoubts(store: GraphStore, resolver: Resolver): Promise<void> {
+  const doubts = resolver.takeDoubts();
+  if (!doubts.length) return;
   const written = new Set((await store.getEntities(doubts.map((d) => d.targetIds[0]!))).map((e) => e.id));
   const keep = doubts.filter((d) => written.has(d.targetIds[0]!));
   if (keep.length) await store.recordChanges(keep);
 }
 
-async function prepare(store: GraphStore, text: string, opts: SourceMeta) {
-  const result = extract(text, opts);
+async function prepare(resolver: Resolver, result: ReturnType<typeof extract>, opts: SourceMeta) {
   const sha256 = opts.sha256;
   const docId = documentId({ sha256 });
   const document = {
@@ -147,7 +186,7 @@ async function prepare(store: GraphStore, text: string, opts: SourceMeta) {
     fetchedAt: opts.fetchedAt ?? new Date().toISOString(),
   };
   const byLocal = new Map<string, Entity>();
-  for (const e of result.entities) byLocal.set(e.id, await resolveEntity(store, e));
+  for (const e of result.entities) byLocal.set(e.id, await resolveEntity(resolver, e));
   const entities = new Map<string, Entity>();
   for (const e of byLocal.values()) {
     const prev = entities.get(e.id);

@@ -118,11 +118,3 @@ export class Resolver {
     return found ? { id: found.entity.id, primary: false } : null;
   }
 }
-
-/** One resolver per store, shared by the ingests of one process (the CLI run, the server). */
-const resolvers = new WeakMap<GraphStore, Resolver>();
-export function resolverFor(store: GraphStore): Resolver {
-  let r = resolvers.get(store);
-  if (!r) resolvers.set(store, (r = new Resolver(store)));
-  return r;
-}

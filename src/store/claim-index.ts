@@ -43,12 +43,14 @@ export interface ClaimKey {
   start?: string | undefined;
   /** The claim's own date (for SUSPENDED: when the supply ended). */
   date?: string | undefined;
+  /** The document its evidence comes from: hops through a class of technology join only on shared evidence. */
+  documentId?: string | undefined;
 }
 
 export function claimKeyOf(c: Claim): ClaimKey {
   return {
     id: c.id, type: c.type, subject: c.subject, object: c.object, certainty: c.certainty,
-    confidence: c.confidence, status: c.review.status, start: claimStart(c), date: c.date,
+    confidence: c.confidence, status: c.review.status, start: claimStart(c), date: c.date, documentId: c.evidence.documentId,
   };
 }
 
@@ -108,9 +110,14 @@ export class ClaimIndex {
   private readonly conf = new Growable(new Float32Array(1024), (n) => new Float32Array(n));
   private readonly start = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly date = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  /** Each claim's document, interned (-1: not known). */
+  private readonly doc = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  private readonly docIdx = new Map<string, number>();
+  /** Technologies that are a class (cameras, cloud storage), not a named product: see isGeneric. */
+  private readonly generic = new Set<number>();
   /** Dates as written, for reporting an ended hop's date as the source gave it. */
   private readonly dateText: (string | undefined)[] = [];
-  private readonly claimColumns = [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date];
+  private readonly claimColumns = [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date, this.doc];
 
   get entityCount(): number {
     return this.entityIds.length;
@@ -133,7 +140,8 @@ export class ClaimIndex {
     return i === undefined ? undefined : this.kindOf(i);
   }
 
-  setEntity(id: string, kind: EntityKind): number {
+  /** `generic`: a Technology that is a class, not a named product (left as it was when not given). */
+  setEntity(id: string, kind: EntityKind, generic?: boolean): number {
     this.version++;
     let i = this.entityIdx.get(id);
     if (i === undefined) {
@@ -145,7 +153,19 @@ export class ClaimIndex {
       this.kinds.ensure(i + 1);
     }
     this.kinds.a[i] = kindCode.get(kind)!;
+    if (generic === true) this.generic.add(i);
+    else if (generic === false) this.generic.delete(i);
     return i;
+  }
+
+  /** Whether entity `idx` is a class of technology (ONTOLOGY: paths join through it only on shared evidence). */
+  isGeneric(idx: number): boolean {
+    return this.generic.has(idx);
+  }
+
+  /** The claim's document as an interned number (-1 when not known). */
+  docOf(ci: number): number {
+    return this.doc.a[ci]!;
   }
 
   setClaim(c: ClaimKey): number {
@@ -173,6 +193,12 @@ export class ClaimIndex {
     this.start.a[i] = dateInt(c.start);
     this.date.a[i] = dateInt(c.date);
     this.dateText[i] = c.date;
+    let d = -1;
+    if (c.documentId) {
+      d = this.docIdx.get(c.documentId) ?? this.docIdx.size;
+      if (d === this.docIdx.size) this.docIdx.set(c.documentId, d);
+    }
+    this.doc.a[i] = d;
     return i;
   }
 

@@ -45,6 +45,12 @@ export class SchemaVersionError extends StoreError {
     super('SCHEMA_VERSION', message);
   }
 }
+/** The data folder cannot be written: a read-only file system or missing permissions. */
+export class ReadOnlyStoreError extends StoreError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('READ_ONLY', message, options);
+  }
+}
 export class DiskFullError extends StoreError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('DISK_FULL', message, options);
@@ -53,5 +59,14 @@ export class DiskFullError extends StoreError {
 export class StoreUnavailableError extends StoreError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('STORE_UNAVAILABLE', message, options);
+  }
+}
+/** Too many writes already waiting: retry after `retryAfterSeconds` (the API's 503 with Retry-After). */
+export class BusyError extends StoreError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('BUSY', message);
   }
 }

@@ -181,6 +181,39 @@ function childrenOf(index: ClaimIndex, node: number, cf: CompiledFilter, types: 
 }
 
 /**
+ * A path may pass through a class of technology ("cameras", "cloud storage") only where its two hops there
+ * are about the same thing (ONTOLOGY, exposure paths): claims of both hops from one document (the hop out
+ * keeps only those claims as its evidence), or, for a user reached through the class, a SUPPLIES claim from
+ * the actor before the class to that user or a contract both are party to. Otherwise an innocent maker of
+ * cameras for schools would be exposed to a ministry's surveillance through the shared "cameras" node.
+ */
+function joinThroughClass(index: ClaimIndex, parent: Partial, k: Child, cf: CompiledFilter): Child | null {
+  const docs = new Set(parent.claims.map((ci) => index.docOf(ci)));
+  docs.delete(-1);
+  const same = k.claims.filter((ci) => docs.has(index.docOf(ci)));
+  if (same.length) {
+    if (same.length === k.claims.length) return k;
+    const weight = hopWeight(same.map((ci) => ({ confidence: index.confidenceOf(ci), certainty: index.certaintyOf(ci) })), k.step);
+    return weight > 0 ? { ...k, claims: same, weight } : null;
+  }
+  const before = parent.parent?.node;
+  return before !== undefined && index.kindOf(k.other) !== 'Abuse' && actorsLinked(index, before, k.other, cf) ? k : null;
+}
+
+/** Whether `a` supplies `b`, or both are party to one contract, by claims passing the filter. */
+function actorsLinked(index: ClaimIndex, a: number, b: number, cf: CompiledFilter): boolean {
+  const contracts = new Set<number>();
+  for (const ci of index.out[a]!) {
+    if (!index.passes(ci, cf) || index.certaintyOf(ci) === 'denied') continue;
+    const t = index.typeOf(ci);
+    if (t === 'SUPPLIES' && index.objectOf(ci) === b) return true;
+    if (t === 'PARTY_TO') contracts.add(index.objectOf(ci));
+  }
+  if (!contracts.size) return false;
+  return index.out[b]!.some((ci) => index.typeOf(ci) === 'PARTY_TO' && contracts.has(index.objectOf(ci)) && index.passes(ci, cf) && index.certaintyOf(ci) !== 'denied');
+}
+
+/**
  * Hop lists of hubs, kept across queries for the default filter (no claim filter, no asOf): a hub's hops
  * take a pass over tens of thousands of claims, and random queries keep reaching the same few hubs.
  * Dropped whenever the index changes; bounded in total size.
@@ -247,8 +280,13 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
       const { kids, at } = p.cursor;
       const parent = p.parent!;
       pushCursor(parent, kids, at + 1);
-      const k = kids[at]!;
+      let k = kids[at]!;
       if (onPath(parent, k.other)) continue;
+      if (parent.step && index.isGeneric(parent.node)) {
+        const joined = joinThroughClass(index, parent, k, cf);
+        if (!joined) continue;
+        k = joined;
+      }
       const ended = endedBy(index, parent, k.other, k.claims, cf, q.asOf);
       const score = parent.score * k.weight * (ended ? ENDED_FACTOR : 1);
       heap.push({ node: k.other, parent, depth: p.depth, score, step: k.step, claims: k.claims, weight: k.weight, ended });

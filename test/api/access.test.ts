@@ -66,6 +66,17 @@ describe('production hardening', () => {
     expect((await open.gql('{ __schema { queryType { name } } }')).data!.__schema.queryType.name).toBe('Query');
   });
 
+  it('suggests nothing: neither field names nor enum values, literal or in a variable', async () => {
+    const typo = await closed.gql('{ stats { claimz } }', {}, ADMIN_KEY);
+    const badEnum = await closed.gql('query($k: [EntityKind!]) { search(text: "x", kinds: $k) { edges { cursor } } }', { k: ['Compny'] }, ADMIN_KEY);
+    for (const r of [typo, badEnum]) {
+      expect(r.errors?.[0]?.message).toBeTruthy();
+      expect(r.errors![0]!.message).not.toMatch(/did you mean|Company|claims/i);
+    }
+    // Development mode keeps the suggestions.
+    expect((await open.gql('query($k: [EntityKind!]) { search(text: "x", kinds: $k) { edges { cursor } } }', { k: ['Compny'] })).errors?.[0]?.message).toMatch(/Did you mean/);
+  });
+
   it('limits each key’s request rate with 429 and Retry-After, without touching other keys', async () => {
     const statuses: number[] = [];
     let retryAfter: string | null = null;

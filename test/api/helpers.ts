@@ -18,7 +18,7 @@ export interface GqlResult {
   errors?: Array<{ message: string; extensions?: { code?: string } }>;
 }
 
-export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean; production?: boolean; rateLimitPerMinute?: number; fetcher?: Fetcher; archiveDir?: string } = {}) {
+export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean; production?: boolean; rateLimitPerMinute?: number; fetcher?: Fetcher; archiveDir?: string; maxWaitingIngests?: number; timeLimitMs?: number } = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'rg-api-'));
   const store = await openTestStore(dir);
   await loadSeeds(store);
@@ -35,6 +35,8 @@ export async function seededApi(opts: { uiDir?: string; anonymousRead?: boolean;
     rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
     fetcher: opts.fetcher ?? null,
     archiveDir: opts.archiveDir ?? null,
+    ...(opts.maxWaitingIngests !== undefined ? { maxWaitingIngests: opts.maxWaitingIngests } : {}),
+    ...(opts.timeLimitMs !== undefined ? { timeLimitMs: opts.timeLimitMs } : {}),
   });
   const gql = async (query: string, variables: Record<string, unknown> = {}, key?: string): Promise<GqlResult> => {
     const res = await api.fetch('http://localhost/graphql', {

@@ -130,4 +130,70 @@ describe('hostile requests over real HTTP, each followed by a normal query', () 
     expect(e.message).toMatch(/cannot spread fragment|cycle|circular/i);
     await stillAnswers();
   });
+
+  it('pages given as variables are costed like literals: three nested neighbours(first: $n), $n = 5000', async () => {
+    const query = `query($n: Int) { entity(id: "co_Q2283") { neighbours(first: $n) { edges { node { entity { neighbours(first: $n) { edges { node { entity { neighbours(first: $n) { edges { node { entity { name } } } } } } } } } } } } } }`;
+    const e = await firstError(await post(JSON.stringify({ query, variables: { n: 5000 } })));
+    expect(e.extensions.code).toBe('COST_LIMIT');
+    expect(e.message).toMatch(/cost limit/);
+    // A variable's default value counts too; a small $n runs.
+    const withDefault = query.replace('query($n: Int)', 'query($n: Int = 5000)');
+    expect((await firstError(await post(JSON.stringify({ query: withDefault })))).extensions.code).toBe('COST_LIMIT');
+    const small = await post(JSON.stringify({ query, variables: { n: 3 } }));
+    expect(((await small.json()) as any).errors).toBeUndefined();
+    await stillAnswers();
+  });
+
+  it('id lists have a ceiling: nodes and entities with 10,000 ids, literal or variable', async () => {
+    const ids = Array.from({ length: 10_000 }, (_, i) => `co_x${i}`);
+    for (const query of [`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, `query($ids: [ID!]!) { entities(ids: $ids) { id } }`]) {
+      const e = await firstError(await post(JSON.stringify({ query, variables: { ids } })));
+      expect(e.extensions.code).toBe('BAD_USER_INPUT');
+      expect(e.message).toMatch(/ids.*at most 1000/);
+    }
+    // Lists of vocabulary terms too: 1,000 kinds in a search.
+    const kinds = await firstError(await post(JSON.stringify({ query: `query($k: [EntityKind!]) { search(text: "x", kinds: $k) { edges { cursor } } }`, variables: { k: Array(1000).fill('Company') } })));
+    expect(kinds.extensions.code).toBe('BAD_USER_INPUT');
+    expect(kinds.message).toMatch(/kinds: at most 20/);
+    // Nested under pages, a large id list is refused by its cost before any resolver runs.
+    const nested = `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Entity { neighbours(first: 100) { edges { node { entity { name } } } } } } }`;
+    expect((await firstError(await post(JSON.stringify({ query: nested, variables: { ids: ids.slice(0, 1000) } })))).extensions.code).toBe('COST_LIMIT');
+    await stillAnswers();
+  });
+
+  it('1,000 __typename aliases count as aliases', async () => {
+    const aliases = Array.from({ length: 1000 }, (_, i) => `t${i}: __typename`).join(' ');
+    const e = await firstError(await post(JSON.stringify({ query: `{ ${aliases} }` })));
+    expect(e.message).toMatch(/alias/i);
+    await stillAnswers();
+  });
+
+  it('limits hidden in fragments: aliases, depth, and one costly fragment spread many times', async () => {
+    const aliasFrag = `query { entity(id: "co_Q2283") { ...F } } fragment F on Entity { ${Array.from({ length: 20 }, (_, i) => `n${i}: name`).join(' ')} }`;
+    expect((await firstError(await post(JSON.stringify({ query: aliasFrag })))).message).toMatch(/alias/i);
+    const deep = `query { entity(id: "co_Q2283") { ...D1 } } ${Array.from({ length: 8 }, (_, i) => `fragment D${i + 1} on Entity { neighbours(first: 1) { edges { node { entity { ${i < 7 ? `...D${i + 2}` : 'name'} } } } } }`).join(' ')}`;
+    expect((await firstError(await post(JSON.stringify({ query: deep })))).message).toMatch(/depth|cost/i);
+    const costly = `fragment C on Entity { neighbours(first: 1000) { edges { node { entity { name kind } } } } }`;
+    const spreads = `query { entity(id: "co_Q2283") { neighbours(first: 1000) { edges { node { entity { ...C ...C ...C } } } } } } ${costly}`;
+    expect((await firstError(await post(JSON.stringify({ query: spreads })))).extensions.code).toBe('COST_LIMIT');
+    await stillAnswers();
+  });
+});
+
+describe('a request that runs past the time limit', () => {
+  it('is answered with TIMEOUT, and the server answers the next request', async () => {
+    const slow = await seededApi({ timeLimitMs: 1 });
+    try {
+      const abuse = 'abuse_mass-surveillance-of-palestinian_5bc0908eee';
+      const r = await slow.gql(`{ exposedTo(abuse: "${abuse}", maxHops: 6) { edges { node { score } } } }`);
+      expect(r.errors?.[0]?.extensions?.code).toBe('TIMEOUT');
+      expect(r.errors?.[0]?.message).toMatch(/longer than 0.001 s/);
+      // The default limit answers the same query in full.
+      const ok = await ctx.gql(`{ exposedTo(abuse: "${abuse}", maxHops: 6) { edges { node { score } } } }`);
+      expect(ok.errors).toBeUndefined();
+      expect(ok.data!.exposedTo.edges.length).toBeGreaterThan(0);
+    } finally {
+      await slow.cleanup();
+    }
+  });
 });

@@ -10,6 +10,8 @@ import { parseAllowList } from '../../src/fetch/guard.ts';
 import { readArchived } from '../../src/archive/warc.ts';
 import { body, startFixtureServer, type FixtureServer } from '../scrapers/fixture-server.ts';
 import { nodes, READER_KEY, seededApi, WRITER_KEY } from './helpers.ts';
+import { Jobs } from '../../src/api/jobs.ts';
+import { BusyError } from '../../src/store/errors.ts';
 
 let ctx: Awaited<ReturnType<typeof seededApi>>;
 let srv: FixtureServer;
@@ -78,5 +80,66 @@ describe('ingest through the API', () => {
     expect((await ctx.gql('{ stats { documents } }')).data!.stats.documents).toBeGreaterThan(0);
     const file = await ctx.gql(INGEST_URL, { url: 'file:///etc/passwd' }, WRITER_KEY);
     expect((await waitJob(file.data!.ingestUrl.id)).error.code).toBe('scheme');
+  });
+
+  it('refuses every SSRF form through ingestUrl, as ingest URL does, and keeps answering', async () => {
+    const port = new URL(srv.url).port;
+    const forms: Array<[string, string]> = [
+      [`http://2130706433:${port}/report.html`, 'private-address'],
+      [`http://0x7f000001:${port}/report.html`, 'private-address'],
+      [`http://127.1:${port}/report.html`, 'private-address'],
+      [`http://0.0.0.0:${port}/report.html`, 'private-address'],
+      [`http://[::ffff:127.0.0.1]:${port}/report.html`, 'private-address'],
+      [`http://[::ffff:7f00:1]:${port}/report.html`, 'private-address'],
+      [`http://localhost:${port}/report.html`, 'private-address'],
+      ['http://[fd00:ec2::254]/latest/meta-data/', 'private-address'],
+      ['gopher://example.org/', 'scheme'],
+      ['data:text/html,<p>x</p>', 'scheme'],
+      ['http://user:secret@example.org/', 'scheme'],
+    ];
+    // This server's fetcher allows 127.0.0.1 itself (the fixture server): the forms above must not reach it
+    // unless they are that literal address, so the strict forms are checked on a server allowing nothing.
+    const strict = await seededApi({ fetcher: new Fetcher({ userAgent: 'rightsgraph-test', allow: parseAllowList(''), minDelayMs: 0, retries: 0 }), archiveDir: archive });
+    try {
+      for (const [url, code] of forms) {
+        const started = await strict.gql(INGEST_URL, { url }, WRITER_KEY);
+        const id = started.data?.ingestUrl?.id;
+        expect(id, `${url}: ${JSON.stringify(started)}`).toBeTruthy();
+        await strict.api.fetch('http://localhost/healthz');
+        let job: any;
+        for (let i = 0; i < 200; i++) {
+          job = (await strict.gql(`query($id: ID!) { job(id: $id) { status error { code } } }`, { id }, WRITER_KEY)).data!.job;
+          if (job.status === 'done' || job.status === 'failed') break;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        expect(job, url).toMatchObject({ status: 'failed', error: { code } });
+      }
+      expect((await strict.gql('{ stats { documents } }')).data!.stats.documents).toBeGreaterThan(0);
+    } finally {
+      await strict.cleanup();
+    }
+  });
+
+  it('refuses a whitespace-only text, an HTML page without text and an impossible date, storing nothing', async () => {
+    const before = (await ctx.gql('{ stats { documents } }')).data!.stats.documents;
+    for (const input of [{ text: '  \n\t ' }, { html: '<html><body><script>x()</script></body></html>' }, { text: 'Acme sells cameras.', publishedAt: '2025-13-45' }, { text: 'Acme sells cameras.', publishedAt: '2025-02-29' }]) {
+      const r = await ctx.gql(INGEST_DOC, { input }, WRITER_KEY);
+      expect(r.data!.ingestDocument, JSON.stringify(input)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    }
+    const asOf = await ctx.gql(`{ exposurePaths(from: "co_Q2283", asOf: "2025-99-99") { edges { cursor } } }`);
+    expect(asOf.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await ctx.gql('{ stats { documents } }')).data!.stats.documents).toBe(before);
+  });
+
+  it('bounds the jobs waiting to start: one more is refused with BUSY', async () => {
+    const jobs = new Jobs(2);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const work = async () => (await gate, { documentId: 'doc_x', result: {} });
+    for (let i = 0; i < 4; i++) jobs.start('test', String(i), 'alice', work); // two running, two waiting
+    expect(() => jobs.start('test', 'one too many', 'alice', work)).toThrow(BusyError);
+    release();
+    await jobs.idle();
+    expect(jobs.list().every((j) => j.status === 'done')).toBe(true);
   });
 });

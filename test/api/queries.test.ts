@@ -13,7 +13,7 @@ afterAll(() => ctx.cleanup());
 const PATHS = `query($from: ID!, $asOf: String, $maxHops: Int) {
   exposurePaths(from: $from, asOf: $asOf, maxHops: $maxHops) { edges { node {
     score ended
-    hops { from { name } to { name kind } direction edge { type } ended { date }
+    hops { from { name } to { name kind } direction edge { type } ended { date claims { type date evidence { quote document { publisher url } } } }
       claims { claim { id evidence { quote documentId } certainty extractor } document { url publishedAt } } }
   } } }
 }`;
@@ -55,6 +55,11 @@ describe('GraphQL reads', () => {
     const endedHop = via8200.hops.find((h: any) => h.ended);
     expect(endedHop.ended.date).toBe('2025-09-25');
     expect(endedHop.to.name).toBe('Unit 8200');
+    // The end is cited: the SUSPENDED claim with its words and its document.
+    expect(endedHop.ended.claims.length).toBeGreaterThan(0);
+    for (const c of endedHop.ended.claims) {
+      expect(c).toMatchObject({ type: 'SUSPENDED', date: '2025-09-25', evidence: { quote: expect.any(String), document: { url: expect.stringMatching(/^https:/) } } });
+    }
     const before = nodes((await ctx.gql(PATHS, { from: ms, asOf: '2025-09-24' })).data!.exposurePaths);
     expect(before.length).toBe(after.length);
     expect(before.every((p) => !p.ended)).toBe(true);

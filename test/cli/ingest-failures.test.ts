@@ -39,4 +39,32 @@ describe('ingest failures', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+
+  it('names a missing, an empty and an oversized file in one line each, stores nothing, and puts the archive in the data folder', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rg-fail-'));
+    try {
+      const env = { ...process.env, RIGHTSGRAPH_DATA: join(dir, 'data'), NEO4J_URI: '', LOG_LEVEL: 'warn' };
+      delete (env as Record<string, string | undefined>).RIGHTSGRAPH_ARCHIVE;
+      const cli = (...args: string[]) => spawnSync(process.execPath, ['bin/rightsgraph.js', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+      const empty = join(dir, 'empty.txt');
+      await writeFile(empty, '  \n\t \n');
+      const big = join(dir, 'big.txt');
+      await writeFile(big, 'Acme sells cameras. '.repeat(60_000));
+      const r = cli('ingest', '--max-mb', '1', join(dir, 'missing.txt'), empty, big);
+      expect(r.status).toBe(1);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toEqual([
+        `rightsgraph: ${join(dir, 'missing.txt')}: no such file: ${join(dir, 'missing.txt')}`,
+        `rightsgraph: ${empty}: ${empty} holds no text`,
+        `rightsgraph: ${big}: ${big} is 1.1 MB, over the 1 MB limit (--max-mb)`,
+        'rightsgraph: 3 of 3 failed (recorded; `rightsgraph ingest --retry-failed` tries them again)',
+      ]);
+      expect(JSON.parse(cli('stats').stdout).documents).toBe(0);
+      // The failure log lives in the data folder's archive, not in the working directory.
+      expect(JSON.parse(await readFile(join(dir, 'data', 'archive', 'ingest-failed.json'), 'utf8'))).toHaveLength(3);
+      expect(cli('ingest', '--max-mb', 'lots', big).stderr.trim()).toBe('rightsgraph: --max-mb: lots is not a positive number of megabytes');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -46,11 +46,19 @@ describe.skipIf(!report)('ingest', () => {
     expect((await store.stats()).entities).toBeLessThan(before.entities + r.extracted.entities);
   });
 
-  it('changes nothing the second time', async () => {
+  it('changes nothing the second time, not even the export (the first fetchedAt is kept)', async () => {
+    const dump = async () => {
+      const lines: string[] = [];
+      for await (const r of store.exportAll()) lines.push(JSON.stringify(r));
+      return lines.join('\n');
+    };
     const s1 = await store.stats();
+    const e1 = await dump();
+    await new Promise((r) => setTimeout(r, 5));
     const again = await ingestFile(store, report!, { language: 'fr', publishedAt: '2025-10-10', publisher: 'Human Rights Watch' });
     expect(again.claims.created).toBe(0);
     const s2 = await store.stats();
     expect({ ...s2 }).toEqual({ ...s1 });
+    expect(await dump()).toBe(e1);
   });
 });

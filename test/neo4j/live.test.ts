@@ -109,3 +109,20 @@ describe('refusals from a live Neo4j, in one line', () => {
     }
   });
 });
+
+describe('claims looked up by id', () => {
+  // Every claim-by-id statement must seek the claim-id index, however small the database it is planned on:
+  // a scan per id is what a 100,000-claim load would pay for each of its 50,000-id lookups.
+  it('seek the claim-id index even when planned on an empty database', async () => {
+    await emptyNeo4j();
+    const { CLAIM_RECORDS, SET_CLAIM_REVIEW, MOVE_CLAIMS } = await import('../../src/store/neo4j/statements.ts');
+    const operators = (plan: { operatorType: string; children: unknown[] }): string[] => [plan.operatorType, ...plan.children.flatMap((c) => operators(c as typeof plan))];
+    for (const s of [CLAIM_RECORDS, SET_CLAIM_REVIEW, MOVE_CLAIMS]) {
+      const params = Object.fromEntries(s.params.map((p) => [p, p === 'ids' ? ['cl_x'] : p === 'rows' ? [{ id: 'cl_x', subject: 'a', object: 'b' }] : 'x']));
+      const { summary } = await driver!.executeQuery(`EXPLAIN ${s.text}`, params);
+      const ops = operators(summary.plan as never).join(' ');
+      expect(ops, s.name).toMatch(/RelationshipIndexSeek|RelationshipUniqueIndexSeek/);
+      expect(ops, s.name).not.toMatch(/AllRelationshipsScan|RelationshipTypeScan/);
+    }
+  });
+});

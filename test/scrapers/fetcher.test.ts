@@ -159,14 +159,19 @@ describe('fetcher', () => {
     expect((await refusal(strict.fetch({ url: `http://localhost:${port}/page` }))).code).toBe('private-address');
     expect(srv.received.get('/page')).toBe(before);
     expect((await refusal(strict.fetch({ url: `http://[::ffff:127.0.0.1]:${port}/page` }))).code).toBe('private-address');
-    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1', '100.64.0.1', '0.0.0.0']) {
+    // Decimal, hex, short and zero forms of loopback, and IPv4 inside IPv6 in every spelling.
+    for (const host of ['2130706433', '0x7f000001', '127.1', '0.0.0.0', '[::7f00:1]', '[::ffff:7f00:1]', '[::ffff:0:7f00:1]', '[2002:7f00:1::1]']) {
+      expect((await refusal(strict.fetch({ url: `http://${host}:${port}/page` }))).code, host).toBe('private-address');
+    }
+    expect(srv.received.get('/page')).toBe(before);
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1', '100.64.0.1', '0.0.0.0', '::a00:1', '::ffff:a00:1', '::ffff:0:a00:1', '2002:a00:1::1', '2001:0:4136:e378::1']) {
       expect(isPrivateAddress(a), a).toBe(true);
     }
     for (const a of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111']) expect(isPrivateAddress(a), a).toBe(false);
   });
 
   it('refuses other schemes and credentials in URLs', async () => {
-    for (const u of ['file:///etc/passwd', 'ftp://example.org/x', 'gopher://example.org/', 'javascript:alert(1)', 'http://user:pw@example.org/']) {
+    for (const u of ['file:///etc/passwd', 'ftp://example.org/x', 'gopher://example.org/', 'javascript:alert(1)', 'data:text/html,<p>x</p>', 'http://user:pw@example.org/', 'http://user@example.org/']) {
       expect((await refusal(fetcher().fetch({ url: u }))).code, u).toBe('scheme');
     }
   });

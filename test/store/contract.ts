@@ -244,5 +244,54 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
         await other.cleanup();
       }
     });
+    it('joins hops through a class of technology only on shared evidence (the innocent camera maker)', async () => {
+      // Invented: a note that Norcam sells cameras to schools in Norway; a report that a ministry uses
+      // Zeltron's cameras against protesters. Both makers PROVIDE the one class node "cameras".
+      const docs = [
+        { id: 'doc_note', title: 'Norcam note', publishedAt: '2025-03-01' },
+        { id: 'doc_report', title: 'Cameras report', publishedAt: '2025-04-01' },
+        { id: 'doc_deal', title: 'Procurement record', publishedAt: '2025-05-01' },
+      ];
+      const ents = [
+        { id: 'co_norcam', kind: 'Company', name: 'Norcam AS' },
+        { id: 'co_zeltron', kind: 'Company', name: 'Zeltron Systems' },
+        { id: 'co_dealer', kind: 'Company', name: 'Dealer Ltd' },
+        { id: 'tech_cameras', kind: 'Technology', name: 'cameras', techType: 'surveillance', generic: true },
+        { id: 'org_schools', kind: 'Organization', name: 'Norwegian schools' },
+        { id: 'gov_interior', kind: 'GovernmentBody', name: 'Ruritanian interior ministry', govType: 'ministry' },
+        { id: 'abuse_protest', kind: 'Abuse', name: 'Surveillance of protesters', category: 'surveillance' },
+      ] as const;
+      const at = (documentId: string) => ({ evidence: { documentId, quote: `quote in ${documentId}` } });
+      await s.upsert({
+        documents: docs,
+        entities: ents as never,
+        claims: [
+          claim('PROVIDES', 'co_norcam', 'tech_cameras', at('doc_note')),
+          claim('SUPPLIES', 'co_norcam', 'org_schools', at('doc_note')),
+          claim('PROVIDES', 'co_zeltron', 'tech_cameras', at('doc_report')),
+          claim('USES', 'gov_interior', 'tech_cameras', at('doc_report')),
+          claim('ENABLES', 'tech_cameras', 'abuse_protest', at('doc_report')),
+          claim('RESPONSIBLE_FOR', 'gov_interior', 'abuse_protest', at('doc_report')),
+          // A dealer named in another document, but with its own supply to the ministry on record.
+          claim('PROVIDES', 'co_dealer', 'tech_cameras', at('doc_deal')),
+          claim('SUPPLIES', 'co_dealer', 'gov_interior', at('doc_deal')),
+        ],
+      });
+      const to = { to: 'abuse_protest', maxHops: 4, limit: 20 };
+      // The innocent maker: no path through the shared class node.
+      const innocent = await s.exposurePaths({ from: 'co_norcam', ...to });
+      expect(innocent.map(chain)).toEqual([]);
+      // The mirror: the chain told in one report is found, each hop quoted from that report.
+      const named = await s.exposurePaths({ from: 'co_zeltron', ...to });
+      expect(named.map(chain).sort()).toEqual(['co_zeltron > tech_cameras > abuse_protest', 'co_zeltron > tech_cameras > gov_interior > abuse_protest']);
+      for (const p of named) for (const h of p.hops) expect(h.claims.every((c) => c.claim.evidence.documentId === 'doc_report')).toBe(true);
+      // Another document, but a SUPPLIES claim between the two actors: the user is reached; the class's
+      // ENABLES from the report is not (no actor links a maker to an abuse).
+      const dealer = await s.exposurePaths({ from: 'co_dealer', ...to });
+      expect(dealer.map(chain)).toContain('co_dealer > tech_cameras > gov_interior > abuse_protest');
+      expect(dealer.map(chain)).not.toContain('co_dealer > tech_cameras > abuse_protest');
+      // A named product is not a class: its hops join across documents as before (fixture: Azure).
+      expect((await s.exposurePaths({ from: 'co_ms', limit: 100 })).map(chain)).toContain('co_ms > tech_azure > gov_8200 > abuse_surv');
+    });
   });
 }

@@ -99,6 +99,10 @@ describe('explorer', () => {
     await setDate('2025-10-15');
     await expect.poll(() => page.locator('#exposure .ended-mark').count()).toBeGreaterThan(0);
     expect((await page.locator('#exposure .ended-mark').allTextContents()).join(' ')).toContain('2025-09-25');
+    // The end cites its own evidence: the suspension's words and where they come from.
+    const endedBy = (await page.locator('#exposure .ended-by').allTextContents()).join(' ');
+    expect(endedBy).toMatch(/cut off|ceased and disabled/);
+    expect(endedBy).toMatch(/Guardian|Microsoft/);
     await shot('4-after-suspension');
     // The URL restores the view: same date, same abuse, same entity.
     const link = page.url();

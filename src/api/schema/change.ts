@@ -5,6 +5,7 @@ import { builder } from '../builder.ts';
 import { fromTop, page } from '../connection.ts';
 import { parseInput } from '../validate.ts';
 import { ChangeRecordRef } from './refs.ts';
+import { PAGE_SIZES } from '../page-sizes.ts';
 
 const ChangeActionEnum = builder.enumType('ChangeAction', { values: ChangeRecord.shape.action.options });
 const JudgementEnum = builder.enumType('Judgement', { values: ChangeRecord.shape.judgement.unwrap().options });
@@ -35,7 +36,7 @@ builder.queryField('changes', (t) =>
       args: { targetId: t.arg.id(), action: t.arg({ type: ChangeActionEnum }) },
       resolve: (_r, a, ctx) => {
         const q = parseInput(ChangesArgs, { action: a.action, targetId: a.targetId ? String(a.targetId) : undefined }, 'changes');
-        return page(a, 'changes', { defaultSize: 100, maxSize: 1000, depth: 1000 }, fromTop((limit) => ctx.store.listChanges({ ...q, limit })));
+        return page(a, 'changes', PAGE_SIZES['Query.changes'], fromTop((limit) => ctx.store.listChanges({ ...q, limit })));
       },
     },
     { description: 'A page of change records.' },

@@ -2,6 +2,7 @@
 import { builder } from '../builder.ts';
 import { page, type Connection } from '../connection.ts';
 import { ClaimRef, DocumentRef } from './refs.ts';
+import { PAGE_SIZES } from '../page-sizes.ts';
 
 DocumentRef.implement({
   description: 'A source: the report, article or statement that a claim quotes.',
@@ -19,7 +20,7 @@ DocumentRef.implement({
         type: ClaimRef,
         description: 'The claims whose evidence this document carries, whatever their review.',
         resolve: (d, args, ctx) =>
-          page(args, 'claims', { defaultSize: 200, maxSize: 1000 }, async ({ offset, limit }) => {
+          page(args, 'claims', PAGE_SIZES['Document.claims'], async ({ offset, limit }) => {
             const p = await ctx.store.findClaims({ documentId: d.id, review: ['unreviewed', 'accepted', 'rejected'], limit: offset + limit });
             return { items: p.items.slice(offset), total: p.total };
           }),

@@ -1,7 +1,7 @@
 // Entity: a node of the graph (company, body, technology, abuse…) with its neighbours, claims and
 // documents; the queries that find entities and the mutations that correct them.
 import { z } from 'zod';
-import { CountryCode, ExternalIds, IsoDate, type Entity, KIND_FIELDS } from '../../domain/entity.ts';
+import { CountryCode, ExternalIds, IsoDate, type Entity, KIND_FIELDS, genericOf } from '../../domain/entity.ts';
 import { NeighbourFilter, SearchOptions } from '../../domain/graph.ts';
 import { requireCaller } from '../auth.ts';
 import { fromTop, page, type Connection } from '../connection.ts';
@@ -12,6 +12,7 @@ import { ClaimRef, DocumentRef, EntityRef, NeighbourRef, SearchHitRef } from './
 import { DirectionEnum, EntityKindEnum } from './vocabulary.ts';
 import { typedErrors } from './error.ts';
 import { IncompatibleMergeError, NotFoundError } from '../../store/errors.ts';
+import { PAGE_SIZES, MAX_IDS } from '../page-sizes.ts';
 
 const ExternalIdsRef = builder.objectRef<ExternalIds>('ExternalIds').implement({
   description: ExternalIds.description,
@@ -38,13 +39,18 @@ EntityRef.implement({
     ...Object.fromEntries(
       KIND_FIELDS.map((f) => [f, t.string({ nullable: true, description: `Kind-specific field (see ONTOLOGY.md).`, resolve: (e) => kindField(e, f) })]),
     ),
+    generic: t.boolean({
+      nullable: true,
+      description: 'For a Technology: true when it is a class (cameras, cloud storage), not a named product; paths join through it only on shared evidence.',
+      resolve: (e) => genericOf(e) ?? null,
+    }),
     neighbours: t.connection(
       {
         type: NeighbourRef,
         description: 'Edges of this entity (aggregates of the claims that pass the filter) with the entity at the other end, most claims first.',
         args: { filter: t.arg({ type: ClaimFilterInput }), direction: t.arg({ type: DirectionEnum }), kinds: t.arg({ type: [EntityKindEnum] }) },
         resolve: (e, args, ctx) =>
-          page(args, 'neighbours', { defaultSize: 100, maxSize: 5000 }, async ({ offset, limit }) => {
+          page(args, 'neighbours', PAGE_SIZES['Entity.neighbours'], async ({ offset, limit }) => {
             const filter = parseInput(NeighbourFilter, { ...(args.filter ?? {}), direction: args.direction, kinds: args.kinds, limit, offset }, 'neighbours');
             const p = await ctx.store.neighbours(e.id, filter);
             return { items: p.items, total: p.total };
@@ -62,7 +68,7 @@ EntityRef.implement({
         args: { filter: t.arg({ type: ClaimFilterInput }) },
         resolve: (e, args, ctx) => {
           const filter = parseInput(ClaimFilterArgs, args.filter ?? {}, 'filter');
-          return page(args, 'claims', { defaultSize: 100, maxSize: 1000 }, fromTop((n) => ctx.claimsOf(filter, n).load(e.id)));
+          return page(args, 'claims', PAGE_SIZES['Entity.claims'], fromTop((n) => ctx.claimsOf(filter, n).load(e.id)));
         },
       },
       { description: 'A page of claims.' },
@@ -71,7 +77,7 @@ EntityRef.implement({
       {
         type: DocumentRef,
         description: 'Documents that carry evidence about this entity.',
-        resolve: (e, args, ctx) => page(args, 'documents', { defaultSize: 50, maxSize: 1000 }, fromTop((n) => ctx.store.documentsOf(e.id, n))),
+        resolve: (e, args, ctx) => page(args, 'documents', PAGE_SIZES['Entity.documents'], fromTop((n) => ctx.store.documentsOf(e.id, n))),
       },
       { description: 'A page of documents.' },
     ),
@@ -88,7 +94,7 @@ SearchHitRef.implement({
   }),
 });
 
-const Ids = z.array(z.string().min(1).max(200)).max(1000);
+const Ids = z.array(z.string().min(1).max(200)).max(MAX_IDS, `at most ${MAX_IDS} ids`);
 
 builder.queryFields((t) => ({
   entity: t.field({
@@ -112,7 +118,7 @@ builder.queryFields((t) => ({
       resolve: (_r, args, ctx) => {
         const text = parseInput(z.string().trim().min(1, 'search text is empty').max(500), args.text, 'text');
         const kinds = parseInput(SearchOptions.shape.kinds, args.kinds, 'kinds');
-        return page(args, 'search', { defaultSize: 20, maxSize: 1000, depth: 1000 }, fromTop((limit) => ctx.store.searchEntities(text, { kinds, limit })));
+        return page(args, 'search', PAGE_SIZES['Query.search'], fromTop((limit) => ctx.store.searchEntities(text, { kinds, limit })));
       },
     },
     { description: 'A page of search hits.' },

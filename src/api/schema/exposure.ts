@@ -1,7 +1,7 @@
 // Exposure paths: from a supplier along the hop grammar to abuses, each hop with its edge and the claims
 // (and documents) that carry it; the `exposurePaths` query.
 import { z } from 'zod';
-import { ClaimFilter, ExposureQuery } from '../../domain/graph.ts';
+import { ClaimFilter, ENUM_LIST_MAX, ExposureQuery } from '../../domain/graph.ts';
 import { IsoDate } from '../../domain/entity.ts';
 import { EntityKind } from '../../domain/vocabulary.ts';
 import { exposedTo } from '../exposed-to.ts';
@@ -11,6 +11,7 @@ import { parseInput } from '../validate.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EdgeRef, EntityRef, EvidencedClaimRef, ExposurePathRef, HopRef } from './refs.ts';
 import { EntityKindEnum } from './vocabulary.ts';
+import { PAGE_SIZES } from '../page-sizes.ts';
 
 EvidencedClaimRef.implement({
   description: 'A claim with the document that carries its evidence, ready to cite.',
@@ -21,8 +22,12 @@ EvidencedClaimRef.implement({
 });
 
 const HopEndRef = builder.objectRef<{ date?: string | undefined; claimIds: string[] }>('HopEnd').implement({
-  description: 'A suspension that ended this supply on or before asOf.',
-  fields: (t) => ({ date: t.exposeString('date', { nullable: true }), claimIds: t.exposeIDList('claimIds') }),
+  description: 'A suspension that ended this supply on or before asOf, with the claims that say so.',
+  fields: (t) => ({
+    date: t.exposeString('date', { nullable: true, description: 'When the supply was first reported ended.' }),
+    claimIds: t.exposeIDList('claimIds'),
+    claims: t.field({ type: [ClaimRef], description: 'The SUSPENDED claims, each with its quote and document (evidence { quote document }), to cite the end.', resolve: (e) => e.claimIds }),
+  }),
 });
 
 HopRef.implement({
@@ -62,7 +67,7 @@ builder.queryField('exposurePaths', (t) =>
       resolve: (_r, a, ctx) => {
         const q = { from: String(a.from), to: a.to ? String(a.to) : undefined, toKinds: a.toKinds, maxHops: a.maxHops, filter: a.filter ?? {}, asOf: a.asOf };
         parseInput(ExposureQuery, q, 'exposurePaths'); // every argument checked before any page is read
-        return page(a, 'exposurePaths', { defaultSize: 20, maxSize: 1000, depth: 1000 }, fromTop((limit) => ctx.store.exposurePaths(parseInput(ExposureQuery, { ...q, limit }, 'exposurePaths'))));
+        return page(a, 'exposurePaths', PAGE_SIZES['Query.exposurePaths'], fromTop((limit) => ctx.store.exposurePaths(parseInput(ExposureQuery, { ...q, limit }, 'exposurePaths'))));
       },
     },
     { description: 'A page of exposure paths.' },
@@ -71,7 +76,7 @@ builder.queryField('exposurePaths', (t) =>
 
 const ExposedToArgs = z.object({
   abuse: z.string().min(1).max(200),
-  kinds: z.array(EntityKind).min(1).default(['Company']),
+  kinds: z.array(EntityKind).min(1).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).default(['Company']),
   maxHops: z.number().int().min(1).max(6, 'maxHops is at most 6').default(4),
   filter: ClaimFilter.default({}),
   asOf: IsoDate.optional(),
@@ -94,7 +99,7 @@ builder.queryField('exposedTo', (t) =>
       resolve: (_r, a, ctx) => {
         const q = { abuse: String(a.abuse), kinds: a.kinds, maxHops: a.maxHops, filter: a.filter, asOf: a.asOf };
         parseInput(ExposedToArgs, q, 'exposedTo');
-        return page(a, 'exposedTo', { defaultSize: 20, maxSize: 200, depth: 200 }, fromTop((limit) => exposedTo(ctx.store, parseInput(ExposedToArgs, { ...q, limit }, 'exposedTo'))));
+        return page(a, 'exposedTo', PAGE_SIZES['Query.exposedTo'], fromTop((limit) => exposedTo(ctx.store, parseInput(ExposedToArgs, { ...q, limit }, 'exposedTo'))));
       },
     },
     { description: 'A page of exposed actors, each with its best path.' },

@@ -11,7 +11,7 @@ import { ingestUrl } from '../../ingest/ingest-url.ts';
 import { requireCaller } from '../auth.ts';
 import { builder } from '../builder.ts';
 import type { Job } from '../jobs.ts';
-import { parseInput } from '../validate.ts';
+import { InputError, parseInput } from '../validate.ts';
 import { DocumentRef } from './refs.ts';
 import { typedErrors } from './error.ts';
 import { InvalidBatchError } from '../../store/errors.ts';
@@ -67,7 +67,7 @@ const Meta = {
   publishedAt: IsoDate.optional(),
 };
 const IngestDocument = z
-  .object({ text: z.string().min(1).max(900_000).optional(), html: z.string().min(1).max(900_000).optional(), language: z.enum(['auto', 'fr', 'en']).default('auto'), ...Meta })
+  .object({ text: z.string().max(900_000).refine((t) => t.trim() !== '', 'holds no text').optional(), html: z.string().min(1).max(900_000).optional(), language: z.enum(['auto', 'fr', 'en']).default('auto'), ...Meta })
   .strict()
   .refine((d) => !!d.text !== !!d.html, { message: 'give either text or html, not both and not neither' });
 const IngestUrl = z.object({ url: z.string().min(1).max(2000), publisher: Meta.publisher, publishedAt: Meta.publishedAt, title: Meta.title }).strict();
@@ -87,6 +87,7 @@ builder.mutationFields((t) => ({
       const d = parseInput(IngestDocument, a.input, 'input');
       const raw = d.text ?? d.html!;
       const page = d.html ? readArticle(d.html, d.url ?? 'https://invalid.example/') : null;
+      if (page && !page.text.trim()) throw new InputError('input.html: the page holds no readable text', [{ path: 'input.html', message: 'no readable text' }]);
       return ingestText(ctx.store, page ? page.text : raw, {
         sha256: sha256Hex(raw), language: d.language, title: d.title ?? page?.title ?? undefined, url: d.url ?? null,
         publisher: d.publisher ?? null, publishedAt: d.publishedAt ?? page?.publishedAt ?? null, authors: page?.authors,

@@ -1,10 +1,25 @@
 // `rightsgraph export`: every document, entity, claim and change as JSON lines (ExportRecord), streamed to
-// stdout or a file, with a progress line on stderr.
-import { createWriteStream } from 'node:fs';
+// stdout or a file, with a progress line on stderr. A file is written beside its name and renamed into
+// place when complete, so a failed export (disk full, a killed run) never leaves a truncated file behind.
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Command } from 'commander';
+import { InputError } from '../../extract/read-input.ts';
 import { Progress } from '../../util/progress.ts';
 import { withStore } from '../with-store.ts';
+
+/** The file's stream, opened now so a missing folder or a read-only place is one clear line. */
+async function openOut(file: string, shown: string): Promise<WriteStream> {
+  try {
+    const fh = await open(file, 'w');
+    return createWriteStream(file, { fd: fh });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EROFS' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
+    throw new InputError(`--out: cannot write ${shown}: ${why}`);
+  }
+}
 
 export function register(program: Command): void {
   program
@@ -12,24 +27,34 @@ export function register(program: Command): void {
     .description('write the whole graph as JSON lines: documents, entities, redirects (merges), claims, then change records')
     .option('-o, --out <file>', 'write to this file instead of stdout')
     .action(async (opts: { out?: string }) => {
-      await withStore({ readOnly: true }, async (store) => {
-        const s = await store.stats();
-        const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-        const progress = new Progress({ label: 'export', total: s.documents + s.entities + s.claims, unit: 'records' });
-        let chunk = '';
-        for await (const rec of store.exportAll()) {
-          chunk += `${JSON.stringify(rec)}\n`;
-          progress.tick();
-          if (chunk.length > 1 << 16) {
-            if (!out.write(chunk)) await once(out, 'drain');
-            chunk = '';
+      const partial = opts.out ? `${opts.out}.partial` : null;
+      const file = partial ? await openOut(partial, opts.out!) : null;
+      const out = file ?? process.stdout;
+      let failed: Error | null = null;
+      out.on('error', (e: Error) => (failed = e));
+      try {
+        await withStore({ readOnly: true }, async (store) => {
+          const s = await store.stats();
+          const progress = new Progress({ label: 'export', total: s.documents + s.entities + s.claims, unit: 'records' });
+          let chunk = '';
+          for await (const rec of store.exportAll()) {
+            chunk += `${JSON.stringify(rec)}\n`;
+            progress.tick();
+            if (chunk.length > 1 << 16) {
+              if (failed) break;
+              if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+              chunk = '';
+            }
           }
-        }
-        out.write(chunk);
-        if (out !== process.stdout) {
-          await new Promise<void>((res, rej) => out.end((e?: Error | null) => (e ? rej(e) : res())));
-        }
-        progress.done();
-      });
+          if (!failed) out.write(chunk);
+          if (file) await new Promise<void>((res) => file.end(() => res()));
+          if (failed) throw new InputError(`export: cannot write ${opts.out ?? 'stdout'}: ${(failed as Error).message}`);
+          if (partial) await rename(partial, opts.out!);
+          progress.done();
+        });
+      } catch (err) {
+        if (partial) await rm(partial, { force: true });
+        throw err;
+      }
     });
 }

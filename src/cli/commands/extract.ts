@@ -18,7 +18,6 @@ export function register(program: Command): void {
       if (opts.published && !IsoDate.safeParse(opts.published).success) throw new InputError(`--published: ${opts.published} is not YYYY, YYYY-MM or YYYY-MM-DD`);
       if (!/^(auto|[a-z]{2})$/.test(opts.lang)) throw new InputError(`--lang: ${opts.lang} is not auto or a two-letter language code`);
       const text = await readInput(file, { maxBytes: Number(opts.maxMb) * 1024 * 1024 });
-      if (!text.trim()) throw new InputError(`${file} holds no text`);
       const result = extract(text, { language: opts.lang, publishedAt: opts.published ?? null });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

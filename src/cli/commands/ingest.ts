@@ -26,7 +26,8 @@ export function register(program: Command): void {
     .option('--title <title>', 'the title (one file only)')
     .option('--publisher <name>', 'who published it')
     .option('--published <date>', 'publication date, YYYY-MM-DD')
-    .action(async (given: string[], opts: { lang: string; url?: string; title?: string; publisher?: string; published?: string; retryFailed?: boolean }) => {
+    .option('--max-mb <mb>', 'refuse files over this size', '20')
+    .action(async (given: string[], opts: { lang: string; url?: string; title?: string; publisher?: string; published?: string; retryFailed?: boolean; maxMb: string }) => {
       const config = loadConfig();
       const failures = FailureLog.in(config.archiveDir);
       // A folder stands for the reports in it (.txt, .html, .htm, .pdf), recursively, in name order.
@@ -37,6 +38,7 @@ export function register(program: Command): void {
       const files = [...given.flatMap(expand), ...(opts.retryFailed ? failures.list().map((f) => f.input).filter((f) => !given.includes(f)) : [])];
       if (!files.length) throw new InputError(opts.retryFailed ? 'nothing to retry: no document has failed' : 'ingest: give files or URLs (or --retry-failed)');
       if (opts.published && !IsoDate.safeParse(opts.published).success) throw new InputError(`--published: ${opts.published} is not YYYY-MM-DD`);
+      if (!(Number(opts.maxMb) > 0)) throw new InputError(`--max-mb: ${opts.maxMb} is not a positive number of megabytes`);
       if ((opts.url || opts.title) && files.length > 1) throw new InputError('--url and --title name one report: pass one file');
       const fetcher = files.some((f) => /^[a-z][a-z0-9+.-]*:\/\//i.test(f)) ? fetcherFromConfig(config) : null;
       await withStore({}, async (store) => {
@@ -51,7 +53,7 @@ export function register(program: Command): void {
               progress.tick();
               continue;
             }
-            const r = await ingestFile(store, file, { archiveDir: config.archiveDir, language: opts.lang, ...(opts.url ? { url: opts.url } : {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.publisher ? { publisher: opts.publisher } : {}), publishedAt: opts.published ?? null });
+            const r = await ingestFile(store, file, { archiveDir: config.archiveDir, maxBytes: Number(opts.maxMb) * 1024 * 1024, language: opts.lang, ...(opts.url ? { url: opts.url } : {}), ...(opts.title ? { title: opts.title } : {}), ...(opts.publisher ? { publisher: opts.publisher } : {}), publishedAt: opts.published ?? null });
             process.stdout.write(`${JSON.stringify({ file, ...r })}\n`);
             failures.succeed(file);
           } catch (err) {

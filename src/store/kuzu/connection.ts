@@ -1,9 +1,19 @@
 // One Kùzu database and connection: runs parameterised statements (values never enter query text), closes
 // every result, and turns Kùzu's error strings into the store's typed errors (locked, not a store, disk full).
+import { rmSync } from 'node:fs';
 import kuzu from 'kuzu';
-import { DiskFullError, NotAStoreError, StoreError, StoreLockedError } from '../errors.ts';
+import { DiskFullError, NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError } from '../errors.ts';
 
 export type Row = Record<string, unknown>;
+
+/** A first bulk import builds its database under this suffix and renames it into place when complete. */
+export const LOADING_SUFFIX = '.loading';
+
+/** Removes a database file and its write-ahead log. */
+export function removeDatabaseFiles(path: string): void {
+  rmSync(path, { force: true, recursive: true });
+  rmSync(`${path}.wal`, { force: true });
+}
 
 /** Maps a Kùzu or file-system failure to a StoreError with one clear line, or returns the error as is. */
 export function mapKuzuError(err: unknown, path: string): unknown {
@@ -18,6 +28,12 @@ export function mapKuzuError(err: unknown, path: string): unknown {
   }
   if (/not a valid Kuzu database|cannot be a directory|Unable to open database/i.test(msg)) {
     return new NotAStoreError(`${path} is not a rightsgraph database`, { cause: err });
+  }
+  if (code === 'EROFS' || code === 'EACCES' || /Read-only file system|Permission denied|EROFS|EACCES/i.test(msg)) {
+    return new ReadOnlyStoreError(
+      `${path} cannot be written (a read-only file system, or no permission): fix its permissions, or read it with \`stats\` and \`export\`, which open it read-only`,
+      { cause: err },
+    );
   }
   if (code === 'ENOSPC' || /ENOSPC|No space left on device/i.test(msg)) {
     return new DiskFullError(`the disk holding ${path} is full: free some space and retry`, { cause: err });
@@ -65,8 +81,23 @@ export class KuzuConnection {
     return this.run(this.readConn, text, params);
   }
 
-  /** Runs one statement with parameters and returns all rows (results closed before returning). */
-  private async run(conn: kuzu.Connection, text: string, params?: Record<string, unknown>): Promise<Row[]> {
+  /** The last call on either connection: the next waits for it (see run). */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  /**
+   * Runs one statement with parameters and returns all rows (results closed before returning). One call at
+   * a time for the whole database, across both connections: with overlapping calls (20 parallel ingests
+   * reading on one connection while another wrote), the Node binding corrupted the heap and the process
+   * died (SIGABRT/SIGSEGV) in a third of runs; serialising per connection only was worse. A transaction's
+   * statements still interleave with reads statement by statement; reads see committed data only.
+   */
+  private run(conn: kuzu.Connection, text: string, params?: Record<string, unknown>): Promise<Row[]> {
+    const next = this.tail.then(() => this.runNow(conn, text, params));
+    this.tail = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(conn: kuzu.Connection, text: string, params?: Record<string, unknown>): Promise<Row[]> {
     try {
       let res: kuzu.QueryResult | kuzu.QueryResult[];
       if (params && Object.keys(params).length) {

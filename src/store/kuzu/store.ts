@@ -1,18 +1,18 @@
 // The Kùzu GraphStore: opens (or creates) the database in the data folder, loads the in-memory ClaimIndex,
 // funnels every write through one queue (Kùzu refuses a second concurrent write transaction) and hands each
 // verb to its module (writes, reads, search, export).
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import PQueue from 'p-queue';
 import type { ChangeRecord, ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
-import { NotAStoreError } from '../errors.ts';
+import { NotAStoreError, ReadOnlyStoreError } from '../errors.ts';
 import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { ClaimIndex } from '../claim-index.ts';
 import { RecordCache } from '../record-cache.ts';
 import { log } from '../../util/log.ts';
-import { KuzuConnection, mapKuzuError } from './connection.ts';
+import { Lane } from '../../util/lane.ts';
+import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
 import { STAGING_OPTIONS, quotePath, readTsv } from './csv.ts';
 import { ensureSchema } from './schema.ts';
 import { ensureFreeSpace } from './disk.ts';
@@ -32,6 +32,8 @@ export interface KuzuContext {
   stagingDir: string;
   /** The data folder, for free-space checks. */
   dataDir: string;
+  /** Kùzu's buffer pool, for a database opened beside this one (the first bulk import's). */
+  bufferPoolMb: number;
   schemaVersion: number;
 }
 
@@ -43,7 +45,8 @@ export interface KuzuOpenOptions {
 
 export class KuzuStore implements GraphStore {
   readonly name = 'kuzu';
-  private readonly queue = new PQueue({ concurrency: 1 });
+  /** One writer (the engine's rule); a full wait list answers BusyError instead of growing without bound. */
+  private readonly queue = new Lane('the embedded store', 256);
 
   private constructor(readonly ctx: KuzuContext) {}
 
@@ -54,15 +57,39 @@ export class KuzuStore implements GraphStore {
       if (existsSync(dir) && !statSync(dir).isDirectory()) throw new NotAStoreError(`${dir} is a file, not a rightsgraph data folder`);
       if (!existsSync(file)) {
         // A folder with other things in it and no database is someone else's folder: do not write into it.
-        if (existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.'))) {
+        // (The archive of fetched pages lives there by default and may come first.)
+        if (existsSync(dir) && readdirSync(dir).some((f) => !f.startsWith('.') && f !== 'archive' && !f.startsWith(DB_FILE))) {
           throw new NotAStoreError(`${dir} is not a rightsgraph data folder (it holds other files and no ${DB_FILE})`);
         }
         if (opts.readOnly) throw new NotAStoreError(`${dir} holds no rightsgraph database: run \`rightsgraph init\` first`);
-        mkdirSync(dir, { recursive: true });
+        try {
+          mkdirSync(dir, { recursive: true });
+        } catch (err) {
+          throw new ReadOnlyStoreError(`cannot create the data folder ${dir} (${(err as { code?: string }).code ?? (err as Error).message}): check that its parent exists and can be written`, { cause: err });
+        }
       }
       if (!opts.readOnly) ensureFreeSpace(dir, 0);
     } catch (err) {
       throw mapKuzuError(err, dir);
+    }
+    // A first import killed before its database was swapped in: the store is as it was before it.
+    if (!opts.readOnly && existsSync(`${file}${LOADING_SUFFIX}`)) {
+      removeDatabaseFiles(`${file}${LOADING_SUFFIX}`);
+      log.warn({ path: dir }, 'discarded an interrupted first import (nothing of it had been committed): run the import again');
+    }
+    // A new store is made under a side name and renamed into place once its schema is written: a process
+    // killed while Kùzu creates the file leaves nothing the next open would take for a store.
+    if (!opts.readOnly && !existsSync(file)) {
+      const creating = `${file}.creating`;
+      removeDatabaseFiles(creating);
+      const fresh = await KuzuConnection.open(creating, { bufferPoolMb: Math.min(opts.bufferPoolMb, 128), readOnly: false });
+      try {
+        await ensureSchema(fresh);
+      } finally {
+        await fresh.close();
+      }
+      rmSync(`${creating}.wal`, { force: true });
+      renameSync(creating, file);
     }
     // A WAL left beside the database means the last writer did not close it (killed, crashed).
     const recovered = existsSync(`${file}.wal`) && statSync(`${file}.wal`).size > 0;
@@ -73,7 +100,7 @@ export class KuzuStore implements GraphStore {
       mkdirSync(stagingRoot, { recursive: true });
       const stagingDir = await mkdtemp(join(stagingRoot, 'rg-'));
       const index = new ClaimIndex();
-      const ctx: KuzuContext = { db, index, redirects: new Map(), records: new RecordCache(index), stagingDir, dataDir: dir, schemaVersion };
+      const ctx: KuzuContext = { db, index, redirects: new Map(), records: new RecordCache(index), stagingDir, dataDir: dir, bufferPoolMb: opts.bufferPoolMb, schemaVersion };
       for (const r of await db.read('MATCH (r:Redirect) RETURN r.id AS id, r.target AS target')) {
         ctx.redirects.set(String(r.id), String(r.target));
       }
@@ -99,11 +126,11 @@ export class KuzuStore implements GraphStore {
   }
 
   private write<T>(fn: () => Promise<T>): Promise<T> {
-    return this.queue.add(async () => {
+    return this.queue.run(async () => {
       ensureFreeSpace(this.ctx.dataDir, 0);
       await this.ready();
       return fn();
-    }) as Promise<T>;
+    });
   }
 
   /** Forces the index and record cache to load now (a server at start; the benchmark's reopen figure). */
@@ -205,20 +232,21 @@ async function loadIndex(ctx: KuzuContext): Promise<void> {
   };
   for await (const [id, data] of dump('docs', 'MATCH (d:Document) RETURN d.id, d.data')) ctx.records.setDocument(id!, data!);
   for await (const [id, kind, data] of dump('entities', 'MATCH (e:Entity) RETURN e.id, e.kind, e.data')) {
-    ctx.index.setEntity(id!, kind as never);
+    // Only technologies can be classes: the few of them are parsed, the rest are not.
+    ctx.index.setEntity(id!, kind as never, kind === 'Technology' ? (JSON.parse(data!) as { generic?: boolean }).generic === true : undefined);
     ctx.records.setEntity(id!, data!);
   }
   for await (const r of dump(
     'claims',
-    'MATCH (c:Claim) RETURN c.id, c.type, c.subject, c.object, c.certainty, c.confidence, c.status, c.start, c.date, c.data, c.review',
+    'MATCH (c:Claim) RETURN c.id, c.type, c.subject, c.object, c.certainty, c.confidence, c.status, c.start, c.date, c.documentId, c.data, c.review',
   )) {
-    const [id, type, subject, object, certainty, confidence, status, start, date, data, review] = r as string[];
+    const [id, type, subject, object, certainty, confidence, status, start, date, documentId, data, review] = r as string[];
     // A claim left on a merged-away entity (one that linked the two merged entities) walks from the kept one.
     const s = ctx.redirects.get(subject!) ?? subject!;
     const o = ctx.redirects.get(object!) ?? object!;
     ctx.index.setClaim({
       id: id!, type: type as never, subject: s, object: o, certainty: certainty as never, confidence: Number(confidence),
-      status: status as never, start: start || undefined, date: date || undefined,
+      status: status as never, start: start || undefined, date: date || undefined, documentId: documentId || undefined,
     });
     ctx.records.setClaim(id!, data!, review!);
   }

@@ -1,10 +1,10 @@
 // Writes to Kùzu: each batch is validated, written as CSV files in the staging folder and loaded with
 // LOAD FROM … MERGE inside one transaction (all or nothing), then mirrored into the ClaimIndex after commit.
 // Values reach Kùzu only through those files or statement parameters, never through query text.
-import { createWriteStream, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { Claim, ChangeRecord, Entity, type Review } from '../../domain/index.ts';
+import { Claim, ChangeRecord, Entity, genericOf, type Review } from '../../domain/index.ts';
 import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
 import { RecordCache } from '../record-cache.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
@@ -12,10 +12,10 @@ import type { Actor, EntityPatch, UpsertBatch, UpsertBatchInput, UpsertResult } 
 import { mergeEntity, patchedEntity, reviewedClaim, validateBatch, type BatchContext } from '../validate.ts';
 import { newChangeRecord } from '../records.ts';
 import { log } from '../../util/log.ts';
-import { mapKuzuError } from './connection.ts';
+import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
 import { ensureFreeSpace } from './disk.ts';
 import { STAGING_OPTIONS, StagingValueError, quotePath, tsvRow } from './csv.ts';
-import { FTS_INDEX, dropSearchIndex, ensureSearchIndex } from './schema.ts';
+import { FTS_INDEX, dropSearchIndex, ensureSchema, ensureSearchIndex } from './schema.ts';
 import { getClaims, getEntities } from './reads.ts';
 import {
   CHANGE_COLUMNS, CLAIM_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, changeRow, claimJson, claimRow, documentRow, entityRow, foldedNames,
@@ -106,7 +106,7 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
   // Committed: mirror into memory.
   for (const d of batch.documents) ctx.records.setDocument(d.id, JSON.stringify(d));
   for (const e of entities) {
-    ctx.index.setEntity(e.id, e.kind);
+    ctx.index.setEntity(e.id, e.kind, genericOf(e));
     ctx.records.setEntity(e.id, JSON.stringify(e));
   }
   for (const r of batch.redirects) ctx.redirects.set(r.id, r.target);
@@ -176,7 +176,7 @@ export async function bulkLoad(
         if (kinds.has(e.id)) throw new InvalidBatchError(`bulkLoad: entity ${e.id} appears twice`);
         kinds.set(e.id, e.kind);
         const row = entityRow(e);
-        ctx.index.setEntity(e.id, e.kind);
+        ctx.index.setEntity(e.id, e.kind, genericOf(e));
         ctx.records.setEntity(e.id, row[3]!);
         text += tsvRow(row);
         result.entities.created++;
@@ -197,20 +197,39 @@ export async function bulkLoad(
     }
     await Promise.all(Object.values(streams).map((s) => new Promise<void>((res, rej) => s.end((e?: Error | null) => (e ? rej(e) : res())))));
     ensureFreeSpace(ctx.dataDir, 3 * Object.values(files).reduce((n, f) => n + statSync(f).size, 0));
-    // COPY refuses a table with an FTS index in some versions; drop it and build it once over the loaded names.
+    // The load goes into a database of its own beside the empty one, which it replaces only once complete:
+    // a process killed during COPY, the index build or the checkpoint of a first import left a database that
+    // never opened again (Kùzu 0.11.3: a missing FTS index, then segfaults). Killed now, it leaves the empty
+    // store as it was and a `.loading` file the next open discards.
     const t: Record<string, number> = { staged: performance.now() };
-    await ctx.db.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
-    // One transaction: a COPY that fails leaves none of the three tables loaded.
-    await ctx.db.transaction(async () => {
-      for (const table of ['Document', 'Entity', 'Claim'] as const) {
-        await ctx.db.query(`COPY ${table} FROM ${quotePath(files[table])} (header=false, ${STAGING_OPTIONS})`);
-        t[table] = performance.now();
-      }
-    });
-    await ctx.db.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
-    t.fts = performance.now();
-    await ctx.db.query('CHECKPOINT');
+    const main = ctx.db.path;
+    const side = `${main}${LOADING_SUFFIX}`;
+    removeDatabaseFiles(side);
+    const sideDb = await KuzuConnection.open(side, { bufferPoolMb: ctx.bufferPoolMb, readOnly: false });
+    try {
+      await ensureSchema(sideDb);
+      // COPY refuses a table with an FTS index in some versions; drop it and build it once over the loaded names.
+      await sideDb.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
+      await sideDb.transaction(async () => {
+        for (const table of ['Document', 'Entity', 'Claim'] as const) {
+          await sideDb.query(`COPY ${table} FROM ${quotePath(files[table])} (header=false, ${STAGING_OPTIONS})`);
+          t[table] = performance.now();
+        }
+      });
+      await sideDb.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
+      t.fts = performance.now();
+    } finally {
+      // Closing checkpoints: the loaded database is whole in its one file.
+      await sideDb.close();
+    }
     t.checkpoint = performance.now();
+    // The swap: close the empty database, drop its (empty) WAL, rename the loaded file over it (atomic), reopen.
+    await ctx.db.close();
+    if (existsSync(`${side}.wal`) && statSync(`${side}.wal`).size > 0) throw new Error(`the loaded database left a WAL (${side}.wal): not swapped in`);
+    rmSync(`${side}.wal`, { force: true });
+    rmSync(`${main}.wal`, { force: true });
+    renameSync(side, main);
+    ctx.db = await KuzuConnection.open(main, { bufferPoolMb: ctx.bufferPoolMb, readOnly: false });
     ok = true;
     log.debug({ ms: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v - t.staged!)])) }, 'bulk load stages');
   } catch (err) {
@@ -279,6 +298,7 @@ export async function updateEntity(ctx: KuzuContext, id: string, patch: EntityPa
     await writeEntity(ctx, next);
     await writeChanges(ctx, [record]);
   });
+  ctx.index.setEntity(next.id, next.kind, genericOf(next));
   ctx.records.setEntity(next.id, JSON.stringify(next));
   return next;
 }

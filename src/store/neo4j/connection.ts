@@ -13,6 +13,8 @@ export interface Neo4jOptions {
   database?: string | undefined;
   /** Seconds to wait for a connection before saying the server is unreachable. */
   connectTimeoutMs?: number;
+  /** Longest a read transaction may run on the server before it is stopped (none by default). */
+  readTimeoutMs?: number;
 }
 
 export type Row = Record<string, unknown>;
@@ -81,7 +83,7 @@ export class Neo4jConnection {
   async read(s: Statement, params: Params = {}): Promise<Row[]> {
     const session = this.session('READ');
     try {
-      return await session.executeRead(async (tx) => rows(await tx.run(s.text, checked(s, params))));
+      return await session.executeRead(async (tx) => rows(await tx.run(s.text, checked(s, params))), this.opts.readTimeoutMs ? { timeout: this.opts.readTimeoutMs } : {});
     } catch (err) {
       throw this.mapError(err);
     } finally {

@@ -11,7 +11,7 @@ const { lintCypherQuery } = require('@neo4j-cypher/language-support') as typeof 
 
 export const PROPERTY_KEYS = [
   'id', 'kind', 'name', 'names', 'data', 'type', 'certainty', 'confidence', 'status', 'start', 'date', 'documentId',
-  'review', 'target', 'at', 'action', 'targets', 'key', 'value', 'quote', 'title', 'url', 'publisher', 'publishedAt',
+  'review', 'target', 'at', 'action', 'targets', 'key', 'value', 'quote', 'title', 'url', 'publisher', 'publishedAt', 'generic',
 ];
 
 export interface CypherProblem {

@@ -77,9 +77,11 @@ export const DOCUMENT_RECORDS = st(
   'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.data AS data',
   ['ids'],
 );
+// Claims by id name their index in a hint, so a plan can only seek it (a missing index is an error, not a
+// scan per id): one bench load after the test suite sat 21 minutes in this lookup, cause not found.
 export const CLAIM_RECORDS = st(
   'CLAIM_RECORDS',
-  `UNWIND $ids AS id MATCH (s)-[c:CLAIM {id: id}]->(o)
+  `UNWIND $ids AS id MATCH (s)-[c:CLAIM]->(o) USING INDEX c:CLAIM(id) WHERE c.id = id
    RETURN c.id AS id, c.data AS data, c.review AS review, s.id AS subject, o.id AS object`,
   ['ids'],
 );
@@ -98,7 +100,7 @@ export const UPSERT_ENTITIES = st(
   'UPSERT_ENTITIES',
   `UNWIND $rows AS r
    MERGE (e:Entity {id: r.id})
-   SET e.kind = r.kind, e.name = r.name, e.names = r.names, e.data = r.data
+   SET e.kind = r.kind, e.name = r.name, e.names = r.names, e.data = r.data, e.generic = r.generic
    ${EntityKind.options.map((k) => `FOREACH (_ IN CASE WHEN r.kind = '${k}' THEN [1] ELSE [] END | SET e:${k})`).join('\n   ')}
    RETURN count(e) AS n`,
   ['rows'],
@@ -149,21 +151,21 @@ export const UPSERT_CLAIMS_ON_REDIRECTS = st(
 
 export const SET_CLAIM_REVIEW = st(
   'SET_CLAIM_REVIEW',
-  'MATCH ()-[c:CLAIM {id: $id}]->() SET c.status = $status, c.review = $review RETURN count(c) AS n',
+  'MATCH ()-[c:CLAIM]->() USING INDEX c:CLAIM(id) WHERE c.id = $id SET c.status = $status, c.review = $review RETURN count(c) AS n',
   ['id', 'status', 'review'],
 );
 
 export const SET_ENTITY = st(
   'SET_ENTITY',
-  'MATCH (e:Entity {id: $id}) SET e.name = $name, e.names = $names, e.data = $data RETURN count(e) AS n',
-  ['id', 'name', 'names', 'data'],
+  'MATCH (e:Entity {id: $id}) SET e.name = $name, e.names = $names, e.data = $data, e.generic = $generic RETURN count(e) AS n',
+  ['id', 'name', 'names', 'data', 'generic'],
 );
 
 /** Moves claims onto new ends (a merge): the relationship is deleted and made again between the new ends. */
 export const MOVE_CLAIMS = st(
   'MOVE_CLAIMS',
   `UNWIND $rows AS r
-   MATCH ()-[c:CLAIM {id: r.id}]->()
+   MATCH ()-[c:CLAIM]->() USING INDEX c:CLAIM(id) WHERE c.id = r.id
    WITH r, properties(c) AS props, c
    DELETE c
    WITH r, props
@@ -214,32 +216,74 @@ export const CLAIMS_AROUND = st(
    WITH DISTINCT c
    MATCH (s:Entity)-[c]->(o:Entity)
    RETURN c.id AS id, c.type AS type, s.id AS subject, o.id AS object, s.kind AS subjectKind, o.kind AS objectKind,
+          s.generic AS subjectGeneric, o.generic AS objectGeneric, c.documentId AS documentId,
           c.certainty AS certainty, c.confidence AS confidence, c.status AS status, c.start AS start, c.date AS date
    LIMIT $cap`,
   ['ids', 'types', 'cap'],
 );
 
+// Claim queries: every condition is a parameter that may be null (no condition), so one text serves all.
+const CLAIM_CONDITIONS = `($types IS NULL OR c.type IN $types)
+     AND ($cert IS NULL OR c.certainty IN $cert)
+     AND c.status IN $status
+     AND ($minc IS NULL OR c.confidence >= $minc)
+     AND ($from IS NULL OR c.start IS NULL OR c.start >= $from)
+     AND ($to IS NULL OR c.start IS NULL OR c.start <= $to)
+     AND ($d IS NULL OR c.documentId = $d)`;
+const CLAIM_PARAMS = ['types', 'cert', 'status', 'minc', 'from', 'to', 'd'] as const;
+
 /**
- * One hop of an exposure walk, the grammar pushed into the query: from each frontier entity only the claim
- * types its kind may walk forward ($outTypes, as subject) or backward ($inTypes, as object). The caller
- * groups the frontier by kind, so a hub technology's suppliers are not fetched when the grammar does not
- * walk PROVIDES backwards.
+ * One hop of an exposure walk, the grammar and the filter pushed into the query: from each frontier entity
+ * only the claim types its kind may walk forward ($outTypes, as subject) or backward ($inTypes, as object),
+ * and only claims passing the query's filter and asOf (the claim conditions below). The caller groups the
+ * frontier by kind, so a hub technology's suppliers are not fetched when the grammar does not walk PROVIDES
+ * backwards. A company's suspensions come whatever the filter: they mark hops ended, judged in the process.
  */
 export const CLAIMS_STEPS = st(
   'CLAIMS_STEPS',
   `UNWIND $ids AS id
    MATCH (e:Entity {id: id})
    CALL (e) {
-     MATCH (e)-[c:CLAIM]->(o:Entity) WHERE c.type IN $outTypes
+     MATCH (e)-[c:CLAIM]->(o:Entity) WHERE c.type IN $outTypes AND (c.type = 'SUSPENDED' OR (${CLAIM_CONDITIONS}))
      RETURN c, e AS s, o
      UNION
-     MATCH (s:Entity)-[c:CLAIM]->(e) WHERE c.type IN $inTypes
+     MATCH (s:Entity)-[c:CLAIM]->(e) WHERE c.type IN $inTypes AND ${CLAIM_CONDITIONS}
      RETURN c, s, e AS o
    }
    RETURN c.id AS id, c.type AS type, s.id AS subject, o.id AS object, s.kind AS subjectKind, o.kind AS objectKind,
+          s.generic AS subjectGeneric, o.generic AS objectGeneric, c.documentId AS documentId,
           c.certainty AS certainty, c.confidence AS confidence, c.status AS status, c.start AS start, c.date AS date
    LIMIT $cap`,
-  ['ids', 'outTypes', 'inTypes', 'cap'],
+  ['ids', 'outTypes', 'inTypes', 'cap', ...CLAIM_PARAMS],
+);
+
+/**
+ * The other way to walk, measured against CLAIMS_STEPS (`bench:store --store neo4j --neo4j-walk paths`):
+ * one variable-length match per search, the claim types and the filter on every relationship, the target's
+ * kind at the far end, and the claims of the paths found (plus the suspensions of the companies on them)
+ * handed to the same best-first search. Cypher cannot take a hop bound as a parameter: one text per bound.
+ */
+export const EXPOSURE_PATHS_UPTO = [1, 2, 3, 4, 5, 6].map((n) =>
+  st(
+    `EXPOSURE_PATHS_UPTO_${n}`,
+    `MATCH p = (a:Entity {id: $start})-[cs:CLAIM*1..${n}]-(b:Entity)
+     WHERE ($target IS NULL OR b.id = $target) AND ($target IS NOT NULL OR b.kind IN $toKinds)
+       AND all(c IN cs WHERE c.type IN $hopTypes AND ${CLAIM_CONDITIONS})
+     WITH p LIMIT $cap
+     UNWIND relationships(p) AS c
+     WITH DISTINCT c
+     MATCH (s:Entity)-[c]->(o:Entity)
+     CALL (s) {
+       MATCH (s)-[x:CLAIM]->(t:Entity) WHERE x.type = 'SUSPENDED' AND s.kind = 'Company'
+       RETURN collect({c: x, s: s, o: t}) AS suspensions
+     }
+     UNWIND [{c: c, s: s, o: o}] + suspensions AS r
+     WITH DISTINCT r.c AS c, r.s AS s, r.o AS o
+     RETURN c.id AS id, c.type AS type, s.id AS subject, o.id AS object, s.kind AS subjectKind, o.kind AS objectKind,
+            s.generic AS subjectGeneric, o.generic AS objectGeneric, c.documentId AS documentId,
+            c.certainty AS certainty, c.confidence AS confidence, c.status AS status, c.start AS start, c.date AS date`,
+    ['start', 'target', 'toKinds', 'hopTypes', 'cap', ...CLAIM_PARAMS],
+  ),
 );
 
 export const SEARCH_FULLTEXT = st(
@@ -259,15 +303,6 @@ export const SEARCH_CONTAINS = st(
   ['q', 'kinds', 'pool'],
 );
 
-// Claim queries: every condition is a parameter that may be null (no condition), so one text serves all.
-const CLAIM_CONDITIONS = `($types IS NULL OR c.type IN $types)
-     AND ($cert IS NULL OR c.certainty IN $cert)
-     AND c.status IN $status
-     AND ($minc IS NULL OR c.confidence >= $minc)
-     AND ($from IS NULL OR c.start IS NULL OR c.start >= $from)
-     AND ($to IS NULL OR c.start IS NULL OR c.start <= $to)
-     AND ($d IS NULL OR c.documentId = $d)`;
-const CLAIM_PARAMS = ['types', 'cert', 'status', 'minc', 'from', 'to', 'd'] as const;
 
 export const COUNT_CLAIMS = st('COUNT_CLAIMS', `MATCH ()-[c:CLAIM]->() WHERE ${CLAIM_CONDITIONS} RETURN count(c) AS n`, CLAIM_PARAMS);
 export const PAGE_CLAIMS = st(

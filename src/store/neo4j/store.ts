@@ -27,7 +27,7 @@ import {
   type SearchOptions,
   type Stats,
 } from '../../domain/index.ts';
-import { SearchOptions as SearchOptionsSchema, foldText } from '../../domain/index.ts';
+import { SearchOptions as SearchOptionsSchema, foldText, genericOf } from '../../domain/index.ts';
 import { ClaimIndex } from '../claim-index.ts';
 import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
@@ -60,7 +60,7 @@ function claimRow(c: Claim) {
 const documentRow = (d: Document) => ({
   id: d.id, data: JSON.stringify(d), title: d.title ?? null, url: d.url ?? null, publisher: d.publisher ?? null, publishedAt: d.publishedAt ?? null,
 });
-const entityRow = (e: Entity) => ({ id: e.id, kind: e.kind, name: e.name, names: foldedNames(e), data: JSON.stringify(e) });
+const entityRow = (e: Entity) => ({ id: e.id, kind: e.kind, name: e.name, names: foldedNames(e), data: JSON.stringify(e), generic: genericOf(e) ?? null });
 const changeRow = (r: ChangeRecord) => ({ id: r.id, at: r.at, action: r.action, targets: r.targetIds, data: JSON.stringify(r) });
 
 /** The parameters of CLAIM_CONDITIONS for a filter (all but the document). */
@@ -75,6 +75,9 @@ function claimConditions(q: ClaimFilter) {
   };
 }
 
+/** The earlier of a filter's end date and asOf, compared as the index compares them (earliest day meant). */
+const minDate = (to: string | undefined, asOf: string): string => (!to || dateKey(asOf) < dateKey(to) ? asOf : to);
+
 /** Reads through either a transaction (inside a write) or the connection's read sessions. */
 type Reader = (s: S.Statement, params?: Record<string, unknown>) => Promise<Row[]>;
 
@@ -84,12 +87,14 @@ export class Neo4jStore implements GraphStore {
   private constructor(
     readonly db: Neo4jConnection,
     readonly schemaVersion: number,
+    /** How exposure searches read the graph: one query per hop (default), or one variable-length match (measured in bench:store). */
+    readonly walk: 'hops' | 'paths',
   ) {}
 
-  static async open(opts: Neo4jOptions): Promise<Neo4jStore> {
+  static async open(opts: Neo4jOptions & { walk?: 'hops' | 'paths' }): Promise<Neo4jStore> {
     const db = await Neo4jConnection.connect(opts);
     try {
-      return new Neo4jStore(db, await ensureNeo4jSchema(db));
+      return new Neo4jStore(db, await ensureNeo4jSchema(db), opts.walk ?? 'hops');
     } catch (err) {
       await db.close().catch(() => undefined);
       throw err;
@@ -223,12 +228,12 @@ export class Neo4jStore implements GraphStore {
     rows.sort((a, b) => (String(a.id) < String(b.id) ? -1 : 1));
     for (const r of rows) {
       if (index.claimIndex(String(r.id)) !== undefined) continue;
-      index.setEntity(String(r.subject), r.subjectKind as EntityKind);
-      index.setEntity(String(r.object), r.objectKind as EntityKind);
+      index.setEntity(String(r.subject), r.subjectKind as EntityKind, r.subjectKind === 'Technology' ? r.subjectGeneric === true : undefined);
+      index.setEntity(String(r.object), r.objectKind as EntityKind, r.objectKind === 'Technology' ? r.objectGeneric === true : undefined);
       index.setClaim({
         id: String(r.id), type: r.type as ClaimType, subject: String(r.subject), object: String(r.object),
         certainty: r.certainty as Claim['certainty'], confidence: Number(r.confidence), status: r.status as Claim['review']['status'],
-        start: str(r.start), date: str(r.date),
+        start: str(r.start), date: str(r.date), documentId: str(r.documentId),
       });
       ends.push(String(r.subject), String(r.object));
     }
@@ -251,8 +256,16 @@ export class Neo4jStore implements GraphStore {
     const wanted = q.filter.types;
     const types = [...new Set([...HOP_GRAMMAR.filter((s) => !wanted || wanted.includes(s.type)).map((s) => s.type), 'SUSPENDED'])];
     const index = new ClaimIndex();
-    index.setEntity(from, start.kind);
+    index.setEntity(from, start.kind, genericOf(start));
     // Breadth-first, one round trip per hop: the last hop's far ends need no expansion, only their kinds.
+    // The filter and asOf in the query too: a claim outside them is never fetched (types: the grammar's).
+    const conditions = { ...claimConditions({ ...q.filter, ...(q.asOf ? { to: minDate(q.filter.to, q.asOf) } : {}) }), types: null, d: null };
+    if (this.walk === 'paths') {
+      const hopTypes = types.filter((t) => t !== 'SUSPENDED');
+      const statement = S.EXPOSURE_PATHS_UPTO[q.maxHops - 1]!;
+      Neo4jStore.fill(index, await this.db.read(statement, { start: from, target: to ?? null, toKinds: q.toKinds, hopTypes, cap: WALK_CAP, ...conditions }));
+      return assemblePaths(index, searchExposure(index, { ...query, from, ...(to !== undefined ? { to } : {}) }), this.fetcher);
+    }
     let frontier = [from];
     const seen = new Set(frontier);
     for (let depth = 0; depth < q.maxHops && frontier.length && index.claimCount < WALK_CAP; depth++) {
@@ -269,7 +282,7 @@ export class Neo4jStore implements GraphStore {
         const outTypes = [...new Set([...steps.filter((st) => st.direction === 'forward').map((st) => st.type), ...(kind === 'Company' ? ['SUSPENDED'] : [])])];
         const inTypes = [...new Set(steps.filter((st) => st.direction === 'backward').map((st) => st.type))];
         if (!outTypes.length && !inTypes.length) continue;
-        rows.push(...(await this.db.read(S.CLAIMS_STEPS, { ids, outTypes, inTypes, cap: WALK_CAP - index.claimCount - rows.length })));
+        rows.push(...(await this.db.read(S.CLAIMS_STEPS, { ids, outTypes, inTypes, cap: WALK_CAP - index.claimCount - rows.length, ...conditions })));
       }
       const next = new Set<string>();
       for (const e of Neo4jStore.fill(index, rows)) {
@@ -337,7 +350,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   private async setEntity(tx: WriteTx, e: Entity): Promise<void> {
-    const [r] = await tx.run(S.SET_ENTITY, { id: e.id, name: e.name, names: foldedNames(e), data: JSON.stringify(e) });
+    const [r] = await tx.run(S.SET_ENTITY, { id: e.id, name: e.name, names: foldedNames(e), data: JSON.stringify(e), generic: genericOf(e) ?? null });
     if (Number(r?.n) !== 1) throw new NotFoundError('entity', e.id);
   }
 

@@ -69,6 +69,15 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
             { class: `hop${hop.ended ? ' ended' : ''}` },
             h('strong', {}, `${hop.from.name} ${hop.direction === 'backward' ? '←' : '→'} ${hop.edge.type} ${hop.direction === 'backward' ? '←' : '→'} ${hop.to.name}`),
             hop.ended ? h('span', { class: 'ended-mark' }, ` ${t('endedOn')} ${hop.ended.date ?? '?'}`) : null,
+            // The end is evidence too: the suspension's own words and source.
+            ...(hop.ended?.claims ?? []).map((c: any) =>
+              h('div', { class: 'claim ended-by' },
+                h('blockquote', {}, c.evidence.quote),
+                h('span', { class: 'cite publisher' }, `${c.evidence.document?.publisher ?? ''}`),
+                h('span', { class: 'cite' }, ` · ${c.date ?? c.evidence.document?.publishedAt ?? ''} · `),
+                link(c.evidence.document?.url, t('source')),
+              ),
+            ),
             h('div', { class: 'evidence', 'aria-label': t('evidence') },
               ...hop.claims.map((c: any) =>
                 h('div', { class: 'claim' },

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { devCorpusDir } from '../../src/util/shared.ts';
+import { waitForUrl } from '../helpers/wait-for-url.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/rightsgraph.js');
 const KEY = 'kill-test-key-0123456789';
@@ -16,15 +17,7 @@ const MUTATION = `mutation($i: IngestDocumentInput!) { ingestDocument(input: $i)
 function serve(data: string) {
   const env = { ...process.env, RIGHTSGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'warn', RIGHTSGRAPH_BUFFER_POOL_MB: '128', RIGHTSGRAPH_API_KEYS: `tester:editor:${KEY}` };
   const child = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (b) => {
-      out += String(b);
-      const m = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`serve exited with ${code} before listening`)));
-  });
+  const url = waitForUrl(child);
   const exited = new Promise<number | null>((r) => child.once('exit', r));
   return { child, url, exited, env };
 }

@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitForUrl } from '../helpers/wait-for-url.ts';
 
 const BIN = join(import.meta.dirname, '../../bin/rightsgraph.js');
 let dir: string;
@@ -14,17 +15,6 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-function waitForUrl(child: ReturnType<typeof spawn>): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (b) => {
-      out += String(b);
-      const m = /GraphQL at (http:\/\/[^\s/]+)\/graphql/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`start exited with ${code} before listening`)));
-  });
-}
 
 describe('rightsgraph start', () => {
   it('serves the seeded graph over HTTP, holds the store, and stops cleanly', async () => {

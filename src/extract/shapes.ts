@@ -375,9 +375,43 @@ export function namesByNoun(text: string, tokens: readonly Token[], lex: Lexicon
     const name = plain(text.slice(tokens[from]!.start, tokens[to - 1]!.end));
     out.push({ kind, from, to, key: `rec:${kind}:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`, name, aliases: [], fields: {} });
   };
+  /**
+   * "NTechLab and Tevian were sanctioned … The two companies supply …": the names of the nearest coordination
+   * before a plural kind noun under a group determiner ("the two companies", "both firms", "ces deux
+   * entreprises"), within the 60 tokens before it; those no other reader took. A coordination of names all
+   * taken already ("selon Amnesty et HRW, ces entreprises") is not the one meant: the search goes on.
+   */
+  const capitalRun = (from: number, dir: 1 | -1): number => {
+    let j = from;
+    while (j + dir >= 0 && j + dir < tokens.length && Math.abs(j + dir - from) < 3 && isUpper(text, tokens[j + dir]) && !LEADING.has(tokens[j + dir]!.norm) && gapOk(text, tokens[Math.min(j, j + dir)]!, tokens[Math.max(j, j + dir)]!)) j += dir;
+    return j;
+  };
+  const coordinatedBefore = (at: number): Array<[number, number]> => {
+    for (let k = at - 1; k > 0 && at - k <= 60; k--) {
+      if (!/^(and|et|&)$/.test(tokens[k]!.norm) || !isUpper(text, tokens[k + 1]) || LEADING.has(tokens[k + 1]!.norm)) continue;
+      const names: Array<[number, number]> = [[k + 1, capitalRun(k + 1, 1) + 1]];
+      if (names[0]![1] > at) continue;
+      // Names before "and", each ended by the next one's comma: "A, B and C".
+      for (let end = k; ; ) {
+        if (end < 1 || !isUpper(text, tokens[end - 1]) || LEADING.has(tokens[end - 1]!.norm)) break;
+        const a = capitalRun(end - 1, -1);
+        names.unshift([a, end]);
+        if (a === 0 || !/^[^\S\n]*,[^\S\n]*$/.test(text.slice(tokens[a - 1]!.end, tokens[a]!.start))) break;
+        end = a;
+      }
+      if (names.length < 2) continue;
+      const free = names.filter(([a, b]) => !taken.subarray(a, b).some((x) => x));
+      if (free.length) return free;
+    }
+    return [];
+  };
   for (const n of kindNouns.longest(tokens)) {
     // A capitalised noun is part of a name or of a headline ("U.S. Firm Acknowledges …"), not a class.
     if (isUpper(text, tokens[n.from]) || headline[n.from]) continue;
+    if (/s$/.test(tokens[n.to - 1]!.norm) && /^(two|three|both|these|those|deux|trois|ces)$/.test(tokens[n.from - 1]?.norm ?? '')) {
+      for (const [a, b] of coordinatedBefore(n.from - 1)) push(n.payload, a, b);
+      continue;
+    }
     // Forward: "la société (allemande) Bosch", "the tech giant X", "a platform called X", "l'émission « X »".
     let j = n.to;
     while (j < tokens.length && j - n.to < 3 && !isUpper(text, tokens[j]) && (kindNounModifiers.has(tokens[j]!.norm) || lex.demonyms.has(tokens[j]!.norm) || /^(called|named|dubbed|appelee?|baptisee?|nommee?|intitulee?)$/.test(tokens[j]!.norm))) j++;

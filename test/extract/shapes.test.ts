@@ -49,6 +49,21 @@ describe('state bodies by their shape', () => {
   });
 });
 
+describe('names classed by a plural noun that refers back to them', () => {
+  it('makes the names coordinated before "the two companies" companies (en)', () => {
+    const r = en('Quorvex and Lindale Analytics were fined last spring. The two companies sell tracking tools to several ministries.');
+    expect(kinds(r)).toEqual(expect.arrayContaining(['Company: Quorvex', 'Company: Lindale Analytics']));
+  });
+  it('reads "A, B et C … ces entreprises" in French, and passes over a coordination of names already known', () => {
+    const r = fr('Quorvex, Lindale et Brontag ont été sanctionnées. Selon Amnesty International et Human Rights Watch, ces entreprises vendent des logiciels espions.');
+    expect(kinds(r)).toEqual(expect.arrayContaining(['Company: Quorvex', 'Company: Lindale', 'Company: Brontag']));
+    expect(kinds(r)).not.toContain('Company: Amnesty International');
+  });
+  it('needs a group word before the plural noun', () => {
+    expect(kinds(en('Quorvex and Lindale met. Companies sell tracking tools.'))).not.toContain('Company: Quorvex');
+  });
+});
+
 describe('technology phrases', () => {
   it('finds a head with its modifiers before it (en) and after it (fr)', () => {
     expect(kinds(en('They installed voice recognition software and Internet filtering devices.'))).toEqual(expect.arrayContaining(['Technology: voice recognition software', 'Technology: Internet filtering devices']));

@@ -260,6 +260,8 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
         { id: 'org_schools', kind: 'Organization', name: 'Norwegian schools' },
         { id: 'gov_interior', kind: 'GovernmentBody', name: 'Ruritanian interior ministry', govType: 'ministry' },
         { id: 'abuse_protest', kind: 'Abuse', name: 'Surveillance of protesters', category: 'surveillance' },
+        { id: 'tech_k9', kind: 'Technology', name: 'Kestrel K9 camera', techType: 'surveillance' },
+        { id: 'co_kestrel', kind: 'Company', name: 'Kestrel Optics' },
       ] as const;
       const at = (documentId: string) => ({ evidence: { documentId, quote: `quote in ${documentId}` } });
       await s.upsert({
@@ -275,6 +277,9 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
           // A dealer named in another document, but with its own supply to the ministry on record.
           claim('PROVIDES', 'co_dealer', 'tech_cameras', at('doc_deal')),
           claim('SUPPLIES', 'co_dealer', 'gov_interior', at('doc_deal')),
+          // A named product is not a class: its maker (in the note) and its user (in the report) join.
+          claim('PROVIDES', 'co_kestrel', 'tech_k9', at('doc_note')),
+          claim('USES', 'gov_interior', 'tech_k9', at('doc_report')),
         ],
       });
       const to = { to: 'abuse_protest', maxHops: 4, limit: 20 };
@@ -290,8 +295,7 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       const dealer = await s.exposurePaths({ from: 'co_dealer', ...to });
       expect(dealer.map(chain)).toContain('co_dealer > tech_cameras > gov_interior > abuse_protest');
       expect(dealer.map(chain)).not.toContain('co_dealer > tech_cameras > abuse_protest');
-      // A named product is not a class: its hops join across documents as before (fixture: Azure).
-      expect((await s.exposurePaths({ from: 'co_ms', limit: 100 })).map(chain)).toContain('co_ms > tech_azure > gov_8200 > abuse_surv');
+      expect((await s.exposurePaths({ from: 'co_kestrel', ...to })).map(chain)).toEqual(['co_kestrel > tech_k9 > gov_interior > abuse_protest']);
     });
   });
 }

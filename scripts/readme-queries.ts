@@ -64,7 +64,7 @@ export const QUERIES: Array<{ title: string; why: string; query: string }> = [
     title: "Microsoft's paths to any abuse before and after its 2025-09-25 suspension",
     why: 'The same question at two dates: on 2025-10-01 the Unit 8200 hop is marked ended (the path stays, with the date, at a lower score).',
     query: `query MicrosoftBeforeAndAfter {
-  before: exposurePaths(from: "co_Q2283", asOf: "2025-08-01", first: 2) {
+  before: exposurePaths(from: "co_Q2283", asOf: "2025-09-01", first: 2) {
     edges { node { score ended hops { from { name } edge { type } to { name } ended { date } } } }
   }
   after: exposurePaths(from: "co_Q2283", asOf: "2025-10-01", first: 2) {

@@ -90,7 +90,9 @@ export function compileStory(story: SeedStory, file: string): UpsertBatch {
       evidence: { documentId: doc.id, quote: c.says },
       certainty: c.certainty,
       ...(c.date ? { date: c.date } : {}),
-      ...(c.validFrom ? { validFrom: c.validFrom } : {}),
+      // As an ingested claim: one without a date of its own is known from its document's publication, so
+      // "as of" an earlier date does not show it (a suspension is dated by the document that reports it).
+      ...(c.validFrom ? { validFrom: c.validFrom } : !c.date && doc.publishedAt ? (c.type === 'SUSPENDED' ? { date: doc.publishedAt } : { validFrom: doc.publishedAt }) : {}),
       ...(c.validTo ? { validTo: c.validTo } : {}),
       confidence: c.confidence,
       extractor: SEED_EXTRACTOR,

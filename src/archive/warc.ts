@@ -68,6 +68,19 @@ export async function readArchived(root: string, sha256: string): Promise<Archiv
   return out;
 }
 
+/** Whether the archive holds these bytes. */
+export function isArchived(root: string, sha256: string): boolean {
+  return /^[0-9a-f]{64}$/.test(sha256) && existsSync(archivePath(root, sha256));
+}
+
+/** The archived body (response or resource record) and its content type, or null when not archived. */
+export async function archivedBody(root: string, sha256: string): Promise<{ body: Uint8Array; contentType: string; url: string } | null> {
+  const records = await readArchived(root, sha256);
+  const r = records?.find((x) => x.type === 'response' || x.type === 'resource');
+  if (!r) return null;
+  return { body: r.body, contentType: (r.httpHeaders['content-type'] ?? r.warcHeaders['content-type'] ?? 'application/octet-stream').toLowerCase(), url: r.url };
+}
+
 /** Archives a local file's bytes as a WARC resource record (file: URI), by sha256; idempotent. */
 export async function archiveFile(root: string, bytes: Uint8Array, sha256: string, fileUri: string, contentType = 'application/octet-stream'): Promise<string> {
   const path = archivePath(root, sha256);

@@ -4,16 +4,34 @@ import { z } from 'zod';
 import { IsoDate } from './entity.ts';
 import { Certainty, ClaimType, ReviewStatus } from './vocabulary.ts';
 
+/**
+ * What a claim's words are. `quote`: the document's exact words, in its language (the extractor takes them
+ * from the text at their offsets; a hand-added quote is checked against the archived text where there is
+ * one). `paraphrase` (one statement in other words) and `summary` (several put together) are someone's own
+ * words about the document, never to be shown as a quotation: `writtenBy` says whose.
+ */
+export const EvidenceKind = z.enum(['quote', 'paraphrase', 'summary']);
+export type EvidenceKind = z.infer<typeof EvidenceKind>;
+
 export const Evidence = z
   .object({
     documentId: z.string().min(1),
-    quote: z.string().min(1).max(5000).describe('The exact words of the document, in its language.'),
+    kind: EvidenceKind.default('quote'),
+    quote: z
+      .string()
+      .min(1)
+      .max(5000)
+      .describe('kind quote: the exact words of the document, in its language; otherwise the paraphrase or summary itself.'),
+    writtenBy: z.string().min(1).max(300).optional().describe('Who wrote a paraphrase or summary (an editor, "rightsgraph seed editors").'),
+    language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('The language of these words, where it is not the document’s.'),
     start: z.number().int().nonnegative().optional().describe('Offset of the quote in the document text (UTF-16 units).'),
     end: z.number().int().nonnegative().optional(),
   })
   .refine((e) => e.start === undefined || e.end === undefined || e.end - e.start === e.quote.length, {
     message: 'end - start must equal the quote length',
-  });
+  })
+  .refine((e) => e.kind === 'quote' || e.writtenBy !== undefined, { message: 'a paraphrase or summary needs writtenBy: who wrote it' })
+  .refine((e) => e.kind === 'quote' || (e.start === undefined && e.end === undefined), { message: 'offsets belong to a quote: a paraphrase has none' });
 export type Evidence = z.infer<typeof Evidence>;
 
 export const Review = z.object({

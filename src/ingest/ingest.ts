@@ -110,7 +110,7 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
   const result = extract(text, opts);
   return lane.run(async () => {
     const resolver = new Resolver(store);
-    const p = await prepare(resolver, result, await keepFetchedAt(store, opts));
+    const p = await prepare(resolver, text, result, await keepFetchedAt(store, opts));
     const r = await store.upsert(p.batch);
     await recordDoubts(store, resolver);
     return { ...r, documentId: p.documentId, extracted: p.extracted };
@@ -122,11 +122,11 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
  * combined batch is refused, each document is written alone, so one bad document does not block the rest.
  */
 export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text: string; meta: SourceMeta }>): Promise<{ written: UpsertResult; documents: Array<{ documentId: string; extracted: IngestResult['extracted'] } | { error: string }> }> {
-  const extracted = items.map((it) => ({ result: extract(it.text, it.meta), meta: it.meta }));
+  const extracted = items.map((it) => ({ text: it.text, result: extract(it.text, it.meta), meta: it.meta }));
   return ingestLane(store).run(async () => {
     const resolver = new Resolver(store);
     const prepared = [];
-    for (const x of extracted) prepared.push(await prepare(resolver, x.result, await keepFetchedAt(store, x.meta)));
+    for (const x of extracted) prepared.push(await prepare(resolver, x.text, x.result, await keepFetchedAt(store, x.meta)));
     const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
     try {
       const written = await store.upsert(all);
@@ -171,7 +171,7 @@ async function recordDoubts(store: GraphStore, resolver: Resolver): Promise<void
   if (keep.length) await store.recordChanges(keep);
 }
 
-async function prepare(resolver: Resolver, result: ReturnType<typeof extract>, opts: SourceMeta) {
+async function prepare(resolver: Resolver, text: string, result: ReturnType<typeof extract>, opts: SourceMeta) {
   const sha256 = opts.sha256;
   const docId = documentId({ sha256 });
   const document = {
@@ -194,6 +194,8 @@ async function prepare(resolver: Resolver, result: ReturnType<typeof extract>, o
   }
   const claims: Claim[] = [];
   for (const c of result.claims) {
+    // Evidence of kind quote is the text's own words at its offsets: a rule that broke that is a bug, caught here.
+    if (text.slice(c.start, c.end) !== c.quote) throw new Error(`extractor rule ${c.rule ?? '?'} quoted words that are not at ${c.start}..${c.end} of the text`);
     const s = byLocal.get(c.subject)!;
     const o = byLocal.get(c.object)!;
     if (s.id === o.id) continue;
@@ -202,7 +204,7 @@ async function prepare(resolver: Resolver, result: ReturnType<typeof extract>, o
       type: c.type,
       subject: s.id,
       object: o.id,
-      evidence: { documentId: docId, quote: c.quote, start: c.start, end: c.end },
+      evidence: { documentId: docId, kind: 'quote', quote: c.quote, start: c.start, end: c.end },
       certainty: c.certainty,
       confidence: c.confidence,
       extractor: c.rule ? `rules:${c.rule}` : 'rules',

@@ -12,8 +12,9 @@ import { repoRoot } from '../util/shared.ts';
 import { log } from '../util/log.ts';
 
 export const SEEDS_DIR = resolve(repoRoot, 'seeds', 'stories');
-/** Seed quotes are our own paraphrases of the source, never its text: the extractor name says so. */
+/** Seed "says" are our own paraphrases of the source, never its text: the evidence kind and extractor say so. */
 export const SEED_EXTRACTOR = 'curated:paraphrase';
+export const SEED_WRITER = 'rightsgraph seed editors';
 
 const SeedDocument = z.object({
   key: z.string().min(1),
@@ -87,7 +88,8 @@ export function compileStory(story: SeedStory, file: string): UpsertBatch {
       subject: subject.id,
       object: object.id,
       ...(qualifier ? { qualifier } : {}),
-      evidence: { documentId: doc.id, quote: c.says },
+      // Written in English whatever the source's language, so the language is stated where it differs.
+      evidence: { documentId: doc.id, kind: 'paraphrase', quote: c.says, writtenBy: SEED_WRITER, ...(doc.language !== 'en' ? { language: 'en' } : {}) },
       certainty: c.certainty,
       ...(c.date ? { date: c.date } : {}),
       // As an ingested claim: one without a date of its own is known from its document's publication, so
@@ -96,7 +98,7 @@ export function compileStory(story: SeedStory, file: string): UpsertBatch {
       ...(c.validTo ? { validTo: c.validTo } : {}),
       confidence: c.confidence,
       extractor: SEED_EXTRACTOR,
-      review: { status: 'unreviewed', note: 'Curated seed: the quote is a paraphrase; the document URL holds the exact words.' },
+      review: { status: 'unreviewed' },
     });
     if (!parsed.success) throw new SeedError(`${where}: ${parsed.error.issues[0]?.message}`);
     return parsed.data;

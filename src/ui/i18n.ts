@@ -13,6 +13,7 @@ const en = {
   needKey: 'Enter an editor key first.', done: 'Done.', abusesHere: 'Abuses that occurred here', responsible: 'Responsible',
   suppliers: 'Exposed suppliers', timeline: 'Documents over time', notPlace: 'Open a place (country, region, city) to see its situation.',
   copied: 'Link copied to the address bar.', paths: 'paths',
+  paraphraseBy: 'Paraphrase, not the source’s words, by', summaryBy: 'Summary, not the source’s words, by', noArchive: 'no archived copy on this server',
 };
 const fr: typeof en = {
   title: 'rightsgraph', searchLabel: 'Chercher une entité', searchPlaceholder: 'Chercher une entreprise, une unité, une technologie, un lieu… (accents facultatifs)',
@@ -28,6 +29,7 @@ const fr: typeof en = {
   needKey: 'Saisissez d’abord une clé éditeur.', done: 'Fait.', abusesHere: 'Abus survenus ici', responsible: 'Responsables',
   suppliers: 'Fournisseurs exposés', timeline: 'Documents dans le temps', notPlace: 'Ouvrez un lieu (pays, région, ville) pour voir sa situation.',
   copied: 'Lien copié dans la barre d’adresse.', paths: 'chemins',
+  paraphraseBy: 'Paraphrase, pas les mots de la source, par', summaryBy: 'Résumé, pas les mots de la source, par', noArchive: 'pas de copie archivée sur ce serveur',
 };
 export type Key = keyof typeof en;
 const dicts = { en, fr };

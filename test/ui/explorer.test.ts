@@ -40,7 +40,7 @@ beforeAll(async () => {
   await build({ configFile: resolve('vite.config.ts'), build: { outDir: uiDir, emptyOutDir: true }, logLevel: 'error' });
   store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
   await loadSeeds(store);
-  await ingestFile(store, HRW, { title: 'Une diligence raisonnable supplémentaire est nécessaire', publisher: 'Human Rights Watch', publishedAt: '2025-10-10', language: 'fr' });
+  await ingestFile(store, HRW, { title: 'Une diligence raisonnable supplémentaire est nécessaire', publisher: 'Human Rights Watch', publishedAt: '2025-10-10', language: 'fr', archiveDir: join(dir, 'archive') });
   const api = createApi({ store, uiDir, apiKeys: [{ name: 'eddie', role: 'editor', key: EDITOR_KEY }], archiveDir: join(dir, 'archive') });
   ({ server, url } = await listen(api, '127.0.0.1', 0));
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
@@ -84,6 +84,17 @@ describe('explorer', () => {
     const hrw = page.locator('#path-detail .claim', { has: page.locator('.publisher', { hasText: 'Human Rights Watch' }) }).first();
     await hrw.waitFor();
     expect((await hrw.locator('blockquote').textContent())?.length).toBeGreaterThan(20);
+    // The ingested report's archived copy opens the bytes ingested.
+    const archived = await hrw.locator('a', { hasText: 'archived copy' }).getAttribute('href');
+    const res = await fetch(archived!);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Microsoft');
+    // A seed's words are labelled as our paraphrase, never styled as a quotation, and say there is no archive.
+    const seed = page.locator('#path-detail .claim', { has: page.locator('.paraphrase') }).first();
+    await seed.waitFor();
+    expect(await seed.locator('.kind-label').textContent()).toContain('Paraphrase, not the source’s words, by rightsgraph seed editors');
+    expect(await seed.locator('blockquote').count()).toBe(0);
+    expect(await seed.locator('.no-archive').textContent()).toContain('no archived copy');
     await shot('2-exposure-path');
   });
 

@@ -1,6 +1,7 @@
 // Serves archived copies at /archive/<sha256>: the body as fetched, with its original content type, under a
 // sandboxing Content-Security-Policy (no scripts, no same-origin rights), so a journalist can open what a
-// page said on the day from the explorer without that page running anything on our origin.
+// page said on the day from the explorer without that page running anything on our origin. A fetched page is
+// a WARC response record; a file or text ingested as such is a resource record, served the same way.
 import type { Plugin } from 'graphql-yoga';
 import { readArchived } from '../../archive/warc.ts';
 
@@ -10,7 +11,7 @@ export function useArchive(archiveDir: string): Plugin {
       const m = /^\/archive\/([0-9a-f]{64})$/.exec(url.pathname);
       if (!m) return;
       const records = await readArchived(archiveDir, m[1]!);
-      const res = records?.find((r) => r.type === 'response');
+      const res = records?.find((r) => r.type === 'response' || r.type === 'resource');
       if (!res) {
         endResponse(new fetchAPI.Response('not in the archive', { status: 404, headers: { 'content-type': 'text/plain' } }));
         return;
@@ -18,7 +19,7 @@ export function useArchive(archiveDir: string): Plugin {
       endResponse(
         new fetchAPI.Response(Buffer.from(res.body), {
           headers: {
-            'content-type': res.httpHeaders['content-type'] ?? 'application/octet-stream',
+            'content-type': res.httpHeaders['content-type'] ?? res.warcHeaders['content-type'] ?? 'application/octet-stream',
             'content-security-policy': 'sandbox; default-src \'none\'; img-src * data:; style-src \'unsafe-inline\' *',
             'x-archived-url': res.url,
             'x-archived-at': res.date,

@@ -2,26 +2,33 @@
 // offsets), certainty, dates, confidence and review; the claim queries and the mutations that review and
 // add claims.
 import { z } from 'zod';
-import { Claim, Evidence, Review } from '../../domain/claim.ts';
+import { Claim, Evidence, EvidenceKind, Review } from '../../domain/claim.ts';
+import { checkQuote } from '../../ingest/quote-check.ts';
 import { IsoDate } from '../../domain/entity.ts';
 import { claimId } from '../../domain/ids.ts';
 import { Certainty, ClaimType } from '../../domain/vocabulary.ts';
 import { requireCaller } from '../auth.ts';
 import { builder } from '../builder.ts';
+import type { ApiContext } from '../context.ts';
 import { InputError, Note, parseInput } from '../validate.ts';
 import { ClaimListArgs } from './entity.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EntityRef } from './refs.ts';
-import { CertaintyEnum, ClaimTypeEnum, ReviewStatusEnum } from './vocabulary.ts';
+import { CertaintyEnum, ClaimTypeEnum, EvidenceKindEnum, ReviewStatusEnum } from './vocabulary.ts';
 import { typedErrors } from './error.ts';
 import { InvalidBatchError, NotFoundError } from '../../store/errors.ts';
 
 const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
-  description: 'Where a claim comes from: the document and its exact words.',
+  description: 'Where a claim comes from: the document, and its exact words (kind quote) or someone’s paraphrase or summary of it.',
   fields: (t) => ({
     document: t.field({ type: DocumentRef, nullable: true, resolve: (e) => e.documentId }),
     documentId: t.exposeID('documentId'),
-    quote: t.exposeString('quote', { description: 'The exact words of the document, in its language.' }),
+    kind: t.field({ type: EvidenceKindEnum, resolve: (e) => e.kind ?? 'quote' }),
+    quote: t.exposeString('quote', {
+      description: 'kind quote: the exact words of the document, in its language (offsets checked where given). kind paraphrase or summary: those words are writtenBy’s, not the document’s; show them as such, never in quotation marks.',
+    }),
+    writtenBy: t.exposeString('writtenBy', { nullable: true, description: 'Who wrote a paraphrase or summary.' }),
+    language: t.exposeString('language', { nullable: true, description: 'The language of these words where it is not the document’s (a paraphrase in English of a French report).' }),
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the quote in the document text (UTF-16 units).' }),
     end: t.exposeInt('end', { nullable: true }),
   }),
@@ -110,7 +117,9 @@ const AddClaimInput = builder.inputType('AddClaimInput', {
     object: t.id({ required: true }),
     qualifier: t.string(),
     documentId: t.id({ required: true }),
-    quote: t.string({ required: true, description: 'The exact words of the document.' }),
+    kind: t.field({ type: EvidenceKindEnum, description: 'Default quote: then the words must be in the document’s archived text. A paraphrase or summary is written by the caller.' }),
+    quote: t.string({ required: true, description: 'The exact words of the document (kind quote), or the paraphrase or summary.' }),
+    language: t.string({ description: 'The language of a paraphrase or summary, where it is not the document’s.' }),
     start: t.int(),
     end: t.int(),
     certainty: t.field({ type: CertaintyEnum }),
@@ -128,7 +137,9 @@ const AddClaim = z
     object: Id,
     qualifier: z.string().max(500).optional(),
     documentId: Id,
+    kind: EvidenceKind.default('quote'),
     quote: z.string().trim().min(1).max(5000),
+    language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 code such as fr or en').optional(),
     start: z.number().int().nonnegative().optional(),
     end: z.number().int().nonnegative().optional(),
     certainty: Certainty.default('stated'),
@@ -138,6 +149,23 @@ const AddClaim = z
     confidence: z.number().min(0).max(1).default(1),
   })
   .strict();
+
+/**
+ * A hand-added quote must be the document's words: checked against its archived text. A document without
+ * an archived copy (a curated seed, a store imported without its archive) cannot be checked; the quote is
+ * then taken on the editor's word, as the change record shows.
+ */
+async function requireQuoted(ctx: ApiContext, input: z.infer<typeof AddClaim>): Promise<void> {
+  const doc = await ctx.store.getDocument(input.documentId);
+  if (!doc) throw new InputError(`input.documentId: no document ${input.documentId} in the graph`, [{ path: 'input.documentId', message: 'not in the graph' }]);
+  const r = await checkQuote(ctx.archiveDir, doc.sha256, input.quote, input);
+  if (r === 'not-found') {
+    throw new InputError('input.quote: these words are not in the document’s archived text; add them with kind PARAPHRASE or SUMMARY, or quote the document exactly', [{ path: 'input.quote', message: 'not in the document' }]);
+  }
+  if (r === 'offsets-wrong') {
+    throw new InputError('input.start: the document’s text at start..end is not the quote', [{ path: 'input.start', message: 'offsets do not point at the quote' }]);
+  }
+}
 
 builder.mutationFields((t) => ({
   reviewClaim: t.field({
@@ -167,6 +195,7 @@ builder.mutationFields((t) => ({
       if (!subject || !object || subject.id === object.id) {
         throw new InputError('subject and object must be two entities of the graph', [{ path: 'input.subject', message: 'two entities of the graph' }]);
       }
+      if (input.kind === 'quote') await requireQuoted(ctx, input);
       const at = new Date().toISOString();
       const claim = parseInput(
         Claim,
@@ -176,7 +205,10 @@ builder.mutationFields((t) => ({
           subject: subject.id,
           object: object.id,
           qualifier: input.qualifier,
-          evidence: { documentId: input.documentId, quote: input.quote, start: input.start, end: input.end },
+          evidence:
+            input.kind === 'quote'
+              ? { documentId: input.documentId, kind: 'quote', quote: input.quote, start: input.start, end: input.end }
+              : { documentId: input.documentId, kind: input.kind, quote: input.quote, writtenBy: caller.name, ...(input.language ? { language: input.language } : {}) },
           certainty: input.certainty,
           date: input.date,
           validFrom: input.validFrom,

@@ -1,4 +1,5 @@
 // Document: a source (report, article, statement) with the claims it carries; the `document` query.
+import { isArchived } from '../../archive/warc.ts';
 import { builder } from '../builder.ts';
 import { page, type Connection } from '../connection.ts';
 import { ClaimRef, DocumentRef } from './refs.ts';
@@ -14,6 +15,11 @@ DocumentRef.implement({
     language: t.exposeString('language', { nullable: true }),
     sha256: t.exposeString('sha256', { nullable: true, description: 'Of the archived bytes, when fetched by rightsgraph.' }),
     fetchedAt: t.exposeString('fetchedAt', { nullable: true }),
+    archiveUrl: t.string({
+      nullable: true,
+      description: 'Where this server serves the archived bytes (/archive/<sha256>, relative to the API’s origin); null when it holds no copy (a curated seed, a store imported without its archive).',
+      resolve: (d, _a, ctx) => (ctx.archiveDir && d.sha256 && isArchived(ctx.archiveDir, d.sha256) ? `/archive/${d.sha256}` : null),
+    }),
     authors: t.exposeStringList('authors'),
     claims: t.connection(
       {

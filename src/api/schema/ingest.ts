@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { readArticle } from '../../../scrapers/readers/article.ts';
 import { IsoDate } from '../../domain/entity.ts';
 import { sha256Hex } from '../../domain/ids.ts';
+import { archiveFile } from '../../archive/warc.ts';
 import { ingestText, type IngestResult } from '../../ingest/ingest.ts';
 import { ingestUrl } from '../../ingest/ingest-url.ts';
 import { requireCaller } from '../auth.ts';
@@ -88,8 +89,13 @@ builder.mutationFields((t) => ({
       const raw = d.text ?? d.html!;
       const page = d.html ? readArticle(d.html, d.url ?? 'https://invalid.example/') : null;
       if (page && !page.text.trim()) throw new InputError('input.html: the page holds no readable text', [{ path: 'input.html', message: 'no readable text' }]);
+      const sha256 = sha256Hex(raw);
+      // Kept as given, so the document's "archived copy" opens what was ingested (and hand-added quotes can be checked).
+      if (ctx.archiveDir) {
+        await archiveFile(ctx.archiveDir, new TextEncoder().encode(raw), sha256, d.url ?? `urn:sha256:${sha256}`, d.html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8');
+      }
       return ingestText(ctx.store, page ? page.text : raw, {
-        sha256: sha256Hex(raw), language: d.language, title: d.title ?? page?.title ?? undefined, url: d.url ?? null,
+        sha256, language: d.language, title: d.title ?? page?.title ?? undefined, url: d.url ?? null,
         publisher: d.publisher ?? null, publishedAt: d.publishedAt ?? page?.publishedAt ?? null, authors: page?.authors,
       });
     },

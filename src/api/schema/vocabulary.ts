@@ -1,5 +1,6 @@
 // The ontology's vocabulary as GraphQL enums, built from the zod enums' options (never written twice).
 import { Certainty, ClaimType, Direction, EntityKind, ReviewStatus } from '../../domain/vocabulary.ts';
+import { EvidenceKind } from '../../domain/claim.ts';
 import { builder } from '../builder.ts';
 
 function enumFrom<T extends string>(name: string, options: readonly T[], description?: string) {
@@ -11,3 +12,4 @@ export const ClaimTypeEnum = enumFrom('ClaimType', ClaimType.options, ClaimType.
 export const CertaintyEnum = enumFrom('Certainty', Certainty.options, Certainty.description);
 export const ReviewStatusEnum = enumFrom('ReviewStatus', ReviewStatus.options, ReviewStatus.description);
 export const DirectionEnum = enumFrom('Direction', Direction.options, 'Which edges of an entity: out (it is the subject), in, or both.');
+export const EvidenceKindEnum = enumFrom('EvidenceKind', EvidenceKind.options, 'quote: the document’s exact words; paraphrase or summary: someone’s own words about it (writtenBy), never shown as a quotation.');

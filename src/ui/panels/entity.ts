@@ -4,6 +4,7 @@ import { editorKey, nodes, ok, op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
+import { archiveLink, evidenceWords } from '../evidence.ts';
 
 
 export async function renderEntity(app: App, el: HTMLElement, id: string): Promise<void> {
@@ -24,7 +25,7 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
     e.externalIds.wikidata ? h('p', {}, h('strong', {}, `${t('externalIds')}: `), link(`https://www.wikidata.org/wiki/${e.externalIds.wikidata}`, `Wikidata ${e.externalIds.wikidata}`)) : null,
     h('button', { type: 'button', id: 'expand', onclick: () => void app.expand(e.id) }, t('expand')),
     h('h3', {}, t('documents')),
-    h('ul', {}, ...nodes(e.documents).map((d: any) => h('li', {}, link(d.url, d.title ?? d.id), ` — ${d.publisher ?? ''} ${d.publishedAt ?? ''} `, d.sha256 ? link(`${location.origin}/archive/${d.sha256}`, `(${t('archived')})`) : null))),
+    h('ul', {}, ...nodes(e.documents).map((d: any) => h('li', {}, link(d.url, d.title ?? d.id), ` — ${d.publisher ?? ''} ${d.publishedAt ?? ''} `, archiveLink(d)))),
     h('h3', {}, t('claims')),
     h(
       'div',
@@ -43,7 +44,7 @@ function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement 
     { 'data-claim': c.id, 'data-review': c.review.status },
     other(c.subject), ` ${c.type} `, other(c.object),
     h('span', { class: 'cite' }, ` — ${c.certainty}, ${Math.round(c.confidence * 100)}%, ${c.review.status}`),
-    h('blockquote', {}, c.evidence.quote),
+    evidenceWords(c.evidence),
     h('span', { class: 'cite' }, link(c.evidence.document?.url, c.evidence.document?.title ?? ''), ` ${c.evidence.document?.publisher ?? ''} ${c.evidence.document?.publishedAt ?? ''}`),
   );
   if (editorKey()) {

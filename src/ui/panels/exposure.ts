@@ -6,6 +6,7 @@ import { nodes, op } from '../api.ts';
 import { edgeData, type App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
+import { archiveLink, evidenceWords } from '../evidence.ts';
 
 
 export async function renderExposure(app: App, el: HTMLElement, from: string): Promise<void> {
@@ -72,20 +73,21 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
             // The end is evidence too: the suspension's own words and source.
             ...(hop.ended?.claims ?? []).map((c: any) =>
               h('div', { class: 'claim ended-by' },
-                h('blockquote', {}, c.evidence.quote),
+                evidenceWords(c.evidence),
                 h('span', { class: 'cite publisher' }, `${c.evidence.document?.publisher ?? ''}`),
                 h('span', { class: 'cite' }, ` · ${c.date ?? c.evidence.document?.publishedAt ?? ''} · `),
                 link(c.evidence.document?.url, t('source')),
+                ' · ', archiveLink(c.evidence.document),
               ),
             ),
             h('div', { class: 'evidence', 'aria-label': t('evidence') },
               ...hop.claims.map((c: any) =>
                 h('div', { class: 'claim' },
-                  h('blockquote', {}, c.claim.evidence.quote),
+                  evidenceWords(c.claim.evidence),
                   h('span', { class: 'cite publisher' }, `${c.document?.publisher ?? ''}`),
                   h('span', { class: 'cite' }, ` · ${c.document?.publishedAt ?? c.claim.date ?? ''} · ${c.claim.certainty} · `),
                   link(c.document?.url, t('source')),
-                  c.document?.sha256 ? h('span', {}, ' · ', link(`${location.origin}/archive/${c.document.sha256}`, t('archived'))) : null,
+                  ' · ', archiveLink(c.document),
                 ),
               ),
             ),

@@ -15,3 +15,8 @@ export const Document = z.object({
 });
 export type Document = z.infer<typeof Document>;
 export type DocumentInput = z.input<typeof Document>;
+
+/** When a document was public at the latest: its publication date, else the day rightsgraph fetched it. */
+export function knownDate(d: Pick<Document, 'publishedAt' | 'fetchedAt'>): string | undefined {
+  return d.publishedAt ?? d.fetchedAt?.slice(0, 10);
+}

@@ -1,6 +1,8 @@
 // The exposure-path grammar of ONTOLOGY.md as data, and how a path is scored and marked ended. Every store
 // adapter walks these steps; none spells the grammar again.
 import type { Certainty, ClaimType, EntityKind } from './vocabulary.ts';
+import type { Claim } from './claim.ts';
+import type { Entity } from './entity.ts';
 
 export interface HopStep {
   type: ClaimType;
@@ -81,4 +83,57 @@ export function endedHopIndex(
   const latest = hopLatestDate(hop);
   if (latest && suspension.date && dateKey(latest) > dateKey(suspension.date)) return null;
   return hop;
+}
+
+/** A path whose hops cannot have held at one time (a supply ended before the abuse began) counts at this fraction. */
+export const DISJOINT_FACTOR = 0.25;
+
+/** The last day a partial date can mean ("2020" → 2020-12-31), for "definitely before" comparisons. */
+function dateEndKey(d: string): string {
+  return d.length === 4 ? `${d}-12-31` : d.length === 7 ? `${d}-31` : d;
+}
+
+interface TimedHop {
+  from: Pick<Entity, 'name' | 'kind'> & { startDate?: string | undefined; endDate?: string | undefined };
+  to: Pick<Entity, 'name' | 'kind'> & { startDate?: string | undefined; endDate?: string | undefined };
+  edge: { type: ClaimType };
+  claims: ReadonlyArray<{ claim: Pick<Claim, 'date' | 'validFrom' | 'validTo'> }>;
+  ended: { date?: string | undefined } | null;
+}
+
+/**
+ * Whether a path's hops can have held at one time (ONTOLOGY, time). A hop holds from the earliest date its
+ * claims give the relation (their own dates, not their documents') until the suspension that ended it, or
+ * the latest validTo when every claim has one; otherwise it is open at that end. An abuse or contract on the
+ * path bounds its hops by its own start and end dates. The hops overlap unless one definitely ended before
+ * another began; with no date at all, nothing can be said.
+ */
+export function pathTiming(hops: readonly TimedHop[]): { overlap: boolean | null; from?: string; to?: string; note?: string } {
+  let lo: { date: string; what: string } | undefined;
+  let hi: { date: string; what: string } | undefined;
+  const start = (date: string | undefined, what: string) => {
+    if (date && (!lo || dateKey(date) > dateKey(lo.date))) lo = { date, what };
+  };
+  const end = (date: string | undefined, what: string) => {
+    if (date && (!hi || dateEndKey(date) < dateEndKey(hi.date))) hi = { date, what };
+  };
+  for (const h of hops) {
+    const what = `${h.from.name} ${h.edge.type} ${h.to.name}`;
+    const starts = h.claims.map((c) => c.claim.validFrom ?? c.claim.date).filter((d): d is string => !!d);
+    if (starts.length) start(starts.reduce((m, d) => (dateKey(d) < dateKey(m) ? d : m)), what);
+    const ends = h.claims.map((c) => c.claim.validTo);
+    if (h.ended?.date) end(h.ended.date, `${what} (suspended)`);
+    else if (ends.length && ends.every((d): d is string => !!d)) end(ends.reduce((m, d) => (dateEndKey(d) > dateEndKey(m) ? d : m)), what);
+    for (const e of [h.from, h.to]) {
+      if (e.kind !== 'Abuse' && e.kind !== 'Contract') continue;
+      start(e.startDate, e.name);
+      end(e.endDate, e.name);
+    }
+  }
+  if (!lo && !hi) return { overlap: null };
+  const window = { ...(lo ? { from: lo.date } : {}), ...(hi ? { to: hi.date } : {}) };
+  if (lo && hi && dateEndKey(hi.date) < dateKey(lo.date)) {
+    return { overlap: false, ...window, note: `${hi.what} ended by ${hi.date}, before ${lo.what} began (${lo.date})` };
+  }
+  return { overlap: true, ...window };
 }

@@ -27,6 +27,7 @@ export const NeighbourFilter = ClaimFilter.extend({
   kinds: z.array(EntityKind).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).optional().describe('Only neighbours of these kinds.'),
   limit: z.number().int().min(1).max(10_000).default(100),
   offset: z.number().int().min(0).default(0),
+  asOf: IsoDate.optional().describe('What had been published by this date: claims of later documents, or dated later, left out.'),
 });
 export type NeighbourFilter = z.input<typeof NeighbourFilter>;
 
@@ -62,7 +63,7 @@ export const ExposureQuery = z
     toKinds: z.array(EntityKind).min(1).max(ENUM_LIST_MAX, `at most ${ENUM_LIST_MAX} values`).default(['Abuse']),
     maxHops: z.number().int().min(1).max(6, 'maxHops is at most 6').default(4),
     filter: ClaimFilter.default({}),
-    asOf: IsoDate.optional().describe('Replay the graph at this date: later claims ignored, suspensions up to it applied.'),
+    asOf: IsoDate.optional().describe('What had been published by this date: claims of later documents, or dated later, ignored; suspensions up to it applied.'),
     limit: z.number().int().min(1).max(1000).default(20),
   })
   .strict();
@@ -86,10 +87,25 @@ export const Hop = z.object({
 });
 export type Hop = z.infer<typeof Hop>;
 
+export const PathTiming = z.object({
+  overlap: z
+    .boolean()
+    .nullable()
+    .describe('true: the hops’ known intervals share a time; false: they cannot (a supply ended before the abuse began); null: no hop is dated.'),
+  from: IsoDate.optional().describe('The latest known start among the hops: the path holds from then at the earliest.'),
+  to: IsoDate.optional().describe('The earliest known end among the hops: the path holds until then at the latest.'),
+  note: z.string().optional().describe('Which hop ended before which began, when they do not overlap.'),
+});
+export type PathTiming = z.infer<typeof PathTiming>;
+
 export const ExposurePath = z.object({
   hops: z.array(Hop).min(1),
   score: z.number(),
   ended: z.boolean().describe('True when any hop has ended.'),
+  timing: PathTiming,
+  unaffectedBy: z
+    .array(EvidencedClaim)
+    .describe('Suspensions by an actor of this path of something the path does not pass through: they end none of its hops.'),
 });
 export type ExposurePath = z.infer<typeof ExposurePath>;
 

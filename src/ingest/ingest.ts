@@ -209,11 +209,11 @@ async function prepare(resolver: Resolver, text: string, result: ReturnType<type
       confidence: c.confidence,
       extractor: c.rule ? `rules:${c.rule}` : 'rules',
       review: { status: 'unreviewed' },
-      // The date the quote gives the relation. Without one, a claim is known from its document's date:
-      // a suspension then ended by that date at the latest (its `date`); any other relation counts from it
-      // (`validFrom`, what asOf reads), but does not claim to have happened then, so a report published
-      // after a suspension it describes does not reopen the supply it ended.
-      ...(c.date ? { date: c.date } : opts.publishedAt ? (c.type === 'SUSPENDED' ? { date: opts.publishedAt } : { validFrom: opts.publishedAt }) : {}),
+      // The date the quote gives the relation. Without one, a suspension ended by its document's date at the
+      // latest (its `date`); any other relation has no date of its own: asOf still shows it only from its
+      // document's publication (ClaimIndex.setDocument), and a path's timing does not take the report's date
+      // for the day the relation began.
+      ...(c.date ? { date: c.date } : opts.publishedAt && c.type === 'SUSPENDED' ? { date: opts.publishedAt } : {}),
     });
   }
   return {

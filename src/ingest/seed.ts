@@ -92,9 +92,10 @@ export function compileStory(story: SeedStory, file: string): UpsertBatch {
       evidence: { documentId: doc.id, kind: 'paraphrase', quote: c.says, writtenBy: SEED_WRITER, ...(doc.language !== 'en' ? { language: 'en' } : {}) },
       certainty: c.certainty,
       ...(c.date ? { date: c.date } : {}),
-      // As an ingested claim: one without a date of its own is known from its document's publication, so
-      // "as of" an earlier date does not show it (a suspension is dated by the document that reports it).
-      ...(c.validFrom ? { validFrom: c.validFrom } : !c.date && doc.publishedAt ? (c.type === 'SUSPENDED' ? { date: doc.publishedAt } : { validFrom: doc.publishedAt }) : {}),
+      // As an ingested claim: a suspension without a date of its own is dated by the document that reports it;
+      // asOf shows any claim only from its document's publication.
+      ...(c.validFrom ? { validFrom: c.validFrom } : {}),
+      ...(!c.date && c.type === 'SUSPENDED' && doc.publishedAt ? { date: doc.publishedAt } : {}),
       ...(c.validTo ? { validTo: c.validTo } : {}),
       confidence: c.confidence,
       extractor: SEED_EXTRACTOR,

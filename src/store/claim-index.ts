@@ -62,6 +62,8 @@ export interface CompiledFilter {
   minConfidence: number;
   from: number;
   to: number;
+  /** asOf: only claims whose document had been published (or fetched) by then. */
+  knownBy: number;
 }
 
 export function compileFilter(f: ClaimFilter | undefined, asOf?: string): CompiledFilter {
@@ -77,6 +79,7 @@ export function compileFilter(f: ClaimFilter | undefined, asOf?: string): Compil
     minConfidence: f?.minConfidence ?? 0,
     from: f?.from ? dateInt(f.from) : 0,
     to,
+    knownBy: asOf ? dateInt(asOf) : Number.MAX_SAFE_INTEGER,
   };
 }
 
@@ -113,6 +116,8 @@ export class ClaimIndex {
   /** Each claim's document, interned (-1: not known). */
   private readonly doc = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly docIdx = new Map<string, number>();
+  /** Per interned document: when it was known at the latest (published, else fetched); 0 when not known. */
+  private readonly docKnown = new Growable(new Int32Array(64), (n) => new Int32Array(n));
   /** Technologies that are a class (cameras, cloud storage), not a named product: see isGeneric. */
   private readonly generic = new Set<number>();
   /** Dates as written, for reporting an ended hop's date as the source gave it. */
@@ -168,6 +173,31 @@ export class ClaimIndex {
     return this.doc.a[ci]!;
   }
 
+  private internDoc(id: string): number {
+    let d = this.docIdx.get(id);
+    if (d === undefined) {
+      d = this.docIdx.size;
+      this.docIdx.set(id, d);
+      this.docKnown.ensure(d + 1);
+    }
+    return d;
+  }
+
+  /**
+   * When a document was known at the latest: its publication date, else the day it was fetched. A claim is
+   * known from its document's date, so asOf shows what had been published by then (ONTOLOGY, time), even
+   * where the claim's own date is earlier ("in 2015 the firm sold…", written in 2025).
+   */
+  setDocument(id: string, known: string | undefined): void {
+    this.version++;
+    this.docKnown.a[this.internDoc(id)] = dateInt(known);
+  }
+
+  /** Documents of claims the index holds without a date yet (an adapter that fills it per query dates them). */
+  undatedDocuments(): string[] {
+    return [...this.docIdx].filter(([, d]) => this.docKnown.a[d] === 0).map(([id]) => id);
+  }
+
   setClaim(c: ClaimKey): number {
     this.version++;
     const s = this.entityIdx.get(c.subject);
@@ -193,12 +223,7 @@ export class ClaimIndex {
     this.start.a[i] = dateInt(c.start);
     this.date.a[i] = dateInt(c.date);
     this.dateText[i] = c.date;
-    let d = -1;
-    if (c.documentId) {
-      d = this.docIdx.get(c.documentId) ?? this.docIdx.size;
-      if (d === this.docIdx.size) this.docIdx.set(c.documentId, d);
-    }
-    this.doc.a[i] = d;
+    this.doc.a[i] = c.documentId ? this.internDoc(c.documentId) : -1;
     return i;
   }
 
@@ -292,12 +317,19 @@ export class ClaimIndex {
     return this.dateText[ci];
   }
 
-  /** Whether claim `ci` passes a compiled filter (undated claims pass any date window). */
+  /** Whether claim `ci`'s document was known by the filter's asOf (a document without a date always was). */
+  knownBy(ci: number, f: CompiledFilter): boolean {
+    const doc = this.doc.a[ci]!;
+    return doc < 0 || this.docKnown.a[doc]! <= f.knownBy;
+  }
+
+  /** Whether claim `ci` passes a compiled filter (undated claims pass any date window; a claim of a document published after asOf does not). */
   passes(ci: number, f: CompiledFilter): boolean {
     if (!((f.typeMask >> this.type.a[ci]!) & 1)) return false;
     if (!((f.certMask >> this.cert.a[ci]!) & 1)) return false;
     if (!((f.statusMask >> this.status.a[ci]!) & 1)) return false;
     if (this.conf.a[ci]! < f.minConfidence - 1e-6) return false;
+    if (!this.knownBy(ci, f)) return false;
     const d = this.start.a[ci]!;
     return d === 0 || (d >= f.from && d <= f.to);
   }

@@ -39,7 +39,7 @@ export function listNeighbourEdges(
   const filter = NeighbourFilter.parse(filterInput ?? {});
   const e = index.entityIndex(entityId);
   if (e === undefined) return { total: 0, page: [] };
-  const cf = compileFilter(filter);
+  const cf = compileFilter(filter, filter.asOf);
   const kinds = filter.kinds ? new Set(filter.kinds) : null;
   const groups = new Map<string, NeighbourEdgeRef>();
   const walk = (list: number[], direction: 'out' | 'in') => {

@@ -2,7 +2,9 @@
 // as a path grows, so paths come out best first and the search stops at `limit`), then the assembly of the
 // winning paths into hops with their edges, claims, documents and ended marks from the store's records.
 import {
+  DISJOINT_FACTOR,
   ENDED_FACTOR,
+  pathTiming,
   ExposureQuery,
   endedHopIndex,
   hopWeight,
@@ -15,7 +17,7 @@ import {
   type ExposurePath,
   type HopStep,
 } from '../domain/index.ts';
-import { TYPE_CODE_OF, compileFilter, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
+import { TYPE_CODE_OF, compileFilter, dateInt, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
 import { aggregateEdge, type RecordFetcher } from './edges.ts';
 
 export type { RecordFetcher } from './edges.ts';
@@ -38,6 +40,29 @@ export interface FoundPath {
   nodes: number[];
   hops: Array<{ step: HopStep; claims: number[]; weight: number; ended: Partial['ended'] }>;
   score: number;
+  /** Suspensions by an actor of the path of something off the path: they end none of its hops. */
+  elsewhere: number[];
+}
+
+/** At most this many suspensions off the path are reported per path. */
+const ELSEWHERE_MAX = 20;
+
+/** SUSPENDED claims (known by asOf, dated on or before it, not rejected or denied) whose subject is on the path and object is not. */
+function suspensionsOffPath(index: ClaimIndex, nodes: readonly number[], cf: CompiledFilter, asOfInt: number): number[] {
+  const on = new Set(nodes);
+  const out: number[] = [];
+  for (const n of nodes) {
+    if (index.kindOf(n) === 'Abuse' || index.kindOf(n) === 'Technology') continue;
+    for (const ci of index.out[n]!) {
+      if (index.typeOf(ci) !== 'SUSPENDED' || on.has(index.objectOf(ci))) continue;
+      if (!((cf.statusMask >> index.statusCodeOf(ci)) & 1) || index.certaintyOf(ci) === 'denied' || !index.knownBy(ci, cf)) continue;
+      const d = index.dateOf(ci);
+      if (d && d > asOfInt) continue;
+      out.push(ci);
+      if (out.length >= ELSEWHERE_MAX) return out;
+    }
+  }
+  return out;
 }
 
 /** Bounds that keep a query on a dense graph from running away; results are then the best found so far. */
@@ -104,7 +129,7 @@ function endedBy(index: ClaimIndex, p: Partial, target: number, hopClaims: numbe
   for (const ci of index.suspensionsOf(target)) {
     // Rejected suspensions do not end anything; denied ones are not suspensions.
     if (!((cf.statusMask >> index.statusCodeOf(ci)) & 1)) continue;
-    if (index.certaintyOf(ci) === 'denied') continue;
+    if (index.certaintyOf(ci) === 'denied' || !index.knownBy(ci, cf)) continue;
     const s = index.subjectOf(ci);
     if (!onPath(p, s)) continue;
     ids ??= [...pathIds(index, p), index.entityIds[target]!];
@@ -314,10 +339,12 @@ export function searchExposure(index: ClaimIndex, queryInput: ExposureQuery): Fo
     const chain: Partial[] = [];
     for (let x: Partial | null = p; x; x = x.parent) chain.push(x);
     chain.reverse();
+    const nodes = chain.map((x) => x.node);
     return {
-      nodes: chain.map((x) => x.node),
+      nodes,
       hops: chain.slice(1).map((x) => ({ step: x.step!, claims: x.claims, weight: x.weight, ended: x.ended })),
       score: p.score,
+      elsewhere: suspensionsOffPath(index, nodes, cf, q.asOf ? dateInt(q.asOf) : Number.MAX_SAFE_INTEGER),
     };
   });
 }
@@ -329,6 +356,7 @@ export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch
   for (const f of found) {
     for (const n of f.nodes) entityIds.add(index.entityIds[n]!);
     for (const h of f.hops) for (const ci of [...h.claims, ...(h.ended?.claims ?? [])]) claimIds.add(index.claimIds[ci]!);
+    for (const ci of f.elsewhere) claimIds.add(index.claimIds[ci]!);
   }
   const entities = new Map((await fetch.entities([...entityIds])).map((e) => [e.id, e]));
   const claims = new Map((await fetch.claims([...claimIds])).map((c) => [c.id, c]));
@@ -353,7 +381,13 @@ export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch
       };
     });
     if (hops.some((h) => !h.from || !h.to)) continue;
-    out.push({ hops, score: pathScore(hops), ended: hops.some((h) => h.ended !== null) });
+    const timing = pathTiming(hops);
+    const unaffectedBy = f.elsewhere
+      .map((ci) => claims.get(index.claimIds[ci]!))
+      .filter((c): c is Claim => !!c)
+      .map((claim) => ({ claim, document: docs.get(claim.evidence.documentId) ?? null }));
+    out.push({ hops, score: pathScore(hops) * (timing.overlap === false ? DISJOINT_FACTOR : 1), ended: hops.some((h) => h.ended !== null), timing, unaffectedBy });
   }
-  return out;
+  // Paths whose hops cannot have held at one time rank below those that can (a stable sort keeps the rest).
+  return out.sort((a, b) => b.score - a.score);
 }

@@ -14,6 +14,10 @@ const en = {
   suppliers: 'Exposed suppliers', timeline: 'Documents over time', notPlace: 'Open a place (country, region, city) to see its situation.',
   copied: 'Link copied to the address bar.', paths: 'paths',
   paraphraseBy: 'Paraphrase, not the source’s words, by', summaryBy: 'Summary, not the source’s words, by', noArchive: 'no archived copy on this server',
+  asOfHelp: 'Shows what had been published by this date: later reports are left out, suspensions up to it end their hops.',
+  suspended: 'suspended', notOnPath: 'this path does not pass through it, so none of its hops is ended by it.',
+  timingUnknown: 'No hop is dated: whether they held at one time is not known.', timingDisjoint: 'Not at one time:',
+  timingWindow: 'The hops can have held together, as dated by the sources:',
 };
 const fr: typeof en = {
   title: 'rightsgraph', searchLabel: 'Chercher une entité', searchPlaceholder: 'Chercher une entreprise, une unité, une technologie, un lieu… (accents facultatifs)',
@@ -30,6 +34,10 @@ const fr: typeof en = {
   suppliers: 'Fournisseurs exposés', timeline: 'Documents dans le temps', notPlace: 'Ouvrez un lieu (pays, région, ville) pour voir sa situation.',
   copied: 'Lien copié dans la barre d’adresse.', paths: 'chemins',
   paraphraseBy: 'Paraphrase, pas les mots de la source, par', summaryBy: 'Résumé, pas les mots de la source, par', noArchive: 'pas de copie archivée sur ce serveur',
+  asOfHelp: 'Montre ce qui avait été publié à cette date : les rapports postérieurs sont écartés, les suspensions jusqu’à elle terminent leurs étapes.',
+  suspended: 'a suspendu', notOnPath: 'ce chemin n’y passe pas : aucune de ses étapes n’est terminée par là.',
+  timingUnknown: 'Aucune étape n’est datée : on ne sait pas si elles ont coexisté.', timingDisjoint: 'Pas en même temps :',
+  timingWindow: 'Les étapes ont pu coexister, selon les dates des sources :',
 };
 export type Key = keyof typeof en;
 const dicts = { en, fr };

@@ -52,7 +52,7 @@ const app: App = {
     await renderTab();
   },
   async expand(id) {
-    const { entity } = await op('Expand', { id, filter: { ...app.filter(), ...(state.asof ? { to: state.asof } : {}) } });
+    const { entity } = await op('Expand', { id, filter: app.filter(), asOf: state.asof });
     if (!entity) return;
     graph.addNode(entity);
     for (const n of nodes(entity.neighbours)) {

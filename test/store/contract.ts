@@ -146,12 +146,13 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect(later.ended).toBe(true);
       expect(later.hops[1]!.ended).toEqual({ date: '2025-09-25', claimIds: ['cl_suspended_co_ms_gov_8200'] });
       expect(later.hops[0]!.ended).toBeNull();
-      const earlier = (await s.exposurePaths({ from: 'co_ms', asOf: '2025-01-01', limit: 100 })).find((p) => chain(p) === key)!;
+      // After both reports of the chain, before the suspension was reported.
+      const earlier = (await s.exposurePaths({ from: 'co_ms', asOf: '2025-09-10', limit: 100 })).find((p) => chain(p) === key)!;
       expect(earlier.ended).toBe(false);
       expect(earlier.hops.every((h) => h.ended === null)).toBe(true);
       expect(earlier.score).toBeGreaterThan(later.score);
-      // asOf before a hop's only claim: the hop is not there yet.
-      const early = await s.exposurePaths({ from: 'co_ms', asOf: '2020-01-01', limit: 100 });
+      // asOf before any report of the chain: it is not there yet, though its claims are dated 2021 and 2022.
+      const early = await s.exposurePaths({ from: 'co_ms', asOf: '2025-08-01', limit: 100 });
       expect(early.map(chain)).not.toContain('co_ms > tech_azure > abuse_surv');
     });
 
@@ -176,13 +177,13 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
     });
 
     it('finds claims by entity and document, and documents of an entity', async () => {
-      const byDoc = await s.findClaims({ documentId: 'doc_b' });
-      expect(byDoc.items.map((c) => c.id).sort()).toEqual(['cl_suspended_co_ms_gov_8200', 'cl_uses_gov_8200_tech_azure']);
+      const byDoc = await s.findClaims({ documentId: 'doc_c' });
+      expect(byDoc.items.map((c) => c.id).sort()).toEqual(['cl_suspended_co_ms_gov_8200']);
       const byEnt = await s.findClaims({ entityId: 'gov_8200', limit: 2 });
       expect(byEnt.total).toBe(4);
       const next = await s.findClaims({ entityId: 'gov_8200', limit: 10, after: byEnt.items[1]!.id });
       expect(next.items.length).toBe(2);
-      expect((await s.documentsOf('gov_8200')).map((d) => d.id)).toEqual(['doc_a', 'doc_b']);
+      expect((await s.documentsOf('gov_8200')).map((d) => d.id)).toEqual(['doc_a', 'doc_b', 'doc_c']);
     });
 
     it('answers the claims of many entities in one call, as findClaims would one by one', async () => {
@@ -296,6 +297,79 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect(dealer.map(chain)).toContain('co_dealer > tech_cameras > gov_interior > abuse_protest');
       expect(dealer.map(chain)).not.toContain('co_dealer > tech_cameras > abuse_protest');
       expect((await s.exposurePaths({ from: 'co_kestrel', ...to })).map(chain)).toEqual(['co_kestrel > tech_k9 > gov_interior > abuse_protest']);
+    });
+    it('reads asOf as "published by": a claim counts from its document, whatever its own date', async () => {
+      // Invented: a 2025 report says the firm supplied the bureau in 2015; a 2026 report says it stopped in 2019.
+      await s.upsert({
+        documents: [
+          { id: 'doc_t2025', title: 'Retrospective report', publishedAt: '2025-05-01' },
+          { id: 'doc_t2026', title: 'Follow-up', publishedAt: '2026-02-01' },
+        ],
+        entities: [
+          { id: 'co_tfirm', kind: 'Company', name: 'Tempora Firm' },
+          { id: 'gov_tbureau', kind: 'GovernmentBody', name: 'Tempora Bureau', govType: 'police' },
+          { id: 'abuse_tabuse', kind: 'Abuse', name: 'Tempora arrests', category: 'detention' },
+        ] as never,
+        claims: [
+          claim('SUPPLIES', 'co_tfirm', 'gov_tbureau', { date: '2015', evidence: { documentId: 'doc_t2025', quote: 'supplied in 2015' } }),
+          claim('RESPONSIBLE_FOR', 'gov_tbureau', 'abuse_tabuse', { evidence: { documentId: 'doc_t2025', quote: 'the bureau arrested' } }),
+          claim('SUSPENDED', 'co_tfirm', 'gov_tbureau', { date: '2019', evidence: { documentId: 'doc_t2026', quote: 'stopped in 2019' } }),
+        ],
+      });
+      const q = { from: 'co_tfirm', to: 'abuse_tabuse' };
+      // In 2017 nothing about it had been published, though the supply is dated 2015.
+      expect(await s.exposurePaths({ ...q, asOf: '2017-01-01' })).toEqual([]);
+      expect((await s.neighbours('co_tfirm', { asOf: '2017-01-01' })).total).toBe(0);
+      // By mid-2025 the supply was public, its end not yet: the hop is open.
+      const mid = await s.exposurePaths({ ...q, asOf: '2025-06-01' });
+      expect(mid.map(chain)).toEqual(['co_tfirm > gov_tbureau > abuse_tabuse']);
+      expect(mid[0]!.hops[0]!.ended).toBeNull();
+      expect((await s.neighbours('co_tfirm', { asOf: '2025-06-01' })).items.map((n) => n.edge.type)).toEqual(['SUPPLIES']);
+      // After the follow-up: ended in 2019, as its own document says.
+      const late = await s.exposurePaths({ ...q, asOf: '2026-03-01' });
+      expect(late[0]!.hops[0]!.ended).toMatchObject({ date: '2019' });
+    });
+
+    it('reports whether a path’s hops overlap in time, ranks those that cannot below, and names suspensions off the path', async () => {
+      // Invented: Chronos sold two products to one agency; one supply ended in 2018, three years before the
+      // abuse began; the other has no end. Chronos also suspended a supply to a second, unrelated agency.
+      await s.upsert({
+        documents: [{ id: 'doc_chronos', title: 'Chronos report', publishedAt: '2024-01-10' }],
+        entities: [
+          { id: 'co_chronos', kind: 'Company', name: 'Chronos Ltd' },
+          { id: 'tech_ch_old', kind: 'Technology', name: 'Chronos Old Suite', techType: 'surveillance' },
+          { id: 'tech_ch_new', kind: 'Technology', name: 'Chronos New Suite', techType: 'surveillance' },
+          { id: 'gov_ch_agency', kind: 'GovernmentBody', name: 'Chronos agency', govType: 'intelligence' },
+          { id: 'gov_ch_other', kind: 'GovernmentBody', name: 'Other agency', govType: 'police' },
+          { id: 'abuse_ch', kind: 'Abuse', name: 'Chronos crackdown', category: 'surveillance', startDate: '2021-03' },
+        ] as never,
+        claims: [
+          claim('PROVIDES', 'co_chronos', 'tech_ch_old', { validFrom: '2012', validTo: '2018', confidence: 0.95, evidence: { documentId: 'doc_chronos', quote: 'old suite 2012-2018' } }),
+          claim('USES', 'gov_ch_agency', 'tech_ch_old', { confidence: 0.95, evidence: { documentId: 'doc_chronos', quote: 'agency used the old suite' } }),
+          claim('PROVIDES', 'co_chronos', 'tech_ch_new', { confidence: 0.6, evidence: { documentId: 'doc_chronos', quote: 'new suite' } }),
+          claim('USES', 'gov_ch_agency', 'tech_ch_new', { confidence: 0.6, evidence: { documentId: 'doc_chronos', quote: 'agency uses the new suite' } }),
+          claim('RESPONSIBLE_FOR', 'gov_ch_agency', 'abuse_ch', { confidence: 0.95, evidence: { documentId: 'doc_chronos', quote: 'the agency ran the crackdown' } }),
+          claim('SUSPENDED', 'co_chronos', 'gov_ch_other', { date: '2023-05', evidence: { documentId: 'doc_chronos', quote: 'Chronos stopped supplying the other agency' } }),
+        ],
+      });
+      const paths = await s.exposurePaths({ from: 'co_chronos', to: 'abuse_ch', maxHops: 3 });
+      expect(paths.map(chain)).toEqual(['co_chronos > tech_ch_new > gov_ch_agency > abuse_ch', 'co_chronos > tech_ch_old > gov_ch_agency > abuse_ch']);
+      const [fresh, stale] = paths as [ExposurePath, ExposurePath];
+      expect(fresh.timing).toEqual({ overlap: true, from: '2021-03' });
+      expect(stale.timing).toMatchObject({ overlap: false, from: '2021-03', to: '2018' });
+      expect(stale.timing.note).toMatch(/Chronos Old Suite ended by 2018, before Chronos crackdown began/);
+      // Its weights alone would rank it first: the timing puts it below.
+      expect(stale.hops.reduce((m, h) => m * h.weight, 1)).toBeGreaterThan(fresh.hops.reduce((m, h) => m * h.weight, 1));
+      expect(stale.score).toBeLessThan(fresh.score);
+      // The suspension for the other agency is named on each path, and ends none of its hops.
+      for (const p of paths) {
+        expect(p.ended).toBe(false);
+        expect(p.unaffectedBy.map((c) => c.claim.id)).toEqual(['cl_suspended_co_chronos_gov_ch_other']);
+        expect(p.unaffectedBy[0]!.document?.title).toBe('Chronos report');
+      }
+      // A path with no dated hop says it cannot tell.
+      const undated = await s.exposurePaths({ from: 'co_ms', to: 'abuse_kill', maxHops: 2 });
+      expect(undated.every((p) => p.timing.overlap !== false)).toBe(true);
     });
   });
 }

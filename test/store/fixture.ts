@@ -5,7 +5,8 @@ import type { ClaimInput, DocumentInput, EntityInput } from '../../src/domain/in
 
 export const documents: DocumentInput[] = [
   { id: 'doc_a', url: 'https://example.org/a', title: 'Report A', publishedAt: '2025-08-06' },
-  { id: 'doc_b', url: 'https://example.org/b', title: 'Report B', publishedAt: '2025-09-25' },
+  { id: 'doc_b', url: 'https://example.org/b', title: 'Report B', publishedAt: '2025-09-01' },
+  { id: 'doc_c', url: 'https://example.org/c', title: 'Report C', publishedAt: '2025-09-25' },
 ];
 
 export const entities: EntityInput[] = [
@@ -60,7 +61,7 @@ export const claims: ClaimInput[] = [
   claim('PART_OF', 'co_sub', 'co_ms'),
   claim('SUPPLIES', 'co_sub', 'gov_police'),
   claim('RESPONSIBLE_FOR', 'gov_police', 'abuse_det'),
-  claim('SUSPENDED', 'co_ms', 'gov_8200', { date: '2025-09-25', evidence: { documentId: 'doc_b', quote: 'Microsoft disabled services' } }),
+  claim('SUSPENDED', 'co_ms', 'gov_8200', { date: '2025-09-25', evidence: { documentId: 'doc_c', quote: 'Microsoft disabled services' } }),
   // Longer than 4 hops: co_long → a → b → c → d → abuse_far (5 hops).
   claim('SUPPLIES', 'co_long', 'gov_a'),
   claim('PART_OF', 'gov_a', 'gov_b'),

@@ -90,11 +90,15 @@ describe('explorer', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('Microsoft');
     // A seed's words are labelled as our paraphrase, never styled as a quotation, and say there is no archive.
-    const seed = page.locator('#path-detail .claim', { has: page.locator('.paraphrase') }).first();
+    const seed = page.locator('#path-detail .evidence .claim', { has: page.locator('.paraphrase') }).first();
     await seed.waitFor();
     expect(await seed.locator('.kind-label').textContent()).toContain('Paraphrase, not the source’s words, by rightsgraph seed editors');
     expect(await seed.locator('blockquote').count()).toBe(0);
     expect(await seed.locator('.no-archive').textContent()).toContain('no archived copy');
+    // Each path says whether its hops can have held at one time, and which suspensions leave it untouched.
+    expect(await page.locator('#path-detail .path').first().locator('.timing').count()).toBe(1);
+    const elsewhere = (await page.locator('#path-detail .path').first().locator('.unaffected-by').allTextContents()).join(' ');
+    expect(elsewhere).toMatch(/Microsoft suspended .*Ministry of Defense.*does not pass through it/);
     await shot('2-exposure-path');
   });
 

@@ -48,10 +48,15 @@ EntityRef.implement({
       {
         type: NeighbourRef,
         description: 'Edges of this entity (aggregates of the claims that pass the filter) with the entity at the other end, most claims first.',
-        args: { filter: t.arg({ type: ClaimFilterInput }), direction: t.arg({ type: DirectionEnum }), kinds: t.arg({ type: [EntityKindEnum] }) },
+        args: {
+          filter: t.arg({ type: ClaimFilterInput }),
+          direction: t.arg({ type: DirectionEnum }),
+          kinds: t.arg({ type: [EntityKindEnum] }),
+          asOf: t.arg.string({ description: 'What had been published by this date (YYYY, YYYY-MM or YYYY-MM-DD): claims of later documents, or dated later, are left out.' }),
+        },
         resolve: (e, args, ctx) =>
           page(args, 'neighbours', PAGE_SIZES['Entity.neighbours'], async ({ offset, limit }) => {
-            const filter = parseInput(NeighbourFilter, { ...(args.filter ?? {}), direction: args.direction, kinds: args.kinds, limit, offset }, 'neighbours');
+            const filter = parseInput(NeighbourFilter, { ...(args.filter ?? {}), direction: args.direction, kinds: args.kinds, limit, offset, ...(args.asOf ? { asOf: args.asOf } : {}) }, 'neighbours');
             const p = await ctx.store.neighbours(e.id, filter);
             return { items: p.items, total: p.total };
           }),

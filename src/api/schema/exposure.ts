@@ -1,7 +1,7 @@
 // Exposure paths: from a supplier along the hop grammar to abuses, each hop with its edge and the claims
 // (and documents) that carry it; the `exposurePaths` query.
 import { z } from 'zod';
-import { ClaimFilter, ENUM_LIST_MAX, ExposureQuery } from '../../domain/graph.ts';
+import { ClaimFilter, ENUM_LIST_MAX, ExposureQuery, PathTiming } from '../../domain/graph.ts';
 import { IsoDate } from '../../domain/entity.ts';
 import { EntityKind } from '../../domain/vocabulary.ts';
 import { exposedTo } from '../exposed-to.ts';
@@ -12,6 +12,9 @@ import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EdgeRef, EntityRef, EvidencedClaimRef, ExposurePathRef, HopRef } from './refs.ts';
 import { EntityKindEnum } from './vocabulary.ts';
 import { PAGE_SIZES } from '../page-sizes.ts';
+
+const AS_OF_HELP =
+  'What had been published by this date (YYYY, YYYY-MM or YYYY-MM-DD): claims of documents published later, or dated later, are left out; suspensions up to it end their hops.';
 
 EvidencedClaimRef.implement({
   description: 'A claim with the document that carries its evidence, ready to cite.',
@@ -42,12 +45,28 @@ HopRef.implement({
   }),
 });
 
+const PathTimingRef = builder.objectRef<PathTiming>('PathTiming').implement({
+  description: 'Whether the hops of a path can have held at one time: a supply that ended before the abuse began is no exposure to it.',
+  fields: (t) => ({
+    overlap: t.exposeBoolean('overlap', { nullable: true, description: PathTiming.shape.overlap.description }),
+    from: t.exposeString('from', { nullable: true, description: PathTiming.shape.from.description }),
+    to: t.exposeString('to', { nullable: true, description: PathTiming.shape.to.description }),
+    note: t.exposeString('note', { nullable: true, description: PathTiming.shape.note.description }),
+  }),
+});
+
 ExposurePathRef.implement({
   description: 'A chain from a supplier to an abuse; every hop carries its evidence.',
   fields: (t) => ({
     hops: t.field({ type: [HopRef], resolve: (p) => p.hops }),
-    score: t.exposeFloat('score', { description: 'Product of the hop weights (ended hops count half).' }),
+    score: t.exposeFloat('score', { description: 'Product of the hop weights (ended hops count half; a path whose hops cannot overlap in time, a quarter).' }),
     ended: t.exposeBoolean('ended', { description: 'True when a hop was suspended on or before asOf.' }),
+    timing: t.field({ type: PathTimingRef, resolve: (p) => p.timing }),
+    unaffectedBy: t.field({
+      type: [EvidencedClaimRef],
+      description: 'Suspensions by an actor of this path of something the path does not pass through (another unit, another product): none of its hops is ended by them.',
+      resolve: (p) => p.unaffectedBy,
+    }),
   }),
 });
 
@@ -62,7 +81,7 @@ builder.queryField('exposurePaths', (t) =>
         toKinds: t.arg({ type: [EntityKindEnum] }),
         maxHops: t.arg.int({ description: '1–6; default 4.' }),
         filter: t.arg({ type: ClaimFilterInput }),
-        asOf: t.arg.string({ description: 'Replay the graph at this date (YYYY, YYYY-MM or YYYY-MM-DD).' }),
+        asOf: t.arg.string({ description: AS_OF_HELP }),
       },
       resolve: (_r, a, ctx) => {
         const q = { from: String(a.from), to: a.to ? String(a.to) : undefined, toKinds: a.toKinds, maxHops: a.maxHops, filter: a.filter ?? {}, asOf: a.asOf };
@@ -94,7 +113,7 @@ builder.queryField('exposedTo', (t) =>
         kinds: t.arg({ type: [EntityKindEnum] }),
         maxHops: t.arg.int({ description: '1–6; default 4.' }),
         filter: t.arg({ type: ClaimFilterInput }),
-        asOf: t.arg.string(),
+        asOf: t.arg.string({ description: AS_OF_HELP }),
       },
       resolve: (_r, a, ctx) => {
         const q = { abuse: String(a.abuse), kinds: a.kinds, maxHops: a.maxHops, filter: a.filter, asOf: a.asOf };

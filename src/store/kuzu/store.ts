@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ChangeRecord, ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
+import { knownDate, type ChangeRecord, type Document } from '../../domain/index.ts';
+import type { ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
 import { NotAStoreError, ReadOnlyStoreError } from '../errors.ts';
 import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { ClaimIndex } from '../claim-index.ts';
@@ -230,7 +231,10 @@ async function loadIndex(ctx: KuzuContext): Promise<void> {
       rmSync(file, { force: true });
     }
   };
-  for await (const [id, data] of dump('docs', 'MATCH (d:Document) RETURN d.id, d.data')) ctx.records.setDocument(id!, data!);
+  for await (const [id, data] of dump('docs', 'MATCH (d:Document) RETURN d.id, d.data')) {
+    ctx.index.setDocument(id!, knownDate(JSON.parse(data!) as Document));
+    ctx.records.setDocument(id!, data!);
+  }
   for await (const [id, kind, data] of dump('entities', 'MATCH (e:Entity) RETURN e.id, e.kind, e.data')) {
     // Only technologies can be classes: the few of them are parsed, the rest are not.
     ctx.index.setEntity(id!, kind as never, kind === 'Technology' ? (JSON.parse(data!) as { generic?: boolean }).generic === true : undefined);

@@ -4,7 +4,7 @@
 import { createWriteStream, existsSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { Claim, ChangeRecord, Entity, genericOf, type Review } from '../../domain/index.ts';
+import { Claim, ChangeRecord, Entity, genericOf, knownDate, type Review } from '../../domain/index.ts';
 import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
 import { RecordCache } from '../record-cache.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
@@ -104,7 +104,10 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     for (const f of files) rmSync(f, { force: true });
   }
   // Committed: mirror into memory.
-  for (const d of batch.documents) ctx.records.setDocument(d.id, JSON.stringify(d));
+  for (const d of batch.documents) {
+    ctx.index.setDocument(d.id, knownDate(d));
+    ctx.records.setDocument(d.id, JSON.stringify(d));
+  }
   for (const e of entities) {
     ctx.index.setEntity(e.id, e.kind, genericOf(e));
     ctx.records.setEntity(e.id, JSON.stringify(e));
@@ -166,6 +169,7 @@ export async function bulkLoad(
         if (docs.has(d.id)) continue;
         docs.add(d.id);
         const row = documentRow(d);
+        ctx.index.setDocument(d.id, knownDate(d));
         ctx.records.setDocument(d.id, row[1]!);
         text += tsvRow(row);
         result.documents.created++;

@@ -27,7 +27,7 @@ import {
   type SearchOptions,
   type Stats,
 } from '../../domain/index.ts';
-import { SearchOptions as SearchOptionsSchema, foldText, genericOf } from '../../domain/index.ts';
+import { SearchOptions as SearchOptionsSchema, foldText, genericOf, knownDate } from '../../domain/index.ts';
 import { ClaimIndex } from '../claim-index.ts';
 import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
@@ -240,10 +240,17 @@ export class Neo4jStore implements GraphStore {
     return ends;
   }
 
+  /** Gives the index its claims' documents' dates, which asOf reads (ClaimIndex.setDocument). */
+  private async dateDocuments(index: ClaimIndex): Promise<void> {
+    const ids = index.undatedDocuments();
+    for (const d of ids.length ? await this.getDocuments(ids) : []) index.setDocument(d.id, knownDate(d));
+  }
+
   async neighbours(id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
     const id = await this.resolveOne(id0);
     const index = new ClaimIndex();
     Neo4jStore.fill(index, await this.db.read(S.CLAIMS_AROUND, { ids: [id], types: null, cap: WALK_CAP }));
+    if (filter?.asOf) await this.dateDocuments(index);
     return neighbourPage(index, id, filter, this.fetcher);
   }
 
@@ -264,6 +271,7 @@ export class Neo4jStore implements GraphStore {
       const hopTypes = types.filter((t) => t !== 'SUSPENDED');
       const statement = S.EXPOSURE_PATHS_UPTO[q.maxHops - 1]!;
       Neo4jStore.fill(index, await this.db.read(statement, { start: from, target: to ?? null, toKinds: q.toKinds, hopTypes, cap: WALK_CAP, ...conditions }));
+      if (q.asOf) await this.dateDocuments(index);
       return assemblePaths(index, searchExposure(index, { ...query, from, ...(to !== undefined ? { to } : {}) }), this.fetcher);
     }
     let frontier = [from];
@@ -292,6 +300,7 @@ export class Neo4jStore implements GraphStore {
       }
       frontier = [...next];
     }
+    if (q.asOf) await this.dateDocuments(index);
     const found = searchExposure(index, { ...query, from, ...(to !== undefined ? { to } : {}) });
     return assemblePaths(index, found, this.fetcher);
   }

@@ -64,6 +64,15 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
         'section',
         { class: 'path', 'data-ended': String(p.ended) },
         h('h3', {}, `${i + 1}. ${[p.hops[0].from.name, ...p.hops.map((x: any) => x.to.name)].join(' → ')}`, h('span', { class: 'cite' }, ` ${t('score')} ${p.score.toFixed(2)}`)),
+        timingLine(p.timing),
+        // A suspension elsewhere (another unit, another product) leaves this path's hops as they are: say so.
+        ...(p.unaffectedBy ?? []).map((c: any) =>
+          h('div', { class: 'claim unaffected-by' },
+            h('span', { class: 'cite' }, `${c.claim.subject.name} ${t('suspended')} ${c.claim.object.name}${c.claim.date ? ` (${c.claim.date})` : ''}: ${t('notOnPath')} `),
+            evidenceWords(c.claim.evidence),
+            link(c.document?.url, c.document?.publisher ?? t('source')),
+          ),
+        ),
         ...p.hops.map((hop: any) =>
           h(
             'div',
@@ -96,4 +105,11 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
       ),
     ),
   );
+}
+
+/** Whether the path's hops can have held at one time, and the window they share. */
+function timingLine(timing: { overlap: boolean | null; from?: string | null; to?: string | null; note?: string | null } | undefined): HTMLElement | null {
+  if (!timing || timing.overlap === null) return h('p', { class: 'timing', 'data-overlap': 'unknown' }, t('timingUnknown'));
+  if (timing.overlap === false) return h('p', { class: 'timing disjoint', 'data-overlap': 'false' }, `${t('timingDisjoint')} ${timing.note ?? ''}`);
+  return h('p', { class: 'timing', 'data-overlap': 'true' }, `${t('timingWindow')} ${timing.from ?? '…'} – ${timing.to ?? '…'}`);
 }

@@ -147,7 +147,7 @@ export async function crawl(o: CrawlOptions): Promise<CrawlReport> {
       } else {
         const page = readReport(o.source, r.body.toString('utf8'), d.url);
         ingested = await ingestText(o.store, page.text, {
-          ...base, title: page.title ?? undefined, publishedAt: page.publishedAt ?? d.publishedAt, authors: page.authors,
+          ...base, title: page.title ?? undefined, publishedAt: page.publishedAt ?? d.publishedAt, authors: page.authors, cites: page.cites,
           ...(page.language ? { language: page.language } : {}),
         });
         // Reports linked as PDFs are documents of their own, crawled like pages.

@@ -14,6 +14,8 @@ export interface ReadPage {
   language: string | null;
   text: string;
   pdfLinks: string[];
+  /** Links from the article's body to other pages (its citations), absolute, without fragments. */
+  cites: string[];
 }
 
 export interface ReadHints {
@@ -108,6 +110,28 @@ export function readArticle(html: string, url: string, hints: ReadHints = {}): R
         .filter(Boolean),
     ),
   ];
+  // Citations are the body's links: menus and footers link everywhere, so without a body element none are taken.
+  const body = hints.body && $(hints.body).length ? $(hints.body).first() : $('article, main, [role=main]').first();
+  const self = url.replace(/#.*$/, '');
+  const cites = body.length
+    ? [
+        ...new Set(
+          body
+            .find('a[href]')
+            .map((_, el) => {
+              try {
+                const u = new URL($(el).attr('href') ?? '', url);
+                u.hash = '';
+                return /^https?:$/.test(u.protocol) && u.href.length <= 2000 && u.href !== self ? u.href : '';
+              } catch {
+                return '';
+              }
+            })
+            .get()
+            .filter(Boolean),
+        ),
+      ].slice(0, 500)
+    : [];
   return {
     title,
     publishedAt: isoDay(dateText),
@@ -115,5 +139,6 @@ export function readArticle(html: string, url: string, hints: ReadHints = {}): R
     language: ($('html').attr('lang') ?? meta('meta[property="og:locale"]') ?? '').slice(0, 2).toLowerCase() || null,
     text: text.trim(),
     pdfLinks,
+    cites,
   };
 }

@@ -24,6 +24,12 @@ export const Evidence = z
       .describe('kind quote: the exact words of the document, in its language; otherwise the paraphrase or summary itself.'),
     writtenBy: z.string().min(1).max(300).optional().describe('Who wrote a paraphrase or summary (an editor, "rightsgraph seed editors").'),
     language: z.string().regex(/^[a-z]{2,3}$/).optional().describe('The language of these words, where it is not the document’s.'),
+    attributedTo: z
+      .string()
+      .min(1)
+      .max(300)
+      .optional()
+      .describe('The source the document gives for this ("according to Amnesty International", "selon Le Monde"): documents repeating one source are one line of evidence.'),
     start: z.number().int().nonnegative().optional().describe('Offset of the quote in the document text (UTF-16 units).'),
     end: z.number().int().nonnegative().optional(),
   })

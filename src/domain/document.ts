@@ -12,6 +12,12 @@ export const Document = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256').optional(),
   fetchedAt: z.string().datetime({ offset: true }).optional().describe('When the bytes were fetched (ISO 8601).'),
   authors: z.array(z.string().max(300)).max(100).default([]),
+  supersedes: z.string().min(1).max(200).optional().describe('The earlier version of this document (same URL, other text) that this one replaces.'),
+  cites: z
+    .array(z.string().url().max(2000))
+    .max(500)
+    .optional()
+    .describe('URLs the document cites (links in its body): a document citing another is on the same line of evidence.'),
 });
 export type Document = z.infer<typeof Document>;
 export type DocumentInput = z.input<typeof Document>;

@@ -30,6 +30,7 @@ export const ExtractedClaim = z
     end: z.number().int().nonnegative(),
     confidence: z.number().min(0).max(1),
     date: IsoDate.optional(),
+    attributedTo: z.string().optional().describe('The source the sentence names for it ("according to X", "selon X").'),
     rule: z.string().optional(),
   })
   .passthrough();

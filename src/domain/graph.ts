@@ -43,6 +43,10 @@ export const Edge = z.object({
   earliestDate: IsoDate.optional(),
   latestDate: IsoDate.optional(),
   documentIds: z.array(z.string()),
+  independentSources: z.number().int().describe('Lines of evidence: documents by one publisher, repeating one attributed source, or citing one another count once.'),
+  lineages: z
+    .array(z.object({ source: z.string(), documentIds: z.array(z.string()) }))
+    .describe('The lines of evidence behind the edge: the source each traces to, and its documents.'),
 });
 export type Edge = z.infer<typeof Edge>;
 

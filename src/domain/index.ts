@@ -8,3 +8,4 @@ export * from './claim.ts';
 export * from './graph.ts';
 export * from './extraction.ts';
 export * from './exposure.ts';
+export * from './lineage.ts';

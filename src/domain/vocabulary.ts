@@ -41,7 +41,9 @@ export const Certainty = z
   .describe('stated: the source asserts it; alleged: it reports an allegation; denied: it reports it is not so.');
 export type Certainty = z.infer<typeof Certainty>;
 
-export const ReviewStatus = z.enum(['unreviewed', 'accepted', 'rejected']);
+export const ReviewStatus = z
+  .enum(['unreviewed', 'accepted', 'rejected', 'superseded'])
+  .describe('superseded: the claim of an earlier version of a document that a corrected version replaced (hidden, as rejected claims are).');
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
 export const Direction = z.enum(['out', 'in', 'both']);

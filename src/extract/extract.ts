@@ -1,6 +1,7 @@
 // Text → the extraction output of ONTOLOGY.md: language, sentences, mentions grouped into the document's
 // entities (ids local to it: e1, e2 …), and claims with their exact quote and offsets. Pure and synchronous;
 // input size is bounded by the caller (read-input.ts).
+import { attributionOf } from './attribution.ts';
 import { franc } from 'franc-min';
 import { Extraction, type ExtractedClaim, type ExtractedEntity } from '../domain/extraction.ts';
 import { findClaims, type ContractSite, type DraftClaim } from './claims.ts';
@@ -83,6 +84,13 @@ function extractChunk(text: string, meta: DocumentMeta): Extraction {
     ...(Object.keys(e.fields).length ? { fields: e.fields } : {}),
     mentions: set.mentions.filter((m) => m.entity === e.key).slice(0, 50).map((m) => ({ start: m.start, end: m.end, text: text.slice(m.start, m.end) })),
   }));
+  // The sentence's attribution ("according to …", "selon …"), read once per sentence.
+  const attribution = new Map<number, string | undefined>();
+  const attributedTo = (at: number): string | undefined => {
+    const s = sentenceAt(sents, at);
+    if (!attribution.has(s)) attribution.set(s, s < 0 ? undefined : attributionOf(text.slice(sents[s]!.start, sents[s]!.end)));
+    return attribution.get(s);
+  };
   const out: ExtractedClaim[] = claims.map((c) => ({
     type: c.type,
     subject: localId.get(c.subject)!,
@@ -93,6 +101,7 @@ function extractChunk(text: string, meta: DocumentMeta): Extraction {
     end: c.end,
     confidence: Math.round(c.confidence * 100) / 100,
     ...(dated.has(c) ? { date: dated.get(c)! } : {}),
+    ...(attributedTo(c.start) ? { attributedTo: attributedTo(c.start)! } : {}),
     rule: c.rule,
   }));
   return Extraction.parse({

@@ -23,7 +23,7 @@ export async function ingestUrl(
   } else {
     const page = readArticle(r.body.toString('utf8'), r.url);
     result = await ingestText(store, page.text, {
-      ...base, title: meta.title ?? page.title ?? undefined, publishedAt: meta.publishedAt ?? page.publishedAt, authors: page.authors,
+      ...base, title: meta.title ?? page.title ?? undefined, publishedAt: meta.publishedAt ?? page.publishedAt, authors: page.authors, cites: page.cites,
       ...(page.language ? { language: page.language } : {}),
     });
   }

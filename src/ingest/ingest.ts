@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import { archiveFile } from '../archive/warc.ts';
 
 const TYPES: Record<string, string> = { '.txt': 'text/plain', '.html': 'text/html', '.htm': 'text/html', '.pdf': 'application/pdf' };
-import { KIND_FIELDS, claimId, documentId, sha256Hex, type Claim, type Entity, type EntityInput } from '../domain/index.ts';
+import { KIND_FIELDS, claimId, documentId, sha256Hex, type Claim, type Document, type Entity, type EntityInput } from '../domain/index.ts';
+import { planVersion, retireClaims, type VersionPlan } from './versions.ts';
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import { extract, type DocumentMeta } from '../extract/extract.ts';
 import { z } from 'zod';
@@ -32,7 +33,7 @@ async function resolveEntity(resolver: Resolver, e: ExtractedEntity): Promise<En
   return { id, kind: e.kind, name: e.name, aliases: e.aliases.slice(0, 100), externalIds: e.wikidataId ? { wikidata: e.wikidataId } : {}, ...fields } as EntityInput as Entity;
 }
 
-export type IngestResult = UpsertResult & { documentId: string; extracted: { entities: number; claims: number } };
+export type IngestResult = UpsertResult & { documentId: string; extracted: { entities: number; claims: number }; supersedes?: string };
 
 /** NAME.meta.json beside NAME.txt (the dev corpus' format): title, publisher, publishedAt, url, lang. */
 export const SidecarMeta = z
@@ -84,6 +85,8 @@ export interface SourceMeta extends DocumentMeta {
   title?: string | undefined;
   authors?: string[] | undefined;
   fetchedAt?: string | undefined;
+  /** URLs the document links to from its body (its citations). */
+  cites?: string[] | undefined;
 }
 
 /** Waiting ingests a store takes before refusing more (BusyError; the API's 503). */
@@ -111,9 +114,11 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
   return lane.run(async () => {
     const resolver = new Resolver(store);
     const p = await prepare(resolver, text, result, await keepFetchedAt(store, opts));
+    const plan = await planVersionOf(store, p);
     const r = await store.upsert(p.batch);
+    await retireClaims(store, p.document, plan);
     await recordDoubts(store, resolver);
-    return { ...r, documentId: p.documentId, extracted: p.extracted };
+    return { ...r, documentId: p.documentId, extracted: p.extracted, ...(plan.supersedes ? { supersedes: plan.supersedes } : {}) };
   });
 }
 
@@ -125,20 +130,25 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
   const extracted = items.map((it) => ({ text: it.text, result: extract(it.text, it.meta), meta: it.meta }));
   return ingestLane(store).run(async () => {
     const resolver = new Resolver(store);
-    const prepared = [];
+    const prepared: Prepared[] = [];
     for (const x of extracted) prepared.push(await prepare(resolver, x.text, x.result, await keepFetchedAt(store, x.meta)));
+    const plans: VersionPlan[] = [];
+    for (const p of prepared) plans.push(await planVersionOf(store, p));
+    const retire = async (i: number) => retireClaims(store, prepared[i]!.document, plans[i]!);
     const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
     try {
       const written = await store.upsert(all);
+      for (let i = 0; i < prepared.length; i++) await retire(i);
       await recordDoubts(store, resolver);
       return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
     } catch (err) {
       if (!(err instanceof InvalidBatchError)) throw err;
       const written: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
       const documents: Array<{ documentId: string; extracted: IngestResult['extracted'] } | { error: string }> = [];
-      for (const p of prepared) {
+      for (const [i, p] of prepared.entries()) {
         try {
           const r = await store.upsert(p.batch);
+          await retire(i);
           for (const k of ['documents', 'entities', 'claims'] as const) for (const [f, v] of Object.entries(r[k])) (written[k] as Record<string, number>)[f]! += v;
           documents.push({ documentId: p.documentId, extracted: p.extracted });
         } catch (e) {
@@ -162,6 +172,15 @@ async function keepFetchedAt(store: GraphStore, opts: SourceMeta): Promise<Sourc
   return known?.fetchedAt ? { ...opts, fetchedAt: known.fetchedAt } : opts;
 }
 
+/** The version the prepared document replaces (set on it, as `supersedes`), with reviews carried to its claims. */
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+async function planVersionOf(store: GraphStore, p: Prepared): Promise<VersionPlan> {
+  const plan = await planVersion(store, p.document, p.claims);
+  if (plan.supersedes) p.document.supersedes = plan.supersedes;
+  return plan;
+}
+
 /** Possible duplicates the resolver flagged, recorded once their entities are in the store. */
 async function recordDoubts(store: GraphStore, resolver: Resolver): Promise<void> {
   const doubts = resolver.takeDoubts();
@@ -174,14 +193,15 @@ async function recordDoubts(store: GraphStore, resolver: Resolver): Promise<void
 async function prepare(resolver: Resolver, text: string, result: ReturnType<typeof extract>, opts: SourceMeta) {
   const sha256 = opts.sha256;
   const docId = documentId({ sha256 });
-  const document = {
+  const document: Document = {
     id: docId,
     sha256,
     ...(opts.title ? { title: opts.title } : {}),
     ...(opts.url ? { url: opts.url } : {}),
     ...(opts.publisher ? { publisher: opts.publisher } : {}),
     ...(opts.publishedAt ? { publishedAt: opts.publishedAt } : {}),
-    ...(opts.authors?.length ? { authors: opts.authors.slice(0, 50) } : {}),
+    authors: opts.authors?.slice(0, 50) ?? [],
+    ...(opts.cites?.length ? { cites: opts.cites.slice(0, 500) } : {}),
     ...(result.document.language && result.document.language !== 'und' ? { language: result.document.language } : {}),
     fetchedAt: opts.fetchedAt ?? new Date().toISOString(),
   };
@@ -204,7 +224,7 @@ async function prepare(resolver: Resolver, text: string, result: ReturnType<type
       type: c.type,
       subject: s.id,
       object: o.id,
-      evidence: { documentId: docId, kind: 'quote', quote: c.quote, start: c.start, end: c.end },
+      evidence: { documentId: docId, kind: 'quote', quote: c.quote, start: c.start, end: c.end, ...(c.attributedTo ? { attributedTo: c.attributedTo.slice(0, 300) } : {}) },
       certainty: c.certainty,
       confidence: c.confidence,
       extractor: c.rule ? `rules:${c.rule}` : 'rules',
@@ -218,6 +238,8 @@ async function prepare(resolver: Resolver, text: string, result: ReturnType<type
   }
   return {
     batch: { documents: [document], entities: [...entities.values()], claims } as UpsertBatchInput,
+    document,
+    claims,
     documentId: docId,
     extracted: { entities: result.entities.length, claims: result.claims.length },
   };

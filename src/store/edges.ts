@@ -1,10 +1,12 @@
 // Edges from claims: the aggregate of one claim type between two entities (count, best confidence,
 // certainties, earliest and latest date, documents), and the neighbour listing over a ClaimIndex.
 // Store-agnostic, shared by every adapter that keeps a ClaimIndex.
-import { claimStart, dateKey, NeighbourFilter, type Claim, type Document, type Edge, type Entity, type NeighbourPage } from '../domain/index.ts';
+import { claimStart, dateKey, evidenceLineages, NeighbourFilter, type Claim, type Document, type Edge, type Entity, type NeighbourPage } from '../domain/index.ts';
 import { compileFilter, type ClaimIndex } from './claim-index.ts';
 
-export function aggregateEdge(type: Claim['type'], subject: string, object: string, claims: readonly Claim[]): Edge {
+/** The edge of one claim type between two entities; `docs` (the claims' documents) give its independent sources. */
+export function aggregateEdge(type: Claim['type'], subject: string, object: string, claims: readonly Claim[], docs: ReadonlyMap<string, Document>): Edge {
+  const lineages = evidenceLineages(claims, docs);
   const dates = claims.map((c) => claimStart(c) ?? c.validTo).filter((d): d is string => !!d);
   dates.sort((a, b) => (dateKey(a) < dateKey(b) ? -1 : dateKey(a) > dateKey(b) ? 1 : 0));
   const sortedClaims = [...claims].sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -18,6 +20,8 @@ export function aggregateEdge(type: Claim['type'], subject: string, object: stri
     certainties: [...new Set(claims.map((c) => c.certainty))].sort(),
     ...(dates.length ? { earliestDate: dates[0], latestDate: dates[dates.length - 1] } : {}),
     documentIds: [...new Set(claims.map((c) => c.evidence.documentId))].sort(),
+    independentSources: lineages.length,
+    lineages,
   };
 }
 
@@ -77,12 +81,13 @@ export async function neighbourPage(index: ClaimIndex, id: string, filter: Neigh
   const { total, page } = listNeighbourEdges(index, id, filter);
   const claims = new Map((await fetch.claims(page.flatMap((p) => p.claimIds))).map((c) => [c.id, c]));
   const entities = new Map((await fetch.entities([...new Set(page.map((p) => p.other))])).map((e) => [e.id, e]));
+  const docs = new Map((await fetch.documents([...new Set([...claims.values()].map((c) => c.evidence.documentId))])).map((d) => [d.id, d]));
   const items = page.flatMap((p) => {
     const entity = entities.get(p.other);
     if (!entity) return [];
     const cs = p.claimIds.map((c) => claims.get(c)).filter((c): c is Claim => !!c);
     const [s, o] = p.direction === 'out' ? [id, p.other] : [p.other, id];
-    return [{ entity, direction: p.direction, edge: aggregateEdge(p.type, s, o, cs) }];
+    return [{ entity, direction: p.direction, edge: aggregateEdge(p.type, s, o, cs, docs) }];
   });
   return { total, items };
 }

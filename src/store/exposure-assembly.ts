@@ -372,7 +372,7 @@ export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch
         from,
         to,
         direction: h.step.direction,
-        edge: aggregateEdge(h.step.type, forward ? from.id : to.id, forward ? to.id : from.id, hc),
+        edge: aggregateEdge(h.step.type, forward ? from.id : to.id, forward ? to.id : from.id, hc, docs),
         claims: hc.map((claim) => ({ claim, document: docs.get(claim.evidence.documentId) ?? null })),
         weight: h.weight,
         ended: h.ended

@@ -79,6 +79,8 @@ export interface GraphStore {
   getClaims(ids: readonly string[]): Promise<Claim[]>;
   getDocument(id: string): Promise<Document | null>;
   getDocuments(ids: readonly string[]): Promise<Document[]>;
+  /** Every version of a document by its URL (the same URL, other texts), in id order. */
+  documentsByUrl(url: string): Promise<Document[]>;
 
   /** Names and aliases, case- and accent-insensitive, ranked (exact name first, then prefix, then words). */
   searchEntities(text: string, options?: SearchOptions): Promise<SearchHit[]>;
@@ -103,7 +105,7 @@ export interface GraphStore {
   documentsOf(entityId: string, limit?: number): Promise<Document[]>;
 
   /** Sets a claim's review (accepted or rejected, who, when, why) and records the change. */
-  reviewClaim(id: string, review: Review & { status: 'accepted' | 'rejected' | 'unreviewed' }, actor: Actor): Promise<Claim>;
+  reviewClaim(id: string, review: Review, actor: Actor): Promise<Claim>;
 
   /** Edits an entity's name, aliases, external ids or kind fields (not its id or kind), recording before/after. */
   updateEntity(id: string, patch: EntityPatch, actor: Actor): Promise<Entity>;

@@ -16,6 +16,8 @@ export class RecordCache {
   /** Review JSON per claim; undefined for the common unreviewed default, to save memory. */
   private readonly claimReview: (string | undefined)[] = [];
   private readonly documents = new Map<string, string>();
+  /** Document ids by URL: the versions of one document. */
+  private readonly byUrl = new Map<string, string[]>();
 
   constructor(private readonly index: ClaimIndex) {}
 
@@ -34,7 +36,14 @@ export class RecordCache {
     if (i !== undefined) this.claimReview[i] = reviewJson === DEFAULT_REVIEW ? undefined : reviewJson;
   }
   setDocument(id: string, json: string): void {
+    if (!this.documents.has(id)) {
+      const url = (JSON.parse(json) as Document).url;
+      if (url) this.byUrl.set(url, [...(this.byUrl.get(url) ?? []), id].sort());
+    }
     this.documents.set(id, json);
+  }
+  documentIdsByUrl(url: string): readonly string[] {
+    return this.byUrl.get(url) ?? [];
   }
   deleteEntity(id: string): void {
     const i = this.index.entityIndex(id);

@@ -5,7 +5,7 @@ import type { ViewState } from './state.ts';
 
 export const CLAIM_TYPES = ['PROVIDES', 'SUPPLIES', 'USES', 'PARTY_TO', 'FUNDS', 'PART_OF', 'RESPONSIBLE_FOR', 'ENABLES', 'OCCURRED_IN', 'BASED_IN', 'ROLE_IN', 'SUSPENDED', 'DOCUMENTS', 'PARTNERS_WITH'];
 export const CERTAINTIES = ['stated', 'alleged', 'denied'];
-export const REVIEWS = ['unreviewed', 'accepted', 'rejected'];
+export const REVIEWS = ['unreviewed', 'accepted', 'rejected', 'superseded'];
 
 export interface App {
   graph: Graph;

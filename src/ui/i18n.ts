@@ -18,6 +18,7 @@ const en = {
   suspended: 'suspended', notOnPath: 'this path does not pass through it, so none of its hops is ended by it.',
   timingUnknown: 'No hop is dated: whether they held at one time is not known.', timingDisjoint: 'Not at one time:',
   timingWindow: 'The hops can have held together, as dated by the sources:',
+  independentSource: 'independent source', independentSources: 'independent sources',
 };
 const fr: typeof en = {
   title: 'rightsgraph', searchLabel: 'Chercher une entité', searchPlaceholder: 'Chercher une entreprise, une unité, une technologie, un lieu… (accents facultatifs)',
@@ -38,6 +39,7 @@ const fr: typeof en = {
   suspended: 'a suspendu', notOnPath: 'ce chemin n’y passe pas : aucune de ses étapes n’est terminée par là.',
   timingUnknown: 'Aucune étape n’est datée : on ne sait pas si elles ont coexisté.', timingDisjoint: 'Pas en même temps :',
   timingWindow: 'Les étapes ont pu coexister, selon les dates des sources :',
+  independentSource: 'source indépendante', independentSources: 'sources indépendantes',
 };
 export type Key = keyof typeof en;
 const dicts = { en, fr };

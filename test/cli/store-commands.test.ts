@@ -51,8 +51,8 @@ describe('rightsgraph store commands', () => {
     const dir = join(root, 'rt');
     const r = cli(dir, ['import', goodFile]);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/imported 2 documents, 21 entities, 0 redirects, 24 claims, 0 changes/);
-    expect(stats(dir)).toMatchObject({ documents: 2, entities: entities.length, claims: claims.length });
+    expect(r.err).toMatch(/imported 3 documents, 21 entities, 0 redirects, 24 claims, 0 changes/);
+    expect(stats(dir)).toMatchObject({ documents: 3, entities: entities.length, claims: claims.length });
     const exported = cli(dir, ['export']).out;
     expect(exported.trim().split('\n').length).toBe(lines.length);
     expect(cli(dir, ['import', goodFile]).code).toBe(0);
@@ -110,8 +110,8 @@ describe('rightsgraph store commands', () => {
     const dir = join(root, 'skip');
     const r = cli(dir, ['import', '--skip-invalid', badFile]);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/imported 2 documents, 21 entities, 0 redirects, 24 claims, 0 changes; skipped 4 bad line\(s\)/);
-    expect(stats(dir)).toMatchObject({ documents: 2, entities: entities.length, claims: claims.length });
+    expect(r.err).toMatch(/imported 3 documents, 21 entities, 0 redirects, 24 claims, 0 changes; skipped 4 bad line\(s\)/);
+    expect(stats(dir)).toMatchObject({ documents: 3, entities: entities.length, claims: claims.length });
   });
 
   it('says in one line that a folder is not a rightsgraph database', () => {

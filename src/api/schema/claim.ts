@@ -28,6 +28,7 @@ const EvidenceRef = builder.objectRef<Evidence>('Evidence').implement({
       description: 'kind quote: the exact words of the document, in its language (offsets checked where given). kind paraphrase or summary: those words are writtenBy’s, not the document’s; show them as such, never in quotation marks.',
     }),
     writtenBy: t.exposeString('writtenBy', { nullable: true, description: 'Who wrote a paraphrase or summary.' }),
+    attributedTo: t.exposeString('attributedTo', { nullable: true, description: Evidence.shape.attributedTo.description }),
     language: t.exposeString('language', { nullable: true, description: 'The language of these words where it is not the document’s (a paraphrase in English of a French report).' }),
     start: t.exposeInt('start', { nullable: true, description: 'Offset of the quote in the document text (UTF-16 units).' }),
     end: t.exposeInt('end', { nullable: true }),
@@ -176,6 +177,9 @@ builder.mutationFields((t) => ({
     resolve: (_r, a, ctx) => {
       const caller = requireCaller(ctx);
       const note = parseInput(Note, a.note ?? undefined, 'note');
+      if (a.status === 'superseded') {
+        throw new InputError('status: superseded is set by ingesting a new version of the document, not by hand', [{ path: 'status', message: 'not settable by hand' }]);
+      }
       return ctx.store.reviewClaim(
         String(a.id),
         { status: a.status, by: caller.name, at: new Date().toISOString(), ...(note ? { note } : {}) },

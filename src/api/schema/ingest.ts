@@ -96,7 +96,7 @@ builder.mutationFields((t) => ({
       }
       return ingestText(ctx.store, page ? page.text : raw, {
         sha256, language: d.language, title: d.title ?? page?.title ?? undefined, url: d.url ?? null,
-        publisher: d.publisher ?? null, publishedAt: d.publishedAt ?? page?.publishedAt ?? null, authors: page?.authors,
+        publisher: d.publisher ?? null, publishedAt: d.publishedAt ?? page?.publishedAt ?? null, authors: page?.authors, cites: page?.cites,
       });
     },
   }),

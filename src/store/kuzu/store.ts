@@ -162,6 +162,10 @@ export class KuzuStore implements GraphStore {
     await this.ready();
     return reads.getDocuments(this.ctx, ids);
   }
+  async documentsByUrl(url: string) {
+    await this.ready();
+    return reads.getDocuments(this.ctx, this.ctx.records.documentIdsByUrl(url));
+  }
   searchEntities(text: string, options?: SearchOptions): Promise<SearchHit[]> {
     return searchEntities(this.ctx, text, options);
   }

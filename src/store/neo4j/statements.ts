@@ -34,6 +34,7 @@ export const SCHEMA_STATEMENTS: readonly Statement[] = [
   st('CONSTRAINT_CLAIM_ID', 'CREATE CONSTRAINT claim_id IF NOT EXISTS FOR ()-[c:CLAIM]-() REQUIRE c.id IS UNIQUE'),
   st('INDEX_CLAIM_DOCUMENT', 'CREATE INDEX claim_document IF NOT EXISTS FOR ()-[c:CLAIM]-() ON (c.documentId)'),
   st('INDEX_CLAIM_TYPE', 'CREATE INDEX claim_type IF NOT EXISTS FOR ()-[c:CLAIM]-() ON (c.type, c.status)'),
+  st('INDEX_DOCUMENT_URL', 'CREATE INDEX document_url IF NOT EXISTS FOR (d:Document) ON (d.url)'),
   st('INDEX_ENTITY_KIND', 'CREATE INDEX entity_kind IF NOT EXISTS FOR (e:Entity) ON (e.kind)'),
   st('INDEX_ENTITY_NAMES_TEXT', 'CREATE TEXT INDEX entity_names_text IF NOT EXISTS FOR (e:Entity) ON (e.names)'),
   st('INDEX_CHANGE_AT', 'CREATE INDEX change_at IF NOT EXISTS FOR (c:Change) ON (c.at)'),
@@ -76,6 +77,11 @@ export const DOCUMENT_RECORDS = st(
   'DOCUMENT_RECORDS',
   'UNWIND $ids AS id MATCH (d:Document {id: id}) RETURN d.id AS id, d.data AS data',
   ['ids'],
+);
+export const DOCUMENTS_BY_URL = st(
+  'DOCUMENTS_BY_URL',
+  'MATCH (d:Document) WHERE d.url = $url RETURN d.id AS id, d.data AS data ORDER BY id',
+  ['url'],
 );
 // Claims by id name their index in a hint, so a plan can only seek it (a missing index is an error, not a
 // scan per id): one bench load after the test suite sat 21 minutes in this lookup, cause not found.

@@ -198,6 +198,10 @@ export class Neo4jStore implements GraphStore {
     return ids.map((id) => found.get(id)).filter((d) => !!d);
   }
 
+  async documentsByUrl(url: string) {
+    return (await this.db.read(S.DOCUMENTS_BY_URL, { url })).map((r) => parseDocument(r.data));
+  }
+
   private readonly fetcher: RecordFetcher = {
     entities: (ids) => this.getEntities(ids),
     claims: (ids) => this.getClaims(ids),

@@ -78,6 +78,7 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
             'div',
             { class: `hop${hop.ended ? ' ended' : ''}` },
             h('strong', {}, `${hop.from.name} ${hop.direction === 'backward' ? '←' : '→'} ${hop.edge.type} ${hop.direction === 'backward' ? '←' : '→'} ${hop.to.name}`),
+            h('span', { class: 'cite sources', 'data-sources': String(hop.edge.independentSources) }, ` · ${hop.edge.independentSources} ${t(hop.edge.independentSources === 1 ? 'independentSource' : 'independentSources')} (${hop.edge.lineages.map((l: any) => `${l.source}${l.documentIds.length > 1 ? ` ×${l.documentIds.length}` : ''}`).join('; ')})`),
             hop.ended ? h('span', { class: 'ended-mark' }, ` ${t('endedOn')} ${hop.ended.date ?? '?'}`) : null,
             // The end is evidence too: the suspension's own words and source.
             ...(hop.ended?.claims ?? []).map((c: any) =>

@@ -328,6 +328,29 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       // After the follow-up: ended in 2019, as its own document says.
       const late = await s.exposurePaths({ ...q, asOf: '2026-03-01' });
       expect(late[0]!.hops[0]!.ended).toMatchObject({ date: '2019' });
+
+      // A claim dated after its own document (a planned end, "will stop on 2027-01-01") counts from its own
+      // date; a suspension with no date at all, in a document with none, ends the hop at any asOf, undated.
+      await s.upsert({
+        documents: [{ id: 'doc_tplan', title: 'Plan', publishedAt: '2026-06-01' }, { id: 'doc_tundated', title: 'Undated note' }],
+        entities: [
+          { id: 'co_tplan', kind: 'Company', name: 'Planner Co' },
+          { id: 'co_tund', kind: 'Company', name: 'Undated Co' },
+        ] as never,
+        claims: [
+          claim('SUPPLIES', 'co_tplan', 'gov_tbureau', { evidence: { documentId: 'doc_tplan', quote: 'Planner supplies the bureau' } }),
+          claim('SUSPENDED', 'co_tplan', 'gov_tbureau', { date: '2027-01-01', evidence: { documentId: 'doc_tplan', quote: 'Planner will stop on 1 January 2027' } }),
+          claim('SUPPLIES', 'co_tund', 'gov_tbureau', { evidence: { documentId: 'doc_tundated', quote: 'Undated supplies the bureau' } }),
+          claim('SUSPENDED', 'co_tund', 'gov_tbureau', { evidence: { documentId: 'doc_tundated', quote: 'Undated stopped' } }),
+        ],
+      });
+      const plan = (asOf: string) => s.exposurePaths({ from: 'co_tplan', to: 'abuse_tabuse', asOf });
+      expect((await plan('2026-07-01'))[0]!.hops[0]!.ended).toBeNull();
+      expect((await plan('2027-02-01'))[0]!.hops[0]!.ended).toMatchObject({ date: '2027-01-01' });
+      for (const asOf of ['2025-06-01', '2030']) {
+        const [p] = await s.exposurePaths({ from: 'co_tund', to: 'abuse_tabuse', asOf });
+        expect(p!.hops[0]!.ended).toEqual({ claimIds: ['cl_suspended_co_tund_gov_tbureau'] });
+      }
     });
 
     it('reports whether a path’s hops overlap in time, ranks those that cannot below, and names suspensions off the path', async () => {

@@ -2,6 +2,7 @@
 // as a path grows, so paths come out best first and the search stops at `limit`), then the assembly of the
 // winning paths into hops with their edges, claims, documents and ended marks from the store's records.
 import {
+  HOP_GRAMMAR,
   DISJOINT_FACTOR,
   ENDED_FACTOR,
   pathTiming,
@@ -11,9 +12,11 @@ import {
   pathScore,
   stepsFrom,
   type Claim,
+  type ClaimFilter,
   type ClaimType,
   type Document,
   type Entity,
+  type EntityKind,
   type ExposurePath,
   type HopStep,
 } from '../domain/index.ts';
@@ -390,4 +393,70 @@ export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch
   }
   // Paths whose hops cannot have held at one time rank below those that can (a stable sort keeps the rest).
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Paths searched per candidate actor of exposedTo, of which the best after assembly (timing included) is kept. */
+const PATHS_PER_ACTOR = 3;
+
+/** Bounds of an exposedTo search: entities visited walking back from the abuse, candidate actors tried. */
+export const EXPOSED_TO_LIMITS = { visited: 200_000, candidates: 20_000 };
+
+export interface ExposedToQuery {
+  abuse: string;
+  kinds: readonly EntityKind[];
+  maxHops: number;
+  filter: ClaimFilter;
+  asOf?: string | undefined;
+  limit: number;
+}
+
+/**
+ * Who is exposed to one abuse, in one pass over the index: walk back from the abuse over the grammar's claims
+ * (those passing the filter and asOf, both directions) for maxHops levels to collect the actors of the wanted
+ * kinds, then each candidate's best paths to the abuse by the same search as exposurePaths, ranked. Yields to
+ * the event loop every few hundred candidates, so other requests and the API's time limit get their turn.
+ */
+export async function searchExposedTo(index: ClaimIndex, q: ExposedToQuery): Promise<FoundPath[]> {
+  const target = index.entityIndex(q.abuse);
+  if (target === undefined) return [];
+  const kinds = new Set(q.kinds);
+  const cf = compileFilter(q.filter, q.asOf);
+  const grammar = new Set(HOP_GRAMMAR.map((st) => TYPE_CODE_OF.get(st.type)!));
+  const seen = new Set([target]);
+  const candidates: number[] = [];
+  let frontier = [target];
+  for (let depth = 0; depth < q.maxHops && frontier.length && seen.size < EXPOSED_TO_LIMITS.visited; depth++) {
+    const next: number[] = [];
+    for (const n of frontier) {
+      for (const list of [index.inn[n]!, index.out[n]!]) {
+        for (const ci of list) {
+          if (!grammar.has(index.typeCodeOf(ci)) || !index.passes(ci, cf)) continue;
+          const o = index.subjectOf(ci) === n ? index.objectOf(ci) : index.subjectOf(ci);
+          if (seen.has(o)) continue;
+          seen.add(o);
+          next.push(o);
+          if (kinds.has(index.kindOf(o)) && candidates.length < EXPOSED_TO_LIMITS.candidates) candidates.push(o);
+        }
+      }
+    }
+    frontier = next;
+  }
+  const best: FoundPath[] = [];
+  for (const [i, c] of candidates.entries()) {
+    // A timer, not setImmediate: the check phase runs before the loop's timers, so only a timer lets a due
+    // time limit fire first.
+    if (i % 200 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    // A few per actor: timing, known only once assembled, may demote its first (exposedToPaths keeps the best).
+    best.push(...searchExposure(index, { from: index.entityIds[c]!, to: q.abuse, maxHops: q.maxHops, filter: q.filter, ...(q.asOf ? { asOf: q.asOf } : {}), limit: PATHS_PER_ACTOR }));
+  }
+  const name = (p: FoundPath) => index.entityIds[p.nodes[0]!]!;
+  return best.sort((a, b) => b.score - a.score || (name(a) < name(b) ? -1 : 1));
+}
+
+/** exposedTo over an index: the search, then one assembly, ranked by final score (timing included), then name. */
+export async function exposedToPaths(index: ClaimIndex, q: ExposedToQuery, fetch: RecordFetcher): Promise<ExposurePath[]> {
+  const paths = await assemblePaths(index, await searchExposedTo(index, q), fetch);
+  paths.sort((a, b) => b.score - a.score || a.hops[0]!.from.name.localeCompare(b.hops[0]!.from.name));
+  const seen = new Set<string>();
+  return paths.filter((p) => !seen.has(p.hops[0]!.from.id) && !!seen.add(p.hops[0]!.from.id)).slice(0, q.limit);
 }

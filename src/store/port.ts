@@ -2,6 +2,8 @@
 // language appears here; adapters hold all of it. The shared contract suite (test/store/contract.ts) is
 // the definition of what each verb must do.
 import { z } from 'zod';
+import type { ExposedToQuery } from './exposure-assembly.ts';
+export type { ExposedToQuery } from './exposure-assembly.ts';
 import {
   Redirect,
   Claim,
@@ -90,6 +92,12 @@ export interface GraphStore {
 
   /** Paths from `from` along HOP_GRAMMAR to `to` or to entities of `toKinds`, best score first. */
   exposurePaths(query: ExposureQuery): Promise<ExposurePath[]>;
+
+  /**
+   * Who is exposed to one abuse: for each actor of `kinds` within maxHops, its best path to the abuse (as
+   * exposurePaths finds it, filter and asOf included), best first. One call, bounded (EXPOSED_TO_LIMITS).
+   */
+  exposedTo(query: ExposedToQuery): Promise<ExposurePath[]>;
 
   /** Claims matching a query, ordered by id, for review queues and per-document or per-entity lists. */
   findClaims(query: ClaimQuery): Promise<{ total: number; items: Claim[] }>;

@@ -390,6 +390,14 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
         expect(p.unaffectedBy.map((c) => c.claim.id)).toEqual(['cl_suspended_co_chronos_gov_ch_other']);
         expect(p.unaffectedBy[0]!.document?.title).toBe('Chronos report');
       }
+      // Who is exposed to the crackdown, in one store call: Chronos, with the best of those paths; nobody
+      // before the report was published; nothing for an unknown abuse.
+      const q = { abuse: 'abuse_ch', kinds: ['Company' as const], maxHops: 3, filter: {}, limit: 20 };
+      const exposed = await s.exposedTo(q);
+      expect(exposed.map(chain)).toEqual([chain(fresh)]);
+      expect(exposed[0]!.score).toBeCloseTo(fresh.score, 6);
+      expect(await s.exposedTo({ ...q, asOf: '2023-12-31' })).toEqual([]);
+      expect(await s.exposedTo({ ...q, abuse: 'abuse_unknown' })).toEqual([]);
       // A path with no dated hop says it cannot tell.
       const undated = await s.exposurePaths({ from: 'co_ms', to: 'abuse_kill', maxHops: 2 });
       expect(undated.every((p) => p.timing.overlap !== false)).toBe(true);

@@ -3,7 +3,7 @@
 // this bounds how long the asker waits when the graph makes it slow anyway (a hub many hops away, a slow
 // Neo4j). Work already handed to the store finishes in the background; its answer is dropped. The timer
 // fires when the event loop gets a turn: store calls that wait on I/O give it one, and long loops in the
-// API yield (exposedTo between its searches).
+// searches yield (exposedTo every few hundred candidates).
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { ClaimFilter, ENUM_LIST_MAX, ExposureQuery, PathTiming } from '../../domain/graph.ts';
 import { IsoDate } from '../../domain/entity.ts';
 import { EntityKind } from '../../domain/vocabulary.ts';
-import { exposedTo } from '../exposed-to.ts';
 import { builder } from '../builder.ts';
 import { fromTop, page } from '../connection.ts';
 import { parseInput } from '../validate.ts';
@@ -118,7 +117,7 @@ builder.queryField('exposedTo', (t) =>
       resolve: (_r, a, ctx) => {
         const q = { abuse: String(a.abuse), kinds: a.kinds, maxHops: a.maxHops, filter: a.filter, asOf: a.asOf };
         parseInput(ExposedToArgs, q, 'exposedTo');
-        return page(a, 'exposedTo', PAGE_SIZES['Query.exposedTo'], fromTop((limit) => exposedTo(ctx.store, parseInput(ExposedToArgs, { ...q, limit }, 'exposedTo'))));
+        return page(a, 'exposedTo', PAGE_SIZES['Query.exposedTo'], fromTop((limit) => ctx.store.exposedTo(parseInput(ExposedToArgs, { ...q, limit }, 'exposedTo'))));
       },
     },
     { description: 'A page of exposed actors, each with its best path.' },

@@ -3,7 +3,7 @@
 import { dateKey, type ChangeRecord, type ClaimFilter, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
 import { neighbourPage } from '../edges.ts';
 import { compileFilter } from '../claim-index.ts';
-import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
+import { assemblePaths, exposedToPaths, searchExposure, type ExposedToQuery } from '../exposure-assembly.ts';
 import type { ClaimQuery } from '../port.ts';
 import { parseChange, parseClaim } from './rows.ts';
 import type { KuzuContext } from './store.ts';
@@ -36,6 +36,10 @@ export async function exposurePaths(ctx: KuzuContext, query: ExposureQuery) {
   const to = query.to !== undefined ? (ctx.redirects.get(query.to) ?? query.to) : undefined;
   const found = searchExposure(ctx.index, { ...query, from, ...(to !== undefined ? { to } : {}) });
   return assemblePaths(ctx.index, found, fetcher(ctx));
+}
+
+export async function exposedTo(ctx: KuzuContext, query: ExposedToQuery) {
+  return exposedToPaths(ctx.index, { ...query, abuse: ctx.redirects.get(query.abuse) ?? query.abuse }, fetcher(ctx));
 }
 
 export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {

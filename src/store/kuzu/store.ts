@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { knownDate, type ChangeRecord, type Document } from '../../domain/index.ts';
 import type { ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
 import { NotAStoreError, ReadOnlyStoreError } from '../errors.ts';
-import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
+import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { ClaimIndex } from '../claim-index.ts';
 import { RecordCache } from '../record-cache.ts';
 import { log } from '../../util/log.ts';
@@ -176,6 +176,10 @@ export class KuzuStore implements GraphStore {
   async exposurePaths(query: ExposureQuery): Promise<ExposurePath[]> {
     await this.ready();
     return reads.exposurePaths(this.ctx, query);
+  }
+  async exposedTo(query: ExposedToQuery): Promise<ExposurePath[]> {
+    await this.ready();
+    return reads.exposedTo(this.ctx, query);
   }
   findClaims(query: ClaimQuery) {
     return reads.findClaims(this.ctx, query);

@@ -31,8 +31,8 @@ import { SearchOptions as SearchOptionsSchema, foldText, genericOf, knownDate } 
 import { ClaimIndex } from '../claim-index.ts';
 import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
-import { assemblePaths, searchExposure } from '../exposure-assembly.ts';
-import type { Actor, ClaimQuery, EntityPatch, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
+import { assemblePaths, exposedToPaths, searchExposure } from '../exposure-assembly.ts';
+import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { UpsertBatch } from '../port.ts';
 import { claimJson, compareHits, foldedNames, newChangeRecord, parseChange, parseClaim, parseDocument, parseEntity, searchRank } from '../records.ts';
 import { mergeEntity, patchedEntity, reviewedClaim, validateBatch } from '../validate.ts';
@@ -307,6 +307,30 @@ export class Neo4jStore implements GraphStore {
     if (q.asOf) await this.dateDocuments(index);
     const found = searchExposure(index, { ...query, from, ...(to !== undefined ? { to } : {}) });
     return assemblePaths(index, found, this.fetcher);
+  }
+
+  /**
+   * Who is exposed to an abuse: the claims within maxHops of it (the grammar's types and suspensions, one
+   * round trip per level; every hop and suspension of a path of ≤ maxHops hops touches an entity nearer
+   * than maxHops), then the shared search over them.
+   */
+  async exposedTo(query: ExposedToQuery): Promise<ExposurePath[]> {
+    const abuse = await this.resolveOne(query.abuse);
+    const index = new ClaimIndex();
+    const types = [...new Set([...HOP_GRAMMAR.map((st) => st.type), 'SUSPENDED'])];
+    let frontier = [abuse];
+    const seen = new Set(frontier);
+    for (let depth = 0; depth < query.maxHops && frontier.length && index.claimCount < WALK_CAP; depth++) {
+      const next = new Set<string>();
+      for (const ids of chunks(frontier)) {
+        for (const e of Neo4jStore.fill(index, await this.db.read(S.CLAIMS_AROUND, { ids, types, cap: WALK_CAP - index.claimCount }))) {
+          if (!seen.has(e)) (seen.add(e), next.add(e));
+        }
+      }
+      frontier = [...next];
+    }
+    if (query.asOf) await this.dateDocuments(index);
+    return exposedToPaths(index, { ...query, abuse }, this.fetcher);
   }
 
   async findClaims(q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {

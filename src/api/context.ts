@@ -1,11 +1,11 @@
 // The per-request context: the store, the claims-per-entity loaders (entities, claims and documents are
 // loadable nodes: schema/refs.ts) and who is asking (from the API key, if any).
 import DataLoader from 'dataloader';
-import type { Claim, ClaimFilter } from '../domain/index.ts';
+import type { ChangeRecord, Claim, ClaimFilter } from '../domain/index.ts';
 import type { Role } from '../config.ts';
 import type { GraphStore } from '../store/port.ts';
 import { scopesOf, type AuthScopes } from './auth.ts';
-import { claimsOfLoader } from './loaders.ts';
+import { claimsOfLoader, responsesLoader } from './loaders.ts';
 import type { Fetcher } from '../fetch/fetcher.ts';
 import type { Jobs } from './jobs.ts';
 
@@ -29,6 +29,8 @@ export interface ApiContext extends ApiServices {
   scopes: AuthScopes;
   /** Claims per entity for one filter and limit: the claims of a page of entities in one store call. */
   claimsOf(filter: ClaimFilter, limit: number): DataLoader<string, Claim[]>;
+  /** The response records (right of reply) of claims, by claim id: one store call per request. */
+  responses: DataLoader<string, ChangeRecord[]>;
 }
 
 export function createContext(services: ApiServices, caller: Caller | null, anonymousRead = true): ApiContext {
@@ -42,6 +44,7 @@ export function createContext(services: ApiServices, caller: Caller | null, anon
       if (!l) claimLoaders.set(key, (l = claimsOfLoader(store, filter, limit)));
       return l;
     },
+    responses: responsesLoader(store),
     caller,
     scopes: scopesOf(caller, anonymousRead),
   };

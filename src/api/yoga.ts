@@ -16,7 +16,7 @@ import { useQueryCost } from './plugins/use-query-cost.ts';
 import { useTimeLimit } from './plugins/use-time-limit.ts';
 import { useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
-import { useStaticUi } from './plugins/use-static-ui.ts';
+import { useStaticUi, useUiNotBuilt } from './plugins/use-static-ui.ts';
 import { useArchive } from './plugins/use-archive.ts';
 import { schema } from './schema/index.ts';
 import { ingestLane } from '../ingest/ingest.ts';
@@ -66,6 +66,9 @@ export function createApi(opts: ApiOptions): Api {
     healthCheckEndpoint: '/healthz',
     landingPage: false,
     graphiql: production ? false : { title: 'rightsgraph', defaultQuery: DEFAULT_QUERY },
+    // GraphiQL from the npm package, scripts and styles inline: yoga's default loads them from a CDN and
+    // stays on "Loading…" on an offline newsroom machine. Imported on first use (the bundle is 9 MB).
+    renderGraphiQL: async (options) => (await import('@graphql-yoga/render-graphiql')).renderGraphiQL(options),
     maskedErrors: { maskError, isDev: false },
     batching: { limit: MAX_BATCH },
     // Yoga refuses a declared Content-Length over the limit before reading, and stops reading a chunked
@@ -95,7 +98,7 @@ export function createApi(opts: ApiOptions): Api {
       useTimeLimit(opts.timeLimitMs),
       ...(production ? [useDisableIntrospection(), useHiddenSuggestions()] : []),
       ...(opts.archiveDir ? [useArchive(opts.archiveDir)] : []),
-      ...(opts.uiDir ? [useStaticUi(opts.uiDir, GRAPHQL_ENDPOINT)] : []),
+      opts.uiDir ? useStaticUi(opts.uiDir, GRAPHQL_ENDPOINT) : useUiNotBuilt(GRAPHQL_ENDPOINT),
     ],
   });
 }

@@ -128,7 +128,7 @@ export const ChangeRecord = z.object({
   id: z.string(),
   at: z.string().datetime({ offset: true }),
   by: z.string().max(200),
-  action: z.enum(['merge', 'split', 'review', 'update', 'add_claim', 'possible_duplicate', 'judgement', 'ingest', 'other']),
+  action: z.enum(['merge', 'split', 'review', 'update', 'add_claim', 'possible_duplicate', 'judgement', 'ingest', 'response', 'dossier', 'other']),
   targetIds: z.array(z.string()),
   judgement: Judgement.optional(),
   note: z.string().max(4000).optional(),

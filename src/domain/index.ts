@@ -9,3 +9,4 @@ export * from './graph.ts';
 export * from './extraction.ts';
 export * from './exposure.ts';
 export * from './lineage.ts';
+export * from './response.ts';

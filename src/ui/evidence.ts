@@ -15,3 +15,21 @@ export function archiveLink(doc: { archiveUrl?: string | null } | null | undefin
   if (doc?.archiveUrl) return link(`${location.origin}${doc.archiveUrl}`, text);
   return h('span', { class: 'cite no-archive' }, t('noArchive'));
 }
+
+/** A claim's right of reply under it: the responder's words and source, or its silence by a date. */
+export function responsesList(responses: ReadonlyArray<{ kind: string; quote?: string | null; date: string; by?: { name: string } | null; document?: { title?: string | null; url?: string | null; publisher?: string | null } | null }> | undefined): HTMLElement | null {
+  if (!responses?.length) return null;
+  return h(
+    'ul',
+    { class: 'responses', 'aria-label': t('responses') },
+    ...responses.map((r) =>
+      h(
+        'li',
+        { class: 'response', 'data-kind': r.kind },
+        r.kind === 'reply'
+          ? h('span', {}, h('strong', {}, `${r.by?.name ?? '?'} ${t('replied')} (${r.date}): `), h('q', {}, r.quote ?? ''), ' — ', link(r.document?.url, r.document?.publisher ?? r.document?.title ?? t('source')))
+          : h('strong', {}, `${r.by?.name ?? '?'} ${t('noResponse')} ${r.date}`),
+      ),
+    ),
+  );
+}

@@ -19,6 +19,7 @@ const en = {
   timingUnknown: 'No hop is dated: whether they held at one time is not known.', timingDisjoint: 'Not at one time:',
   timingWindow: 'The hops can have held together, as dated by the sources:',
   independentSource: 'independent source', independentSources: 'independent sources',
+  responses: 'Right of reply', replied: 'replied', noResponse: 'did not respond by',
 };
 const fr: typeof en = {
   title: 'rightsgraph', searchLabel: 'Chercher une entité', searchPlaceholder: 'Chercher une entreprise, une unité, une technologie, un lieu… (accents facultatifs)',
@@ -40,6 +41,7 @@ const fr: typeof en = {
   timingUnknown: 'Aucune étape n’est datée : on ne sait pas si elles ont coexisté.', timingDisjoint: 'Pas en même temps :',
   timingWindow: 'Les étapes ont pu coexister, selon les dates des sources :',
   independentSource: 'source indépendante', independentSources: 'sources indépendantes',
+  responses: 'Droit de réponse', replied: 'a répondu', noResponse: 'n’a pas répondu avant le',
 };
 export type Key = keyof typeof en;
 const dicts = { en, fr };

@@ -3,7 +3,7 @@
 // "Microsoft", open the Exposure panel, choose the surveillance abuse, see the path drawn and the HRW quote
 // in the evidence; replay before and after 2025-09-25 and see the suspension's mark; an editor rejects a
 // claim and readers no longer see it. Screenshots of each step go to test-artifacts/ui/.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,8 +17,8 @@ import { ingestFile } from '../../src/ingest/ingest.ts';
 import { loadSeeds } from '../../src/ingest/seed.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
 import { devCorpusDir } from '../../src/util/shared.ts';
+import { chromiumPath } from '../helpers/chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => existsSync(p)) ?? '/usr/bin/chromium';
 const SHOTS = resolve('test-artifacts', 'ui');
 const EDITOR_KEY = 'editor-key-for-ui-tests-0123';
 const HRW = join(devCorpusDir(), '002.txt');
@@ -43,7 +43,7 @@ beforeAll(async () => {
   await ingestFile(store, HRW, { title: 'Une diligence raisonnable supplémentaire est nécessaire', publisher: 'Human Rights Watch', publishedAt: '2025-10-10', language: 'fr', archiveDir: join(dir, 'archive') });
   const api = createApi({ store, uiDir, apiKeys: [{ name: 'eddie', role: 'editor', key: EDITOR_KEY }], archiveDir: join(dir, 'archive') });
   ({ server, url } = await listen(api, '127.0.0.1', 0));
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.on('pageerror', (e) => console.error('page error:', e));
 }, 180_000);
@@ -177,4 +177,20 @@ describe('explorer', () => {
     await shot('7-french-200pct');
     expect(await page.locator('#q').isVisible()).toBe(true);
   });
+  it('shows a company’s reply under the claim it answers', async () => {
+    const gql = async (query: string, variables: Record<string, unknown> = {}) =>
+      (await (await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}` }, body: JSON.stringify({ query, variables }) })).json()) as any;
+    const claims = (await gql('{ entity(id: "co_Q2283") { claims(first: 100) { edges { node { id type review { status } evidence { documentId } } } } } }')).data.entity.claims.edges.map((e: any) => e.node);
+    const supplies = claims.find((c: any) => c.type === 'SUPPLIES' && c.review.status !== 'rejected');
+    const r = await gql('mutation($i: AddResponseInput!) { addResponse(input: $i) { kind } }', { i: { claimId: supplies.id, by: 'co_Q2283', kind: 'reply', quote: 'We are reviewing the allegations.', documentId: supplies.evidence.documentId, date: '2025-08-15' } });
+    expect(r.errors).toBeUndefined();
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await fresh.goto(`${url}/#e=co_Q2283`);
+    const reply = fresh.locator(`#entity li[data-claim="${supplies.id}"] .response`);
+    await reply.waitFor();
+    expect(await reply.textContent()).toMatch(/Microsoft replied \(2025-08-15\): We are reviewing the allegations\./);
+    await fresh.screenshot({ path: join(SHOTS, '8-reply.png') });
+    await fresh.close();
+  });
+
 });

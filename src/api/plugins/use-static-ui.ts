@@ -1,5 +1,5 @@
 // Serves the explorer UI (the built files of src/ui) at /, with index.html for unknown paths so the
-// single-page app can route itself. Paths never leave the UI folder.
+// single-page app can route itself. Paths never leave the UI folder. Without a built UI, `/` says how to build it.
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { Plugin } from 'graphql-yoga';
@@ -53,6 +53,24 @@ export function useStaticUi(root: string, graphqlEndpoint: string): Plugin {
           },
         }),
       );
+    },
+  };
+}
+
+/**
+ * Without a built explorer, `/` says so and how to build it, instead of an empty 404: a page of two lines
+ * and a link to GraphiQL (the API works without the explorer).
+ */
+export function useUiNotBuilt(graphqlEndpoint: string): Plugin {
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>rightsgraph: explorer not built</title></head><body>
+<h1>The explorer is not built</h1>
+<p>Build it with <code>npm run build:ui</code> (or start with <code>npm start</code>, which builds it), then reload this page.</p>
+<p>The GraphQL API is running: <a href="${graphqlEndpoint}">${graphqlEndpoint}</a>.</p>
+</body></html>`;
+  return {
+    onRequest({ request, url, endResponse, fetchAPI }) {
+      if (request.method !== 'GET' || url.pathname.startsWith(graphqlEndpoint) || url.pathname.startsWith('/archive/') || url.pathname === '/healthz') return;
+      endResponse(new fetchAPI.Response(page, { status: 404, headers: { 'content-type': 'text/html; charset=utf-8' } }));
     },
   };
 }

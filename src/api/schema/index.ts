@@ -9,6 +9,7 @@ import './claim.ts';
 import './edge.ts';
 import './exposure.ts';
 import './change.ts';
+import './response.ts';
 import './ingest.ts';
 
 export const schema = builder.toSchema({ sortSchema: true });

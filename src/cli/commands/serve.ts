@@ -23,7 +23,7 @@ async function run(opts: { port?: string; host?: string; seed: boolean }): Promi
     // Load the embedded store's in-memory index now, so the first request does not wait for it.
     await (store as { warm?: () => Promise<void> }).warm?.();
     const uiDir = existsSync(resolve(UI_DIR, 'index.html')) ? UI_DIR : null;
-    if (!uiDir) log.warn('no explorer UI in dist/ui; serving the API only');
+    if (!uiDir) log.warn('no explorer UI in dist/ui (npm run build:ui builds it); / says so, the API is served');
     const api = createApi({
       store, apiKeys: config.apiKeys, anonymousRead: config.anonymousRead, rateLimitPerMinute: config.rateLimitPerMinute, uiDir, production: config.production,
       fetcher: fetcherFromConfig(config), archiveDir: config.archiveDir,

@@ -4,7 +4,7 @@ import { editorKey, nodes, ok, op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
-import { archiveLink, evidenceWords } from '../evidence.ts';
+import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
 
 
 export async function renderEntity(app: App, el: HTMLElement, id: string): Promise<void> {
@@ -45,6 +45,7 @@ function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement 
     other(c.subject), ` ${c.type} `, other(c.object),
     h('span', { class: 'cite' }, ` — ${c.certainty}, ${Math.round(c.confidence * 100)}%, ${c.review.status}`),
     evidenceWords(c.evidence),
+    responsesList(c.responses),
     h('span', { class: 'cite' }, link(c.evidence.document?.url, c.evidence.document?.title ?? ''), ` ${c.evidence.document?.publisher ?? ''} ${c.evidence.document?.publishedAt ?? ''}`),
   );
   if (editorKey()) {

@@ -6,7 +6,7 @@ import { nodes, op } from '../api.ts';
 import { edgeData, type App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
-import { archiveLink, evidenceWords } from '../evidence.ts';
+import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
 
 
 export async function renderExposure(app: App, el: HTMLElement, from: string): Promise<void> {
@@ -94,6 +94,7 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
               ...hop.claims.map((c: any) =>
                 h('div', { class: 'claim' },
                   evidenceWords(c.claim.evidence),
+                  responsesList(c.claim.responses),
                   h('span', { class: 'cite publisher' }, `${c.document?.publisher ?? ''}`),
                   h('span', { class: 'cite' }, ` · ${c.document?.publishedAt ?? c.claim.date ?? ''} · ${c.claim.certainty} · `),
                   link(c.document?.url, t('source')),

@@ -61,6 +61,8 @@ export type Config = {
   apiKeys: ApiKey[];
   /** Where fetched pages are archived as WARC, by sha256 (RIGHTSGRAPH_ARCHIVE, default the data folder's archive/). */
   archiveDir: string;
+  /** Where frozen dossiers are kept by content hash (the data folder's dossiers/). */
+  dossierDir: string;
   fetch: {
     /** Hosts and networks the SSRF guard lets through (RIGHTSGRAPH_FETCH_ALLOW="localhost,10.0.0.0/8"). */
     allow: string | undefined;
@@ -100,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production: e.NODE_ENV === 'production',
     apiKeys: parseApiKeys(e.RIGHTSGRAPH_API_KEYS ?? ''),
     archiveDir: resolve(e.RIGHTSGRAPH_ARCHIVE ?? join(e.RIGHTSGRAPH_DATA, 'archive')),
+    dossierDir: resolve(e.RIGHTSGRAPH_DATA, 'dossiers'),
     fetch: {
       allow: e.RIGHTSGRAPH_FETCH_ALLOW,
       delayMs: e.RIGHTSGRAPH_FETCH_DELAY_MS,

@@ -22,6 +22,7 @@ export interface ApiServices {
   /** Null when the server was started without fetching (tests of reads only). */
   fetcher: Fetcher | null;
   archiveDir: string | null;
+  dossierDir: string | null;
 }
 
 export interface ApiContext extends ApiServices {

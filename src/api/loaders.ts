@@ -35,7 +35,7 @@ export function claimsOfLoader(store: GraphStore, filter: Parameters<GraphStore[
 }
 
 /** Most response records one request reads: replies are few next to claims (one per claim at most, mostly none). */
-export const RESPONSES_MAX = 100_000;
+export const RESPONSES_MAX = 10_000;
 
 /**
  * Responses (right of reply) of many claims: the store's response records read once per request and grouped

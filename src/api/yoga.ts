@@ -18,6 +18,7 @@ import { useHiddenSuggestions } from './plugins/use-hidden-suggestions.ts';
 import { useRateLimit } from './plugins/use-rate-limit.ts';
 import { useStaticUi, useUiNotBuilt } from './plugins/use-static-ui.ts';
 import { useArchive } from './plugins/use-archive.ts';
+import { useDossiers } from './plugins/use-dossiers.ts';
 import { schema } from './schema/index.ts';
 import { ingestLane } from '../ingest/ingest.ts';
 
@@ -37,6 +38,8 @@ export interface ApiOptions {
   /** For `ingestUrl`: the guarded fetcher and the WARC archive folder (without them, ingestUrl is refused). */
   fetcher?: Fetcher | null;
   archiveDir?: string | null;
+  /** Where frozen dossiers are kept (the `dossier` mutation and /dossiers/<sha256>); without it, dossiers are refused. */
+  dossierDir?: string | null;
   /** Ingests waiting their turn before more are refused with 503 (default INGEST_WAITING). */
   maxWaitingIngests?: number;
   /** Longest an operation may take before it is answered with TIMEOUT (default 30 s). */
@@ -59,7 +62,7 @@ export function createApi(opts: ApiOptions): Api {
   const anonymousRead = opts.anonymousRead ?? true;
   const production = !!opts.production;
   if (opts.maxWaitingIngests !== undefined) ingestLane(opts.store).maxWaiting = opts.maxWaitingIngests;
-  const services = { store: opts.store, jobs: new Jobs(), fetcher: opts.fetcher ?? null, archiveDir: opts.archiveDir ?? null };
+  const services = { store: opts.store, jobs: new Jobs(), fetcher: opts.fetcher ?? null, archiveDir: opts.archiveDir ?? null, dossierDir: opts.dossierDir ?? null };
   return createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphqlEndpoint: GRAPHQL_ENDPOINT,
@@ -98,6 +101,7 @@ export function createApi(opts: ApiOptions): Api {
       useTimeLimit(opts.timeLimitMs),
       ...(production ? [useDisableIntrospection(), useHiddenSuggestions()] : []),
       ...(opts.archiveDir ? [useArchive(opts.archiveDir)] : []),
+      ...(opts.dossierDir ? [useDossiers(opts.dossierDir, opts.store)] : []),
       opts.uiDir ? useStaticUi(opts.uiDir, GRAPHQL_ENDPOINT) : useUiNotBuilt(GRAPHQL_ENDPOINT),
     ],
   });

@@ -20,6 +20,7 @@ const en = {
   timingWindow: 'The hops can have held together, as dated by the sources:',
   independentSource: 'independent source', independentSources: 'independent sources',
   responses: 'Right of reply', replied: 'replied', noResponse: 'did not respond by',
+  dossier: 'Dossier of these paths', dossierMade: 'Dossier frozen at', copyCitation: 'Copy citation', citationCopied: 'Citation copied.',
 };
 const fr: typeof en = {
   title: 'rightsgraph', searchLabel: 'Chercher une entité', searchPlaceholder: 'Chercher une entreprise, une unité, une technologie, un lieu… (accents facultatifs)',
@@ -42,6 +43,7 @@ const fr: typeof en = {
   timingWindow: 'Les étapes ont pu coexister, selon les dates des sources :',
   independentSource: 'source indépendante', independentSources: 'sources indépendantes',
   responses: 'Droit de réponse', replied: 'a répondu', noResponse: 'n’a pas répondu avant le',
+  dossier: 'Dossier de ces chemins', dossierMade: 'Dossier figé à', copyCitation: 'Copier la citation', citationCopied: 'Citation copiée.',
 };
 export type Key = keyof typeof en;
 const dicts = { en, fr };

@@ -17,7 +17,7 @@ import { ingestFile } from '../../src/ingest/ingest.ts';
 import { loadSeeds } from '../../src/ingest/seed.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
 import { devCorpusDir } from '../../src/util/shared.ts';
-import { chromiumPath } from '../helpers/chromium.ts';
+import { chromiumPath } from '../../src/util/chromium.ts';
 
 const SHOTS = resolve('test-artifacts', 'ui');
 const EDITOR_KEY = 'editor-key-for-ui-tests-0123';
@@ -41,7 +41,7 @@ beforeAll(async () => {
   store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
   await loadSeeds(store);
   await ingestFile(store, HRW, { title: 'Une diligence raisonnable supplémentaire est nécessaire', publisher: 'Human Rights Watch', publishedAt: '2025-10-10', language: 'fr', archiveDir: join(dir, 'archive') });
-  const api = createApi({ store, uiDir, apiKeys: [{ name: 'eddie', role: 'editor', key: EDITOR_KEY }], archiveDir: join(dir, 'archive') });
+  const api = createApi({ store, uiDir, apiKeys: [{ name: 'eddie', role: 'editor', key: EDITOR_KEY }], archiveDir: join(dir, 'archive'), dossierDir: join(dir, 'dossiers') });
   ({ server, url } = await listen(api, '127.0.0.1', 0));
   browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
@@ -193,4 +193,20 @@ describe('explorer', () => {
     await fresh.close();
   });
 
+  it('freezes a dossier of the chosen paths from the Exposure panel, and offers a citation for every claim', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${url}/#e=co_Q2283&tab=exposure&lang=en`);
+    await page.locator('button.abuse', { hasText: /surveillance/i }).first().click();
+    const cite = page.locator('#path-detail .copy-citation').first();
+    await cite.waitFor();
+    expect(await cite.getAttribute('data-citation')).toMatch(/^The Guardian, .*, 2025-\d\d-\d\d, https:\/\/www\.theguardian\.com\/.*\(Paraphrase, not the source’s words, by rightsgraph seed editors\)/);
+    // The editor's key is still in this tab's session (set in the editing step).
+    const [popup] = await Promise.all([page.waitForEvent('popup'), page.locator('#path-detail button.dossier').click()]);
+    await popup.waitForLoadState();
+    expect(popup.url()).toMatch(/\/dossiers\/[0-9a-f]{64}$/);
+    expect(await popup.locator('h1').textContent()).toMatch(/Dossier: Microsoft → Mass surveillance/);
+    expect(await popup.locator('.changed').textContent()).toContain('nothing on its paths has changed');
+    await popup.screenshot({ path: join(SHOTS, '9-dossier.png') });
+    await popup.close();
+  });
 });

@@ -12,7 +12,7 @@ import { closeServer, listen } from '../../src/api/main.ts';
 import { createApi } from '../../src/api/yoga.ts';
 import { loadSeeds } from '../../src/ingest/seed.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
-import { chromiumPath } from '../helpers/chromium.ts';
+import { chromiumPath } from '../../src/util/chromium.ts';
 
 const SHOTS = resolve('test-artifacts', 'ui');
 let dir: string;

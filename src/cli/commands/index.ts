@@ -12,5 +12,6 @@ import { register as migrate } from './migrate.ts';
 import { register as crawl } from './crawl.ts';
 import { register as archive } from './archive.ts';
 import { register as correct } from './correct.ts';
+import { register as dossier } from './dossier.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest, correct, crawl, archive, migrate];
+export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest, correct, crawl, archive, migrate, dossier];

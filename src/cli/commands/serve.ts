@@ -26,7 +26,7 @@ async function run(opts: { port?: string; host?: string; seed: boolean }): Promi
     if (!uiDir) log.warn('no explorer UI in dist/ui (npm run build:ui builds it); / says so, the API is served');
     const api = createApi({
       store, apiKeys: config.apiKeys, anonymousRead: config.anonymousRead, rateLimitPerMinute: config.rateLimitPerMinute, uiDir, production: config.production,
-      fetcher: fetcherFromConfig(config), archiveDir: config.archiveDir,
+      fetcher: fetcherFromConfig(config), archiveDir: config.archiveDir, dossierDir: config.dossierDir,
     });
     const port = opts.port !== undefined ? Number(opts.port) : config.port;
     const { server, url } = await listen(api, opts.host ?? config.host, port);

@@ -37,6 +37,10 @@ export type ExposedToData = { exposedTo: { edges: Array<{ node: { score: number;
 export type ExposedToVariables = { abuse: string; asOf?: string | null };
 const ExposedToDocument = "query ExposedTo($abuse: ID!, $asOf: String) {\n  exposedTo(abuse: $abuse, asOf: $asOf, first: 10) {\n    edges {\n      node {\n        score\n        hops {\n          from {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n}";
 
+export type DossierData = { dossier: { id: string; permalink: string; paths: number; truncated: boolean } };
+export type DossierVariables = { e: string; to?: string | null; asOf?: string | null };
+const DossierDocument = "mutation Dossier($e: ID!, $to: ID, $asOf: String) {\n  dossier(entityId: $e, to: $to, asOf: $asOf) {\n    id\n    permalink\n    paths\n    truncated\n  }\n}";
+
 /** Every operation of the explorer: its document, and (as types) its result and variables. */
 export const OPERATIONS = {
   OpenEntity: { document: OpenEntityDocument, data: undefined as unknown as OpenEntityData, variables: undefined as unknown as OpenEntityVariables },
@@ -48,5 +52,6 @@ export const OPERATIONS = {
   Exposure: { document: ExposureDocument, data: undefined as unknown as ExposureData, variables: undefined as unknown as ExposureVariables },
   Place: { document: PlaceDocument, data: undefined as unknown as PlaceData, variables: undefined as unknown as PlaceVariables },
   ExposedTo: { document: ExposedToDocument, data: undefined as unknown as ExposedToData, variables: undefined as unknown as ExposedToVariables },
+  Dossier: { document: DossierDocument, data: undefined as unknown as DossierData, variables: undefined as unknown as DossierVariables },
 } as const;
 export type OperationName = keyof typeof OPERATIONS;

@@ -2,7 +2,7 @@
 // choosing one draws its paths in the graph and lists each hop with its quotes, publisher, date, certainty,
 // and links to the source and the archived copy. The "as of" date replays the graph: a hop suspended
 // before it shows its end date.
-import { nodes, op } from '../api.ts';
+import { editorKey, nodes, op } from '../api.ts';
 import { edgeData, type App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t } from '../i18n.ts';
@@ -64,6 +64,7 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
         'section',
         { class: 'path', 'data-ended': String(p.ended) },
         h('h3', {}, `${i + 1}. ${[p.hops[0].from.name, ...p.hops.map((x: any) => x.to.name)].join(' → ')}`, h('span', { class: 'cite' }, ` ${t('score')} ${p.score.toFixed(2)}`)),
+        i === 0 ? dossierButton(app, p.hops[0].from.id, p.hops.at(-1).to.id) : null,
         timingLine(p.timing),
         // A suspension elsewhere (another unit, another product) leaves this path's hops as they are: say so.
         ...(p.unaffectedBy ?? []).map((c: any) =>
@@ -95,6 +96,7 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
                 h('div', { class: 'claim' },
                   evidenceWords(c.claim.evidence),
                   responsesList(c.claim.responses),
+                  copyCitation(app, c),
                   h('span', { class: 'cite publisher' }, `${c.document?.publisher ?? ''}`),
                   h('span', { class: 'cite' }, ` · ${c.document?.publishedAt ?? c.claim.date ?? ''} · ${c.claim.certainty} · `),
                   link(c.document?.url, t('source')),
@@ -114,4 +116,38 @@ function timingLine(timing: { overlap: boolean | null; from?: string | null; to?
   if (!timing || timing.overlap === null) return h('p', { class: 'timing', 'data-overlap': 'unknown' }, t('timingUnknown'));
   if (timing.overlap === false) return h('p', { class: 'timing disjoint', 'data-overlap': 'false' }, `${t('timingDisjoint')} ${timing.note ?? ''}`);
   return h('p', { class: 'timing', 'data-overlap': 'true' }, `${t('timingWindow')} ${timing.from ?? '…'} – ${timing.to ?? '…'}`);
+}
+
+/** Freezes a dossier of the paths to this abuse (an editor's key: it is stored) and opens its permalink. */
+function dossierButton(app: App, from: string, to: string): HTMLElement {
+  return h('button', {
+    type: 'button', class: 'dossier', onclick: async () => {
+      if (!editorKey()) return app.status(t('needKey'));
+      try {
+        const { dossier } = await op('Dossier', { e: from, to, asOf: app.state.asof });
+        app.status(`${t('dossierMade')} ${location.origin}${dossier.permalink}`);
+        window.open(`${location.origin}${dossier.permalink}`, '_blank', 'noopener');
+      } catch (err) {
+        app.status((err as Error).message);
+      }
+    },
+  }, t('dossier'));
+}
+
+/** "Copy citation": publisher, title, date, URL and the words (a paraphrase labelled), ready to paste. */
+function copyCitation(app: App, c: any): HTMLElement {
+  const d = c.document ?? {};
+  const ev = c.claim.evidence;
+  const words = !ev.kind || ev.kind === 'quote' ? `“${ev.quote}”` : `(${t('paraphraseBy')} ${ev.writtenBy ?? '?'}) ${ev.quote}`;
+  const citation = [d.publisher, d.title, d.publishedAt ?? c.claim.date, d.url, words].filter(Boolean).join(', ');
+  return h('button', {
+    type: 'button', class: 'copy-citation linklike', 'data-citation': citation, onclick: async () => {
+      try {
+        await navigator.clipboard.writeText(citation);
+        app.status(t('citationCopied'));
+      } catch {
+        app.status(citation);
+      }
+    },
+  }, t('copyCitation'));
 }

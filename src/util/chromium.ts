@@ -1,6 +1,6 @@
-// Where the UI tests find a Chromium: CHROMIUM_PATH, then Debian's and other Linux paths, Playwright's
-// downloaded browsers, macOS's Chrome or Chromium. Without one, the tests fail with one line naming what to
-// install, not a stack trace (CI installs Debian's chromium).
+// Where a Chromium is: CHROMIUM_PATH, then Debian's and other Linux paths, Playwright's downloaded browsers,
+// macOS's Chrome or Chromium. The dossier's PDF and the UI tests use it; without one, they fail with one
+// line naming what to install, not a stack trace (CI installs Debian's chromium).
 import { existsSync, readdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +30,7 @@ export function findChromium(): string | null {
 }
 
 export const NO_CHROMIUM =
-  'the UI tests need Chromium: install it (Debian/Ubuntu: apt-get install chromium; macOS: Google Chrome) or set CHROMIUM_PATH to a Chrome or Chromium binary';
+  'this needs Chromium (the UI tests, a PDF dossier): install it (Debian/Ubuntu: apt-get install chromium; macOS: Google Chrome) or set CHROMIUM_PATH to a Chrome or Chromium binary';
 
 /** The browser's path, or an error of one line saying what to install. */
 export function chromiumPath(): string {

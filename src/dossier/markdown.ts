@@ -1,0 +1,93 @@
+// A dossier as Markdown: what an editor and a lawyer read. Every hop lists its claims with their words (a
+// quotation only for the document's exact words, a paraphrase labelled with its writer), the document,
+// publisher, date, URL and archived copy with its sha256, certainty, review, the responses of those
+// concerned, and ended hops with the claim that ended them. Text from documents is escaped, so a quote
+// cannot turn into links or markup.
+import type { Document, EvidencedClaim, ExposurePath } from '../domain/index.ts';
+import type { DossierData, DossierResponse } from './build.ts';
+
+/** Markdown's special characters in text taken from documents, escaped. */
+function esc(text: string): string {
+  return text.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`).replace(/\s+/g, ' ').trim();
+}
+
+function docLine(d: Document | null, archiveBase: string | null): string {
+  if (!d) return 'document not in the graph';
+  const parts = [d.publisher ? esc(d.publisher) : null, d.title ? `*${esc(d.title)}*` : null, d.publishedAt ?? null].filter(Boolean);
+  const links = [d.url ? `<${d.url}>` : null, d.sha256 && archiveBase ? `archived copy <${archiveBase}/archive/${d.sha256}> (sha256 ${d.sha256})` : d.sha256 ? `sha256 ${d.sha256}` : 'no archived copy'];
+  return [...parts, ...links.filter(Boolean)].join(', ');
+}
+
+/** One claim's words: a quotation only for the document's exact words. */
+function words(e: EvidencedClaim['claim']['evidence']): string {
+  if (!e.kind || e.kind === 'quote') return `> “${esc(e.quote)}”`;
+  // Never a blockquote: a paraphrase must not look like the source's words.
+  return `*${e.kind === 'summary' ? 'Summary' : 'Paraphrase'} by ${esc(e.writtenBy ?? '?')}${e.language ? ` (${e.language})` : ''}, not the source’s words:* ${esc(e.quote)}`;
+}
+
+function responseLine(r: DossierResponse): string {
+  return r.kind === 'reply'
+    ? `  - **Reply** (${r.date}): “${esc(r.quote ?? '')}” (document ${r.documentId}; recorded by ${esc(r.addedBy)})`
+    : `  - **No response** by ${r.date} (recorded by ${esc(r.addedBy)})`;
+}
+
+/** A citation line for one claim: publisher, title, date, URL, quote. */
+export function citationLine(c: EvidencedClaim): string {
+  const d = c.document;
+  const q = c.claim.evidence.kind === 'quote' || !c.claim.evidence.kind ? `“${c.claim.evidence.quote}”` : `(paraphrase by ${c.claim.evidence.writtenBy ?? '?'}) ${c.claim.evidence.quote}`;
+  return [d?.publisher, d?.title, d?.publishedAt ?? c.claim.date, d?.url, q].filter(Boolean).join(', ');
+}
+
+function claimBlock(c: EvidencedClaim, data: DossierData, archiveBase: string | null): string[] {
+  const cl = c.claim;
+  const lines = [
+    words(cl.evidence),
+    `  - ${docLine(c.document, archiveBase)}`,
+    `  - ${cl.certainty}, confidence ${Math.round(cl.confidence * 100)}%, review ${cl.review.status}${cl.review.by ? ` by ${esc(cl.review.by)}` : ''}${cl.date ? `, dated ${cl.date}` : ''}${cl.evidence.attributedTo ? `, attributed to ${esc(cl.evidence.attributedTo)}` : ''}; claim ${cl.id}`,
+  ];
+  for (const r of data.responses[cl.id] ?? []) lines.push(responseLine(r));
+  return lines;
+}
+
+function pathSection(p: ExposurePath, i: number, data: DossierData, archiveBase: string | null): string[] {
+  const names = [p.hops[0]!.from.name, ...p.hops.map((h) => h.to.name)].map(esc).join(' → ');
+  const out = [`### ${i + 1}. ${names}`, '', `Score ${p.score.toFixed(2)}${p.ended ? ', a supply on it has ended' : ''}.`];
+  out.push(
+    p.timing.overlap === null
+      ? 'Timing: no hop is dated, so whether the hops held at one time is not known.'
+      : p.timing.overlap
+        ? `Timing: the hops can have held together (${p.timing.from ?? '…'} to ${p.timing.to ?? '…'}).`
+        : `Timing: **not at one time**: ${esc(p.timing.note ?? '')}.`,
+    '',
+  );
+  for (const [n, h] of p.hops.entries()) {
+    out.push(`#### Hop ${n + 1}: ${esc(h.from.name)} ${h.direction === 'backward' ? '←' : '→'} ${h.edge.type} ${h.direction === 'backward' ? '←' : '→'} ${esc(h.to.name)}`, '');
+    out.push(`${h.edge.claimCount} claim(s); ${h.edge.independentSources} independent source(s): ${h.edge.lineages.map((l) => `${esc(l.source)} (${l.documentIds.length} document(s))`).join('; ')}.`, '');
+    if (h.ended) out.push(`**Ended** ${h.ended.date ? `on ${h.ended.date}` : '(undated)'}, by claim(s) ${h.ended.claimIds.join(', ')}.`, '');
+    for (const c of h.claims) out.push(...claimBlock(c, data, archiveBase), '');
+  }
+  if (p.unaffectedBy.length) {
+    out.push('Suspensions by an actor of this path of something it does not pass through (they end none of its hops):', '');
+    for (const c of p.unaffectedBy) out.push(...claimBlock(c, data, archiveBase), '');
+  }
+  return out;
+}
+
+/** The whole dossier; `archiveBase` (the server's origin) makes archived copies links. */
+export function dossierMarkdown(data: DossierData, archiveBase: string | null = null): string {
+  const title = data.to ? `${data.entity.name} → ${data.to.name}` : data.entity.kind === 'Abuse' ? `Who is exposed to: ${data.entity.name}` : `${data.entity.name}: exposure paths`;
+  const out = [
+    `# Dossier: ${esc(title)}`,
+    '',
+    `- Entity: ${esc(data.entity.name)} (${data.entity.kind}, ${data.entity.id})${data.to ? `; to ${esc(data.to.name)} (${data.to.id})` : ''}`,
+    `- As of: ${data.asOf ? `${data.asOf} (what had been published by then)` : 'no date (everything in the graph)'}`,
+    `- Made: ${data.madeAt}, from a graph of ${data.graphVersion}`,
+    `- Paths: ${data.paths.length}${data.truncated ? ` shown; more exist and are left out (at most ${data.maxPaths} per dossier: ask for one path with --to, or raise --max-paths)` : ''}`,
+    '',
+    'Quotations (“…”) are the documents’ own words; paraphrases are labelled with who wrote them. Claims are reported, not established facts: each gives its certainty and review.',
+    '',
+  ];
+  if (!data.paths.length) out.push('No exposure path found.', '');
+  for (const [i, p] of data.paths.entries()) out.push(...pathSection(p, i, data, archiveBase));
+  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+}

@@ -20,6 +20,10 @@ const en = {
   timingWindow: 'The hops can have held together, as dated by the sources:',
   independentSource: 'independent source', independentSources: 'independent sources',
   responses: 'Right of reply', replied: 'replied', noResponse: 'did not respond by',
+  welcome1: 'rightsgraph traces who supplies what to whom, from a technology supplier to a human-rights abuse, every step quoted from its source.',
+  welcome2: 'Search a company, unit or technology above, then open its Exposure tab. Example:', example: 'Microsoft’s exposure paths',
+  skip: 'Skip to the panels',
+  exposedToAbuse: 'Who is exposed to this abuse, best path first', noneExposed: 'No one is exposed to it in the graph (none found).',
   dossier: 'Dossier of these paths', dossierMade: 'Dossier frozen at', copyCitation: 'Copy citation', citationCopied: 'Citation copied.',
 };
 const fr: typeof en = {
@@ -43,6 +47,10 @@ const fr: typeof en = {
   timingWindow: 'Les étapes ont pu coexister, selon les dates des sources :',
   independentSource: 'source indépendante', independentSources: 'sources indépendantes',
   responses: 'Droit de réponse', replied: 'a répondu', noResponse: 'n’a pas répondu avant le',
+  welcome1: 'rightsgraph retrace qui fournit quoi à qui, d’un fournisseur de technologie jusqu’à une violation des droits humains, chaque étape citée d’après sa source.',
+  welcome2: 'Cherchez une entreprise, une unité ou une technologie ci-dessus, puis ouvrez son onglet Exposition. Exemple :', example: 'les chemins d’exposition de Microsoft',
+  skip: 'Aller aux panneaux',
+  exposedToAbuse: 'Qui est exposé à cet abus, meilleur chemin d’abord', noneExposed: 'Personne n’y est exposé dans le graphe (aucun trouvé).',
   dossier: 'Dossier de ces chemins', dossierMade: 'Dossier figé à', copyCitation: 'Copier la citation', citationCopied: 'Citation copiée.',
 };
 export type Key = keyof typeof en;

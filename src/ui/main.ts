@@ -9,7 +9,7 @@ import { renderEdit } from './panels/edit.ts';
 import { renderEntity } from './panels/entity.ts';
 import { renderExposure } from './panels/exposure.ts';
 import { renderPlace } from './panels/place.ts';
-import { readState, writeState } from './state.ts';
+import { adoptState, readState, writeState } from './state.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const state = readState();
@@ -96,9 +96,10 @@ async function renderTab(): Promise<void> {
     $(`tab-${tab}`).setAttribute('aria-selected', String(tab === state.tab));
     $(tab).hidden = tab !== state.tab;
   }
+  rovingTabs();
   try {
     if (state.tab === 'edit') return renderEdit(app, $('edit'));
-    if (!state.e) return;
+    if (!state.e) return welcome();
     if (state.tab === 'entity') await renderEntity(app, $('entity'), state.e);
     if (state.tab === 'exposure') await renderExposure(app, $('exposure'), state.e);
     if (state.tab === 'place') await renderPlace(app, $('place'), state.e);
@@ -195,6 +196,41 @@ $('link').addEventListener('click', () => {
   void navigator.clipboard?.writeText(location.href).catch(() => undefined);
   app.status(t('copied'));
 });
+
+// ---- a first visit: what to do, in two lines, with one example to click ----
+function welcome(): void {
+  const example = h('button', { type: 'button', id: 'example', class: 'linklike', onclick: () => {
+    state.tab = 'exposure';
+    void app.open('co_Q2283').then(() => app.expand('co_Q2283'));
+  } }, t('example'));
+  for (const tab of TABS) $(tab).hidden = tab !== 'entity';
+  replace($('entity'), h('p', { class: 'help' }, t('welcome1')), h('p', { class: 'help' }, t('welcome2'), ' ', example));
+}
+
+// ---- Back and Forward move through the views (the URL holds them) ----
+window.addEventListener('popstate', () => {
+  const back = readState();
+  Object.assign(state, { e: back.e, tab: back.tab, abuse: back.abuse, asof: back.asof });
+  adoptState(state);
+  asof.value = state.asof ?? '';
+  if (state.e) void app.open(state.e);
+  else void renderTab();
+});
+
+// ---- the tab list: arrow keys move between tabs (one Tab stop for the list) ----
+$('tab-entity').parentElement!.addEventListener('keydown', (e) => {
+  const focused = TABS.indexOf((document.activeElement?.id ?? '').replace(/^tab-/, ''));
+  const at = focused >= 0 ? focused : TABS.indexOf(state.tab);
+  const to = e.key === 'ArrowRight' ? (at + 1) % TABS.length : e.key === 'ArrowLeft' ? (at + TABS.length - 1) % TABS.length : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : -1;
+  if (to < 0) return;
+  e.preventDefault();
+  const b = $(`tab-${TABS[to]}`);
+  b.focus();
+  b.click();
+});
+const rovingTabs = () => {
+  for (const tab of TABS) $(`tab-${tab}`).setAttribute('tabindex', tab === state.tab ? '0' : '-1');
+};
 
 // ---- restore the view from the URL ----
 (async () => {

@@ -22,6 +22,14 @@ export function readState(): ViewState {
   };
 }
 
+let lastView: string | null = null;
+const viewKey = (s: ViewState) => [s.e, s.tab, s.abuse, s.asof].join('|');
+
+/** After Back or Forward: the state the browser restored is the current step (no new history entry). */
+export function adoptState(s: ViewState): void {
+  lastView = viewKey(s);
+}
+
 export function writeState(s: ViewState): void {
   const p = new URLSearchParams();
   if (s.e) p.set('e', s.e);
@@ -34,5 +42,10 @@ export function writeState(s: ViewState): void {
   if (s.minconf) p.set('minconf', String(s.minconf));
   if (s.cert) p.set('cert', s.cert.join(','));
   if (s.review) p.set('review', s.review.join(','));
-  history.replaceState(null, '', `#${p.toString()}`);
+  // A new view (entity, tab, chosen abuse, date) is a step the browser's Back button returns from; filters
+  // and expansions only rewrite the current step.
+  const view = viewKey(s);
+  if (view !== lastView && lastView !== null) history.pushState(null, '', `#${p.toString()}`);
+  else history.replaceState(null, '', `#${p.toString()}`);
+  lastView = view;
 }

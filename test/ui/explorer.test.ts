@@ -209,4 +209,38 @@ describe('explorer', () => {
     await popup.screenshot({ path: join(SHOTS, '9-dossier.png') });
     await popup.close();
   });
+  it('welcomes a first visit with an example, lists who is exposed on an abuse’s own tab, and steps Back through views', async () => {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await p.goto(`${url}/`);
+    expect(await p.locator('#entity .help').first().textContent()).toMatch(/from a technology supplier to a human-rights abuse/);
+    await p.locator('#example').click();
+    const abuseButton = p.locator('#exposure button.abuse', { hasText: /surveillance/i }).first();
+    await abuseButton.waitFor();
+    expect(p.url()).toContain('e=co_Q2283');
+    // The abuse's own Exposure tab: who is exposed to it, Microsoft among them.
+    const abuseId = await abuseButton.getAttribute('data-id');
+    await p.goto('about:blank');
+    await p.goto(`${url}/#e=${abuseId}&tab=exposure`);
+    await expect.poll(async () => (await p.locator('#exposure').textContent()) ?? '', { timeout: 20_000 }).toMatch(/Who is exposed to this abuse/);
+    expect(await p.locator('#exposure button.abuse').allTextContents()).toContain('Microsoft');
+    await p.locator('#exposure button.abuse', { hasText: 'Microsoft' }).click();
+    await p.locator('#path-detail .path').first().waitFor();
+    // Views are steps of the history: open another entity, then Back returns to the abuse.
+    await p.locator('#tab-entity').click();
+    await expect.poll(() => p.url()).not.toContain('tab=exposure');
+    await p.goBack();
+    await expect.poll(() => p.url()).toContain('tab=exposure');
+    await expect.poll(async () => (await p.locator('#tab-exposure').getAttribute('aria-selected')) ?? '').toBe('true');
+    // A skip link first, and arrow keys in the tab list.
+    await p.goto('about:blank');
+    await p.goto(`${url}/#e=co_Q2283`);
+    await p.locator('#entity h2').waitFor();
+    await p.keyboard.press('Tab');
+    expect(await p.evaluate(() => document.activeElement?.className)).toBe('skip');
+    await p.locator('#tab-exposure').focus();
+    await p.keyboard.press('ArrowRight');
+    await expect.poll(async () => p.evaluate(() => document.activeElement?.id)).toBe('tab-place');
+    expect(await p.locator('#tab-place').getAttribute('aria-selected')).toBe('true');
+    await p.close();
+  });
 });

@@ -10,27 +10,30 @@ import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
 
 
 export async function renderExposure(app: App, el: HTMLElement, from: string): Promise<void> {
-  const { exposurePaths } = await op('Exposure', { from, asOf: app.state.asof, filter: app.filter() });
-  const byAbuse = new Map<string, { name: string; paths: any[] }>();
-  for (const p of nodes(exposurePaths) as any[]) {
-    const target = p.hops.at(-1).to;
-    const g: { name: string; paths: any[] } = byAbuse.get(target.id) ?? { name: target.name, paths: [] };
+  const { entity, exposurePaths } = await op('Exposure', { from, asOf: app.state.asof, filter: app.filter() });
+  // For an abuse, the panel lists who is exposed to it (exposedTo), each actor with its best path.
+  const abuse = entity?.kind === 'Abuse';
+  const found = abuse ? nodes((await op('ExposedToAbuse', { abuse: from, asOf: app.state.asof, filter: app.filter() })).exposedTo) : nodes(exposurePaths);
+  const groups = new Map<string, { name: string; paths: any[] }>();
+  for (const p of found as any[]) {
+    const end = abuse ? p.hops[0].from : p.hops.at(-1).to;
+    const g: { name: string; paths: any[] } = groups.get(end.id) ?? { name: end.name, paths: [] };
     g.paths.push(p);
-    byAbuse.set(target.id, g);
+    groups.set(end.id, g);
   }
-  const ranked = [...byAbuse].sort((a, b) => b[1].paths[0].score - a[1].paths[0].score);
+  const ranked = [...groups].sort((a, b) => b[1].paths[0].score - a[1].paths[0].score);
   const detail = h('div', { id: 'path-detail' });
-  const choose = (abuse: string) => {
-    app.state.abuse = abuse;
+  const choose = (id: string) => {
+    app.state.abuse = id;
     app.save();
-    const g = byAbuse.get(abuse);
+    const g = groups.get(id);
     if (!g) return;
     showPaths(app, detail, g.paths);
-    for (const b of el.querySelectorAll<HTMLButtonElement>('.abuse')) b.setAttribute('aria-pressed', String(b.dataset.id === abuse));
+    for (const b of el.querySelectorAll<HTMLButtonElement>('.abuse')) b.setAttribute('aria-pressed', String(b.dataset.id === id));
   };
   replace(
     el,
-    h('h2', {}, t('exposedTo')),
+    h('h2', {}, t(abuse ? 'exposedToAbuse' : 'exposedTo')),
     ranked.length
       ? h(
           'ol',
@@ -39,10 +42,10 @@ export async function renderExposure(app: App, el: HTMLElement, from: string): P
             h('li', {}, h('button', { type: 'button', class: 'abuse', 'data-id': id, 'aria-pressed': 'false', onclick: () => choose(id) }, g.name), h('span', { class: 'cite' }, ` ${t('score')} ${g.paths[0].score.toFixed(2)} · ${g.paths.length} ${t('paths')}${g.paths.some((p: any) => p.ended) ? ` · ${t('ended')}` : ''}`)),
           ),
         )
-      : h('p', {}, t('noPaths')),
+      : h('p', {}, t(abuse ? 'noneExposed' : 'noPaths')),
     detail,
   );
-  if (app.state.abuse && byAbuse.has(app.state.abuse)) choose(app.state.abuse);
+  if (app.state.abuse && groups.has(app.state.abuse)) choose(app.state.abuse);
 }
 
 function showPaths(app: App, el: HTMLElement, paths: any[]): void {

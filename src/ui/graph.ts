@@ -21,6 +21,8 @@ export interface NodeData {
 }
 export interface EdgeData {
   type: string;
+  /** The claims behind the edge, opened when it is clicked. */
+  claimIds?: string[];
   subject: string;
   object: string;
   bestConfidence: number;
@@ -32,7 +34,7 @@ export interface EdgeData {
 export class Graph {
   readonly cy: Core;
 
-  constructor(container: HTMLElement, on: { select: (id: string) => void; expand: (id: string) => void }) {
+  constructor(container: HTMLElement, on: { select: (id: string) => void; expand: (id: string) => void; edge?: (e: EdgeData) => void }) {
     this.cy = cytoscape({
       container,
       wheelSensitivity: 0.3,
@@ -54,6 +56,9 @@ export class Graph {
           },
         },
         { selector: 'edge', style: { width: 'mapData(bestConfidence, 0, 1, 1, 5)', 'curve-style': 'straight', 'target-arrow-shape': 'triangle', 'line-color': '#9aa', 'target-arrow-color': '#9aa', label: 'data(type)', 'font-size': 7, 'min-zoomed-font-size': 9, 'text-rotation': 'autorotate', color: '#555' } },
+        // Two or more edges between one pair (SUPPLIES and SUSPENDED) fan out instead of lying on top of
+        // each other; only those pay for a curve.
+        { selector: 'edge.multi', style: { 'curve-style': 'bezier', 'control-point-step-size': 28 } },
         { selector: 'edge[?ended]', style: { 'line-style': 'dashed', 'line-color': '#e76f51', 'target-arrow-color': '#e76f51' } },
         { selector: ':selected', style: { 'border-width': 4, 'border-color': '#f4a261' } },
         { selector: '.path', style: { 'line-color': '#f4a261', 'target-arrow-color': '#f4a261', width: 6, 'z-index': 10 } },
@@ -64,6 +69,7 @@ export class Graph {
     });
     this.cy.on('tap', 'node', (e) => on.select(e.target.id()));
     this.cy.on('dbltap', 'node', (e) => on.expand(e.target.id()));
+    this.cy.on('tap', 'edge', (e) => on.edge?.(e.target.data() as EdgeData));
   }
 
   /** Adds a node if missing; true when it was new. */
@@ -78,6 +84,8 @@ export class Graph {
     const el = this.cy.getElementById(id);
     if (el.length) el.data({ ...e });
     else this.cy.add({ group: 'edges', data: { id, source: e.subject, target: e.object, ...e } } as ElementDefinition);
+    const pair = this.cy.getElementById(e.subject).edgesWith(this.cy.getElementById(e.object));
+    if (pair.length > 1) pair.addClass('multi');
   }
 
   layout(): void {

@@ -67,3 +67,19 @@ export function setLang(l: string | null | undefined): void {
 export function t(k: Key): string {
   return dicts[lang][k] ?? en[k];
 }
+
+/** The ontology's vocabulary in French (claim types, certainty, review, kinds); English shows the terms as the API names them. */
+const TERMS_FR: Record<string, string> = {
+  PROVIDES: 'fournit (produit)', SUPPLIES: 'fournit à', USES: 'utilise', PARTY_TO: 'partie à', FUNDS: 'finance', PART_OF: 'fait partie de',
+  RESPONSIBLE_FOR: 'responsable de', ENABLES: 'permet', OCCURRED_IN: 'survenu à', BASED_IN: 'basé à', ROLE_IN: 'rôle dans',
+  SUSPENDED: 'a suspendu', DOCUMENTS: 'documente', PARTNERS_WITH: 'partenaire de',
+  stated: 'affirmé', alleged: 'allégué', denied: 'démenti',
+  unreviewed: 'non relu', accepted: 'accepté', rejected: 'rejeté', superseded: 'remplacé',
+  Company: 'Entreprise', GovernmentBody: 'Organisme public', Organization: 'Organisation', Person: 'Personne', Technology: 'Technologie',
+  Contract: 'Contrat', Location: 'Lieu', Abuse: 'Abus',
+};
+
+/** A vocabulary term (claim type, certainty, review status, kind) in the interface's language. */
+export function term(x: string): string {
+  return lang === 'fr' ? (TERMS_FR[x] ?? x) : x;
+}

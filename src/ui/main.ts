@@ -4,9 +4,9 @@ import { nodes, op } from './api.ts';
 import { CERTAINTIES, CLAIM_TYPES, REVIEWS, edgeData, type App } from './app.ts';
 import { h, replace } from './dom.ts';
 import { Graph, KIND_STYLE } from './graph.ts';
-import { lang, setLang, t } from './i18n.ts';
+import { lang, setLang, t, term } from './i18n.ts';
 import { renderEdit } from './panels/edit.ts';
-import { renderEntity } from './panels/entity.ts';
+import { renderEdge, renderEntity } from './panels/entity.ts';
 import { renderExposure } from './panels/exposure.ts';
 import { renderPlace } from './panels/place.ts';
 import { adoptState, readState, writeState } from './state.ts';
@@ -15,20 +15,35 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const state = readState();
 setLang(state.lang);
 
-const graph = new Graph($('cy'), { select: (id) => void app.open(id), expand: (id) => void app.expand(id) });
+const graph = new Graph($('cy'), {
+  select: (id) => void app.open(id),
+  expand: (id) => void app.expand(id),
+  // An edge opens its claims and evidence in the Entity tab.
+  edge: (e) => {
+    state.tab = 'entity';
+    for (const tab of TABS) ($(`tab-${tab}`).setAttribute('aria-selected', String(tab === 'entity')), ($(tab).hidden = tab !== 'entity'));
+    void renderEdge(app, $('entity'), e).catch((err: Error) => app.status(err.message));
+  },
+});
 
 // ---- filters ----
 const checks = (container: string, values: string[], chosen: string[] | null, name: string) => {
-  replace($(container), ...values.map((v) => h('label', {}, h('input', { type: 'checkbox', name, value: v, checked: !chosen || chosen.includes(v) }), ` ${v}`)));
+  replace($(container), ...values.map((v) => h('label', {}, h('input', { type: 'checkbox', name, value: v, checked: !chosen || chosen.includes(v) }), ` ${term(v)}`)));
 };
-checks('types', CLAIM_TYPES, state.types, 'type');
-checks('certainties', CERTAINTIES, state.cert, 'cert');
-checks('reviews', REVIEWS, state.review ?? ['unreviewed', 'accepted'], 'review');
+const checked = (name: string) => [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
+// Filters and legend name the vocabulary in the interface's language: drawn again when it changes.
+const renderChrome = () => {
+  const keep = (name: string) => (document.querySelector(`input[name="${name}"]`) ? checked(name) : null);
+  const [types, cert, review] = [keep('type'), keep('cert'), keep('review')];
+  checks('types', CLAIM_TYPES, types ?? state.types, 'type');
+  checks('certainties', CERTAINTIES, cert ?? state.cert, 'cert');
+  checks('reviews', REVIEWS, review ?? state.review ?? ['unreviewed', 'accepted'], 'review');
+  replace($('legend'), ...Object.entries(KIND_STYLE).map(([kind, s]) => h('li', {}, h('span', { class: 'swatch', style: `background:${s.color}` }), `${term(kind)} (${s.shape})`)));
+};
+renderChrome();
 ($('minconf') as HTMLInputElement).value = String(state.minconf);
 $('minconf-out').textContent = String(state.minconf);
-const checked = (name: string) => [...document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value);
 
-replace($('legend'), ...Object.entries(KIND_STYLE).map(([kind, s]) => h('li', {}, h('span', { class: 'swatch', style: `background:${s.color}` }), `${kind} (${s.shape})`)));
 
 const app: App = {
   graph,
@@ -124,7 +139,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 const showHits = () => {
   list.hidden = hits.length === 0;
   list.parentElement!.setAttribute('aria-expanded', String(!list.hidden));
-  replace(list, ...hits.map((x, i) => h('li', { role: 'option', id: `opt-${i}`, 'aria-selected': String(i === active), onmousedown: () => pick(i) }, x.name, x.alias ? h('span', { class: 'kind' }, `(${x.alias})`) : null, h('span', { class: 'kind' }, x.kind))));
+  replace(list, ...hits.map((x, i) => h('li', { role: 'option', id: `opt-${i}`, 'aria-selected': String(i === active), onmousedown: () => pick(i) }, x.name, x.alias ? h('span', { class: 'kind' }, `(${x.alias})`) : null, h('span', { class: 'kind' }, term(x.kind)))));
   if (active >= 0) input.setAttribute('aria-activedescendant', `opt-${active}`);
 };
 const pick = (i: number) => {
@@ -175,6 +190,7 @@ $('lang').addEventListener('click', () => {
   state.lang = lang === 'fr' ? 'en' : 'fr';
   setLang(state.lang);
   $('lang').textContent = lang === 'fr' ? 'EN' : 'FR';
+  renderChrome();
   app.save();
   void renderTab();
 });

@@ -166,6 +166,10 @@ describe('explorer', () => {
   it('switches to French, exports GraphML, and is usable at 200% zoom', async () => {
     await page.click('#lang');
     expect(await page.locator('#tab-exposure').textContent()).toBe('Exposition');
+    // The vocabulary too, not only the chrome: claim types, certainty and kinds.
+    expect(await page.locator('#types').textContent()).toContain('fournit à');
+    expect(await page.locator('#certainties').textContent()).toContain('allégué');
+    expect(await page.locator('#legend').textContent()).toContain('Organisme public');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('#graphml')]);
     const path = join(dir, 'view.graphml');
     await download.saveAs(path);
@@ -241,6 +245,22 @@ describe('explorer', () => {
     await p.keyboard.press('ArrowRight');
     await expect.poll(async () => p.evaluate(() => document.activeElement?.id)).toBe('tab-place');
     expect(await p.locator('#tab-place').getAttribute('aria-selected')).toBe('true');
+    await p.close();
+  });
+  it('draws parallel edges apart and opens an edge’s claims when it is clicked', async () => {
+    const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await p.goto(`${url}/#e=co_Q2283&x=co_Q2283`);
+    const pair = async () =>
+      p.evaluate(`(() => { const cy = window.rightsgraph.cy; const u = cy.nodes().filter((n) => n.data('name') === 'Unit 8200')[0]; if (!u) return []; return cy.getElementById('co_Q2283').edgesWith(u).map((e) => ({ id: e.id(), multi: e.hasClass('multi'), curve: e.style('curve-style') })); })()`) as Promise<Array<{ id: string; multi: boolean; curve: string }>>;
+    await expect.poll(async () => (await pair()).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
+    const edges = await pair();
+    expect(edges.every((e) => e.multi && e.curve === 'bezier')).toBe(true);
+    const suspended = edges.find((e) => e.id.startsWith('SUSPENDED:'))!;
+    await p.evaluate(`window.rightsgraph.cy.getElementById(${JSON.stringify(suspended.id)}).emit('tap')`);
+    await expect.poll(async () => (await p.locator('#entity .edge-title').textContent()) ?? '').toMatch(/Microsoft → SUSPENDED → Unit 8200/);
+    expect(await p.locator('#entity li[data-claim]').count()).toBeGreaterThan(0);
+    expect(await p.locator('#entity li[data-claim]').first().textContent()).toMatch(/cut off|ceased/);
+    await p.screenshot({ path: join(SHOTS, '10-edge-claims.png') });
     await p.close();
   });
 });

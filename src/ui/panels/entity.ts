@@ -3,7 +3,7 @@
 import { editorKey, nodes, ok, op } from '../api.ts';
 import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { t, term } from '../i18n.ts';
 import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
 
 
@@ -18,7 +18,7 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
   const detail = (['country', 'govType', 'orgType', 'techType', 'category'] as const).filter((k) => e[k]).map((k) => `${k}: ${e[k]}`).join(' · ');
   replace(
     el,
-    h('h2', {}, e.name, h('span', { class: 'kind' }, e.kind)),
+    h('h2', {}, e.name, h('span', { class: 'kind' }, term(e.kind))),
     detail ? h('p', { class: 'help' }, detail) : null,
     e.description ? h('p', {}, e.description) : null,
     e.aliases.length ? h('p', {}, h('strong', {}, `${t('aliases')}: `), e.aliases.join(' · ')) : null,
@@ -37,13 +37,13 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
   );
 }
 
-function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement {
+export function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement {
   const other = (x: any) => h('button', { type: 'button', class: 'linklike', onclick: () => void app.open(x.id) }, x.name);
   const li = h(
     'li',
     { 'data-claim': c.id, 'data-review': c.review.status },
-    other(c.subject), ` ${c.type} `, other(c.object),
-    h('span', { class: 'cite' }, ` — ${c.certainty}, ${Math.round(c.confidence * 100)}%, ${c.review.status}`),
+    other(c.subject), ` ${term(c.type)} `, other(c.object),
+    h('span', { class: 'cite' }, ` — ${term(c.certainty)}, ${Math.round(c.confidence * 100)}%, ${term(c.review.status)}`),
     evidenceWords(c.evidence),
     responsesList(c.responses),
     h('span', { class: 'cite' }, link(c.evidence.document?.url, c.evidence.document?.title ?? ''), ` ${c.evidence.document?.publisher ?? ''} ${c.evidence.document?.publishedAt ?? ''}`),
@@ -62,4 +62,17 @@ function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLElement 
     li.append(h('div', {}, note, h('button', { type: 'button', class: 'accept', onclick: review('accepted') }, t('accept')), ' ', h('button', { type: 'button', class: 'reject', onclick: review('rejected') }, t('reject'))));
   }
   return li;
+}
+
+/** A clicked edge: its claims with their evidence, in the entity panel (the Entity tab). */
+export async function renderEdge(app: App, el: HTMLElement, edge: { type: string; subject: string; object: string; claimIds?: string[] }): Promise<void> {
+  const { nodes: found } = await op('EdgeClaims', { ids: (edge.claimIds ?? []).slice(0, 200) });
+  const claims: any[] = found.filter((c: any) => c && c.id);
+  const name = (id: string) => claims.find((c: any) => c.subject.id === id)?.subject.name ?? claims.find((c: any) => c.object.id === id)?.object.name ?? id;
+  replace(
+    el,
+    h('h2', { class: 'edge-title' }, `${name(edge.subject)} → ${term(edge.type)} → ${name(edge.object)}`),
+    h('p', { class: 'cite' }, `${claims.length} ${t('claims').toLowerCase()}`),
+    h('ul', { class: 'claims' }, ...claims.map((c: any) => claimItem(app, c, () => renderEdge(app, el, edge)))),
+  );
 }

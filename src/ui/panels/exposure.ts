@@ -5,7 +5,7 @@
 import { editorKey, nodes, op } from '../api.ts';
 import { edgeData, type App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
-import { t } from '../i18n.ts';
+import { t, term } from '../i18n.ts';
 import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
 
 
@@ -81,7 +81,7 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
           h(
             'div',
             { class: `hop${hop.ended ? ' ended' : ''}` },
-            h('strong', {}, `${hop.from.name} ${hop.direction === 'backward' ? '←' : '→'} ${hop.edge.type} ${hop.direction === 'backward' ? '←' : '→'} ${hop.to.name}`),
+            h('strong', {}, `${hop.from.name} ${hop.direction === 'backward' ? '←' : '→'} ${term(hop.edge.type)} ${hop.direction === 'backward' ? '←' : '→'} ${hop.to.name}`),
             h('span', { class: 'cite sources', 'data-sources': String(hop.edge.independentSources) }, ` · ${hop.edge.independentSources} ${t(hop.edge.independentSources === 1 ? 'independentSource' : 'independentSources')} (${hop.edge.lineages.map((l: any) => `${l.source}${l.documentIds.length > 1 ? ` ×${l.documentIds.length}` : ''}`).join('; ')})`),
             hop.ended ? h('span', { class: 'ended-mark' }, ` ${t('endedOn')} ${hop.ended.date ?? '?'}`) : null,
             // The end is evidence too: the suspension's own words and source.
@@ -101,7 +101,7 @@ function showPaths(app: App, el: HTMLElement, paths: any[]): void {
                   responsesList(c.claim.responses),
                   copyCitation(app, c),
                   h('span', { class: 'cite publisher' }, `${c.document?.publisher ?? ''}`),
-                  h('span', { class: 'cite' }, ` · ${c.document?.publishedAt ?? c.claim.date ?? ''} · ${c.claim.certainty} · `),
+                  h('span', { class: 'cite' }, ` · ${c.document?.publishedAt ?? c.claim.date ?? ''} · ${term(c.claim.certainty)} · `),
                   link(c.document?.url, t('source')),
                   ' · ', archiveLink(c.document),
                 ),

@@ -73,6 +73,38 @@ function pathSection(p: ExposurePath, i: number, data: DossierData, archiveBase:
   return out;
 }
 
+/** The claims of the dossier's paths on a time axis: dated relations, suspensions, first and last reports. */
+function timelineSection(data: DossierData): string[] {
+  const events: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  const reported: string[] = [];
+  for (const p of data.paths) {
+    for (const h of p.hops) {
+      for (const c of h.claims) {
+        if (seen.has(c.claim.id)) continue;
+        seen.add(c.claim.id);
+        if (c.document?.publishedAt) reported.push(c.document.publishedAt);
+        const [subject, object] = h.direction === 'backward' ? [h.to, h.from] : [h.from, h.to];
+        const what = `${esc(subject.name)} ${c.claim.type} ${esc(object.name)}`;
+        const at = c.claim.validFrom ?? c.claim.date;
+        if (at) events.push([at, `${what}${c.claim.validFrom ? ' (from)' : ''}`]);
+        if (c.claim.validTo) events.push([c.claim.validTo, `${what} (until)`]);
+      }
+      if (h.ended?.date) events.push([h.ended.date, `${esc(h.from.name)} → ${esc(h.to.name)} ended (suspension)`]);
+      for (const e of [h.from, h.to]) {
+        if (e.kind !== 'Abuse' || seen.has(e.id)) continue;
+        seen.add(e.id);
+        if (e.startDate) events.push([e.startDate, `${esc(e.name)} began`]);
+        if (e.endDate) events.push([e.endDate, `${esc(e.name)} ended`]);
+      }
+    }
+  }
+  reported.sort();
+  if (reported.length) events.push([reported[0]!, 'first reported'], ...(reported.at(-1) !== reported[0] ? [[reported.at(-1)!, 'last reported'] as [string, string]] : []));
+  const unique = [...new Map(events.map((e) => [e.join('|'), e])).values()].sort((a, b) => a[0].localeCompare(b[0]) || a[1].localeCompare(b[1]));
+  return ['## Timeline', '', ...(unique.length ? unique.map(([d, w]) => `- ${d}: ${w}`) : ['No dated claim.']), '', '## Paths', ''];
+}
+
 /** The whole dossier; `archiveBase` (the server's origin) makes archived copies links. */
 export function dossierMarkdown(data: DossierData, archiveBase: string | null = null): string {
   const title = data.to ? `${data.entity.name} → ${data.to.name}` : data.entity.kind === 'Abuse' ? `Who is exposed to: ${data.entity.name}` : `${data.entity.name}: exposure paths`;
@@ -88,6 +120,7 @@ export function dossierMarkdown(data: DossierData, archiveBase: string | null = 
     '',
   ];
   if (!data.paths.length) out.push('No exposure path found.', '');
+  else out.push(...timelineSection(data), '');
   for (const [i, p] of data.paths.entries()) out.push(...pathSection(p, i, data, archiveBase));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }

@@ -24,6 +24,7 @@ const en = {
   welcome2: 'Search a company, unit or technology above, then open its Exposure tab. Example:', example: 'Microsoft’s exposure paths',
   skip: 'Skip to the panels',
   exposedToAbuse: 'Who is exposed to this abuse, best path first', noneExposed: 'No one is exposed to it in the graph (none found).',
+  firstReported: 'first reported', lastReported: 'last reported', from: 'from', until: 'until', began: 'began', noDates: 'No dated claim.', timelineOf: 'Timeline of the claims', timelineTitle: 'Timeline',
   dossier: 'Dossier of these paths', dossierMade: 'Dossier frozen at', copyCitation: 'Copy citation', citationCopied: 'Citation copied.',
 };
 const fr: typeof en = {
@@ -51,6 +52,7 @@ const fr: typeof en = {
   welcome2: 'Cherchez une entreprise, une unité ou une technologie ci-dessus, puis ouvrez son onglet Exposition. Exemple :', example: 'les chemins d’exposition de Microsoft',
   skip: 'Aller aux panneaux',
   exposedToAbuse: 'Qui est exposé à cet abus, meilleur chemin d’abord', noneExposed: 'Personne n’y est exposé dans le graphe (aucun trouvé).',
+  firstReported: 'premier signalement', lastReported: 'dernier signalement', from: 'depuis', until: 'jusqu’à', began: 'début', noDates: 'Aucune affirmation datée.', timelineOf: 'Chronologie des affirmations', timelineTitle: 'Chronologie',
   dossier: 'Dossier de ces chemins', dossierMade: 'Dossier figé à', copyCitation: 'Copier la citation', citationCopied: 'Citation copiée.',
 };
 export type Key = keyof typeof en;

@@ -38,7 +38,7 @@ describe('dossiers', () => {
     const d = r.data.dossier;
     expect(d.permalink).toBe(`/dossiers/${d.id}`);
     expect(d.paths).toBeGreaterThan(0);
-    for (const text of ['# Dossier: Microsoft', 'As of: 2025-10-15 (what had been published by then)', 'Paraphrase by rightsgraph seed editors', 'The Guardian', 'independent source', '**Ended** on 2025-09-25', 'Timing:', 'no archived copy', 'review unreviewed']) {
+    for (const text of ['# Dossier: Microsoft', 'As of: 2025-10-15 (what had been published by then)', 'Paraphrase by rightsgraph seed editors', 'The Guardian', 'independent source', '**Ended** on 2025-09-25', 'Timing:', 'no archived copy', 'review unreviewed', '## Timeline', '- 2025-09-25: Microsoft → Unit 8200 ended (suspension)', 'first reported']) {
       expect(d.markdown).toContain(text);
     }
     const md = await (await get(`${d.permalink}.md`)).text();

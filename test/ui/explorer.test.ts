@@ -190,6 +190,12 @@ describe('explorer', () => {
     expect(r.errors).toBeUndefined();
     const fresh = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     await fresh.goto(`${url}/#e=co_Q2283`);
+    // The entity's timeline: relations from their dates, first and last reported, the suspension.
+    await fresh.locator('#entity .timeline').waitFor();
+    const events = await fresh.locator('#entity .timeline .event').allTextContents();
+    expect(events.some((e) => /^2022 Microsoft SUPPLIES Unit 8200 \(from\)/.test(e))).toBe(true);
+    expect(events.some((e) => /^2025-09-25 Microsoft SUSPENDED/.test(e))).toBe(true);
+    expect(events.some((e) => /first reported/.test(e))).toBe(true);
     const reply = fresh.locator(`#entity li[data-claim="${supplies.id}"] .response`);
     await reply.waitFor();
     expect(await reply.textContent()).toMatch(/Microsoft replied \(2025-08-15\): We are reviewing the allegations\./);
@@ -260,6 +266,8 @@ describe('explorer', () => {
     await expect.poll(async () => (await p.locator('#entity .edge-title').textContent()) ?? '').toMatch(/Microsoft → SUSPENDED → Unit 8200/);
     expect(await p.locator('#entity li[data-claim]').count()).toBeGreaterThan(0);
     expect(await p.locator('#entity li[data-claim]').first().textContent()).toMatch(/cut off|ceased/);
+    // The edge's timeline: the suspension on its date.
+    expect(await p.locator('#entity .timeline .suspended').first().textContent()).toMatch(/2025-09-25 Microsoft SUSPENDED Unit 8200/);
     await p.screenshot({ path: join(SHOTS, '10-edge-claims.png') });
     await p.close();
   });

@@ -5,6 +5,7 @@ import type { App } from '../app.ts';
 import { h, link, replace } from '../dom.ts';
 import { t, term } from '../i18n.ts';
 import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
+import { timeline, timelineEvents } from '../timeline.ts';
 
 
 export async function renderEntity(app: App, el: HTMLElement, id: string): Promise<void> {
@@ -26,6 +27,8 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
     h('button', { type: 'button', id: 'expand', onclick: () => void app.expand(e.id) }, t('expand')),
     h('h3', {}, t('documents')),
     h('ul', {}, ...nodes(e.documents).map((d: any) => h('li', {}, link(d.url, d.title ?? d.id), ` — ${d.publisher ?? ''} ${d.publishedAt ?? ''} `, archiveLink(d)))),
+    h('h3', {}, t('timelineTitle')),
+    timeline(timelineEvents(nodes(e.claims), e as any)),
     h('h3', {}, t('claims')),
     h(
       'div',
@@ -73,6 +76,7 @@ export async function renderEdge(app: App, el: HTMLElement, edge: { type: string
     el,
     h('h2', { class: 'edge-title' }, `${name(edge.subject)} → ${term(edge.type)} → ${name(edge.object)}`),
     h('p', { class: 'cite' }, `${claims.length} ${t('claims').toLowerCase()}`),
+    timeline(timelineEvents(claims)),
     h('ul', { class: 'claims' }, ...claims.map((c: any) => claimItem(app, c, () => renderEdge(app, el, edge)))),
   );
 }

@@ -19,6 +19,6 @@ export interface App {
 }
 
 /** An Edge of the API (the EdgeFields fragment of operations.graphql) as the graph view takes it. */
-export function edgeData(e: { type: string; subjectId: string; objectId: string; bestConfidence: number; certainties: string[]; claimCount: number; claimIds: string[] }, ended = false) {
-  return { type: e.type, subject: e.subjectId, object: e.objectId, bestConfidence: e.bestConfidence, certainties: e.certainties, claimCount: e.claimCount, claimIds: e.claimIds, ended };
+export function edgeData(e: { type: string; subjectId: string; objectId: string; bestConfidence: number; certainties: string[]; claimCount: number; claimIds: string[]; lineages: ReadonlyArray<{ source: string }> }, ended = false) {
+  return { type: e.type, subject: e.subjectId, object: e.objectId, bestConfidence: e.bestConfidence, certainties: e.certainties, claimCount: e.claimCount, claimIds: e.claimIds, sources: e.lineages.map((l) => l.source), ended };
 }

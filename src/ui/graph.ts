@@ -29,6 +29,17 @@ export interface EdgeData {
   certainties: string[];
   claimCount: number;
   ended?: boolean;
+  /** The lines of evidence behind it (Edge.lineages' sources), for exports. */
+  sources?: string[];
+}
+
+/** What an export says of each claim of an edge: its words, document, date and certainty. */
+export interface ExportClaim {
+  quote: string;
+  kind: string;
+  document: string;
+  date: string;
+  certainty: string;
 }
 
 export class Graph {
@@ -130,11 +141,31 @@ export class Graph {
     return this.cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob;
   }
 
-  /** The visible graph as GraphML (opens in Gephi, yEd, Cytoscape desktop). */
-  graphml(): string {
+  /** The visible edges with their claims (as the export asks the API for them), per edge id. */
+  private exportEdges(claims: ReadonlyMap<string, ExportClaim>) {
+    return this.cy.edges().not('.filtered').map((e) => {
+      const cs = ((e.data('claimIds') as string[] | undefined) ?? []).map((id) => claims.get(id)).filter((c): c is ExportClaim => !!c);
+      return {
+        id: e.id(), source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as string,
+        confidence: Number(e.data('bestConfidence')), count: Number(e.data('claimCount')), ended: !!e.data('ended'),
+        sources: ((e.data('sources') as string[] | undefined) ?? []).join(' | '),
+        quotes: cs.map((c) => (c.kind === 'quote' ? `“${c.quote}”` : `(${c.kind}) ${c.quote}`)).join(' | '),
+        documents: cs.map((c) => c.document).join(' | '),
+        dates: cs.map((c) => c.date).join(' | '),
+        certainties: [...new Set(cs.map((c) => c.certainty))].join(' | '),
+      };
+    });
+  }
+
+  /** The visible graph as GraphML (Gephi, yEd, Cytoscape desktop), each edge with its claims as attributes. */
+  graphml(claims: ReadonlyMap<string, ExportClaim> = new Map()): string {
     const esc = (s: unknown) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
     const nodes = this.cy.nodes().not('.filtered').map((n) => `    <node id="${esc(n.id())}"><data key="name">${esc(n.data('name'))}</data><data key="kind">${esc(n.data('kind'))}</data></node>`);
-    const edges = this.cy.edges().not('.filtered').map((e) => `    <edge id="${esc(e.id())}" source="${esc(e.data('source'))}" target="${esc(e.data('target'))}"><data key="type">${esc(e.data('type'))}</data><data key="confidence">${e.data('bestConfidence')}</data><data key="claims">${e.data('claimCount')}</data></edge>`);
+    const text = ['sources', 'quotes', 'documents', 'dates', 'certainties'] as const;
+    const edges = this.exportEdges(claims).map(
+      (e) =>
+        `    <edge id="${esc(e.id)}" source="${esc(e.source)}" target="${esc(e.target)}"><data key="type">${esc(e.type)}</data><data key="confidence">${e.confidence}</data><data key="claims">${e.count}</data><data key="ended">${e.ended}</data>${text.map((k) => `<data key="${k}">${esc(e[k])}</data>`).join('')}</edge>`,
+    );
     return `<?xml version="1.0" encoding="UTF-8"?>
 <graphml xmlns="http://graphml.graphdrawing.org/xmlns">
   <key id="name" for="node" attr.name="name" attr.type="string"/>
@@ -142,10 +173,43 @@ export class Graph {
   <key id="type" for="edge" attr.name="type" attr.type="string"/>
   <key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>
   <key id="claims" for="edge" attr.name="claims" attr.type="int"/>
+  <key id="ended" for="edge" attr.name="ended" attr.type="boolean"/>
+${text.map((k) => `  <key id="${k}" for="edge" attr.name="${k}" attr.type="string"/>`).join('\n')}
   <graph id="rightsgraph" edgedefault="directed">
 ${[...nodes, ...edges].join('\n')}
   </graph>
 </graphml>
 `;
+  }
+
+  /** The visible graph as GEXF 1.3 (Gephi's own format), attributes typed, each edge with its claims. */
+  gexf(claims: ReadonlyMap<string, ExportClaim> = new Map(), title = 'rightsgraph'): string {
+    const esc = (s: unknown) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
+    const edgeAttrs = [['type', 'string'], ['confidence', 'double'], ['claims', 'integer'], ['ended', 'boolean'], ['sources', 'string'], ['quotes', 'string'], ['documents', 'string'], ['dates', 'string'], ['certainties', 'string']] as const;
+    const nodes = this.cy.nodes().not('.filtered').map((n) => `      <node id="${esc(n.id())}" label="${esc(n.data('name'))}"><attvalues><attvalue for="kind" value="${esc(n.data('kind'))}"/></attvalues></node>`);
+    const edges = this.exportEdges(claims).map((e) => {
+      const values: Record<string, unknown> = { type: e.type, confidence: e.confidence, claims: e.count, ended: e.ended, sources: e.sources, quotes: e.quotes, documents: e.documents, dates: e.dates, certainties: e.certainties };
+      return `      <edge id="${esc(e.id)}" source="${esc(e.source)}" target="${esc(e.target)}" label="${esc(e.type)}" weight="${e.confidence}"><attvalues>${edgeAttrs.map(([k]) => `<attvalue for="${k}" value="${esc(values[k])}"/>`).join('')}</attvalues></edge>`;
+    });
+    return `<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" version="1.3">
+  <meta><creator>rightsgraph</creator><description>${esc(title)}</description></meta>
+  <graph defaultedgetype="directed" mode="static">
+    <attributes class="node"><attribute id="kind" title="kind" type="string"/></attributes>
+    <attributes class="edge">${edgeAttrs.map(([k, type]) => `<attribute id="${k}" title="${k}" type="${type}"/>`).join('')}</attributes>
+    <nodes>
+${nodes.join('\n')}
+    </nodes>
+    <edges>
+${edges.join('\n')}
+    </edges>
+  </graph>
+</gexf>
+`;
+  }
+
+  /** The sources of the visible edges, for the PNG's caption. */
+  visibleSources(): string[] {
+    return [...new Set(this.cy.edges().not('.filtered').map((e) => (e.data('sources') as string[] | undefined) ?? []).flat())].sort();
   }
 }

@@ -25,6 +25,7 @@ const en = {
   skip: 'Skip to the panels',
   exposedToAbuse: 'Who is exposed to this abuse, best path first', noneExposed: 'No one is exposed to it in the graph (none found).',
   firstReported: 'first reported', lastReported: 'last reported', from: 'from', until: 'until', began: 'began', noDates: 'No dated claim.', timelineOf: 'Timeline of the claims', timelineTitle: 'Timeline',
+  noneFound: 'none found', sources: 'Sources',
   dossier: 'Dossier of these paths', dossierMade: 'Dossier frozen at', copyCitation: 'Copy citation', citationCopied: 'Citation copied.',
 };
 const fr: typeof en = {
@@ -53,6 +54,7 @@ const fr: typeof en = {
   skip: 'Aller aux panneaux',
   exposedToAbuse: 'Qui est exposé à cet abus, meilleur chemin d’abord', noneExposed: 'Personne n’y est exposé dans le graphe (aucun trouvé).',
   firstReported: 'premier signalement', lastReported: 'dernier signalement', from: 'depuis', until: 'jusqu’à', began: 'début', noDates: 'Aucune affirmation datée.', timelineOf: 'Chronologie des affirmations', timelineTitle: 'Chronologie',
+  noneFound: 'aucun trouvé', sources: 'Sources',
   dossier: 'Dossier de ces chemins', dossierMade: 'Dossier figé à', copyCitation: 'Copier la citation', citationCopied: 'Citation copiée.',
 };
 export type Key = keyof typeof en;

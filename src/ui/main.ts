@@ -3,7 +3,7 @@
 import { nodes, op } from './api.ts';
 import { CERTAINTIES, CLAIM_TYPES, REVIEWS, edgeData, type App } from './app.ts';
 import { h, replace } from './dom.ts';
-import { Graph, KIND_STYLE } from './graph.ts';
+import { Graph, KIND_STYLE, type ExportClaim } from './graph.ts';
 import { lang, setLang, t, term } from './i18n.ts';
 import { renderEdit } from './panels/edit.ts';
 import { renderEdge, renderEntity } from './panels/entity.ts';
@@ -205,8 +205,61 @@ const download = (blob: Blob, name: string) => {
   a.click();
   a.remove();
 };
-$('png').addEventListener('click', () => download(graph.png(), 'rightsgraph.png'));
-$('graphml').addEventListener('click', () => download(new Blob([graph.graphml()], { type: 'application/xml' }), 'rightsgraph.graphml'));
+$('png').addEventListener('click', () => void captionedPng().then((b) => download(b, 'rightsgraph.png')));
+$('graphml').addEventListener('click', () => void exportClaims().then((c) => download(new Blob([graph.graphml(c)], { type: 'application/xml' }), 'rightsgraph.graphml')));
+$('gexf').addEventListener('click', () => void exportClaims().then((c) => download(new Blob([graph.gexf(c, viewTitle())], { type: 'application/xml' }), 'rightsgraph.gexf')));
+
+/** The claims of the drawn edges, read from the API for the exports (at most 1,000: the API's id list limit). */
+async function exportClaims(): Promise<Map<string, ExportClaim>> {
+  const ids = [...new Set(graph.cy.edges().not('.filtered').map((e) => (e.data('claimIds') as string[] | undefined) ?? []).flat())].slice(0, 1000);
+  const out = new Map<string, ExportClaim>();
+  if (!ids.length) return out;
+  const { nodes: found } = await op('EdgeClaims', { ids });
+  for (const c of found as any[]) {
+    if (!c?.id) continue;
+    const d = c.evidence.document ?? {};
+    out.set(c.id, { quote: c.evidence.quote, kind: c.evidence.kind, document: [d.publisher, d.title, d.url].filter(Boolean).join(', '), date: c.date ?? d.publishedAt ?? '', certainty: c.certainty });
+  }
+  return out;
+}
+
+const viewTitle = () => `rightsgraph: ${graph.cy.getElementById(state.e ?? '').data('name') ?? t('title')}`;
+
+/** The graph as PNG with a title, the date it shows, the legend and the sources of its drawn edges. */
+async function captionedPng(): Promise<Blob> {
+  const img = new Image();
+  img.src = URL.createObjectURL(graph.png());
+  await img.decode();
+  const sources = graph.visibleSources();
+  const legend = Object.entries(KIND_STYLE);
+  const lineH = 26;
+  const head = 3 * lineH + 10;
+  const foot = (Math.ceil(sources.length / 3) + 1) * lineH + 10;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(img.width, 900);
+  canvas.height = img.height + head + foot;
+  const g = canvas.getContext('2d')!;
+  g.fillStyle = '#fff';
+  g.fillRect(0, 0, canvas.width, canvas.height);
+  g.fillStyle = '#111';
+  g.font = 'bold 22px sans-serif';
+  g.fillText(viewTitle(), 16, lineH);
+  g.font = '16px sans-serif';
+  g.fillText(`${t('asOf')}: ${state.asof ?? new Date().toISOString().slice(0, 10)}`, 16, 2 * lineH);
+  let x = 16;
+  for (const [kind, st] of legend) {
+    g.fillStyle = st.color;
+    g.fillRect(x, 2 * lineH + 12, 14, 14);
+    g.fillStyle = '#111';
+    g.fillText(term(kind), x + 20, 3 * lineH);
+    x += g.measureText(term(kind)).width + 44;
+  }
+  g.drawImage(img, 0, head);
+  g.font = '14px sans-serif';
+  g.fillText(`${t('sources')}:`, 16, head + img.height + lineH);
+  sources.forEach((src, i) => g.fillText(src, 16 + (i % 3) * (canvas.width / 3), head + img.height + (2 + Math.floor(i / 3)) * lineH));
+  return new Promise((resolve) => canvas.toBlob((b) => resolve(b!), 'image/png'));
+}
 $('link').addEventListener('click', () => {
   app.save();
   void navigator.clipboard?.writeText(location.href).catch(() => undefined);

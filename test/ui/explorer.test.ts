@@ -269,6 +269,36 @@ describe('explorer', () => {
     // The edge's timeline: the suspension on its date.
     expect(await p.locator('#entity .timeline .suspended').first().textContent()).toMatch(/2025-09-25 Microsoft SUSPENDED Unit 8200/);
     await p.screenshot({ path: join(SHOTS, '10-edge-claims.png') });
+    // Exports carry each edge's claims: GraphML and GEXF (attributes declared and typed), PNG with a caption.
+    const save = async (button: string, name: string) => {
+      const [d] = await Promise.all([p.waitForEvent('download'), p.click(button)]);
+      const path = join(dir, name);
+      await d.saveAs(path);
+      return path;
+    };
+    const { readFile } = await import('node:fs/promises');
+    const cheerio = await import('cheerio');
+    const gml = cheerio.load(await readFile(await save('#graphml', 'view.graphml'), 'utf8'), { xml: true });
+    const quotes = gml('edge data[key="quotes"]').map((_i, el) => gml(el).text()).get();
+    expect(quotes.some((q) => /cut off|ceased/.test(q))).toBe(true);
+    expect(gml('key[id="documents"][for="edge"]').attr('attr.type')).toBe('string');
+    const gexf = cheerio.load(await readFile(await save('#gexf', 'view.gexf'), 'utf8'), { xml: true });
+    expect(gexf('gexf').attr('version')).toBe('1.3');
+    const declared = new Map(gexf('attributes[class="edge"] attribute').map((_i, el) => [[gexf(el).attr('id')!, gexf(el).attr('type')!]]).get() as Array<[string, string]>);
+    expect(declared.get('confidence')).toBe('double');
+    expect(declared.get('claims')).toBe('integer');
+    const used = gexf('edge attvalue').map((_i, el) => gexf(el).attr('for')!).get();
+    expect(used.length).toBeGreaterThan(0);
+    expect(used.every((f) => declared.has(f))).toBe(true);
+    expect(gexf('edge').length).toBe(gml('edge').length);
+    expect(gexf('edge attvalue[for="documents"]').map((_i, el) => gexf(el).attr('value')).get().some((v) => /Guardian/.test(String(v)))).toBe(true);
+    const png = await readFile(await save('#png', 'view.png'));
+    // PNG header: width and height at bytes 16–23; the caption adds rows above and below the graph.
+    const [w, hgt] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const [bw, bh] = (await p.evaluate(`(async () => { const img = new Image(); img.src = window.rightsgraph.cy.png({ full: true, bg: '#ffffff', scale: 2 }); await img.decode(); return [img.width, img.height]; })()`)) as [number, number];
+    expect(w).toBeGreaterThanOrEqual(Math.max(bw, 900));
+    // Three caption lines above (title, date, legend), the sources below.
+    expect(hgt).toBeGreaterThan(bh + 3 * 26);
     await p.close();
   });
 });

@@ -19,10 +19,13 @@ export async function renderPlace(app: App, el: HTMLElement, id: string): Promis
   for (const a of abuses) for (const d of nodes<any>(a.documents)) docs.set(d.id, d);
   const timeline = [...docs.values()].sort((a, b) => String(a.publishedAt ?? '').localeCompare(String(b.publishedAt ?? '')));
   const entityButton = (x: any) => h('button', { type: 'button', class: 'linklike', onclick: () => void app.open(x.id) }, x.name);
+  // An empty heading says so, rather than leaving the reader to guess whether it loaded.
+  const none = () => h('span', { class: 'none-found' }, t('noneFound'));
   replace(
     el,
     h('h2', {}, entity.name),
     h('h3', {}, t('abusesHere')),
+    abuses.length ? null : h('p', {}, none()),
     h(
       'ul',
       {},
@@ -31,12 +34,13 @@ export async function renderPlace(app: App, el: HTMLElement, id: string): Promis
           'li',
           {},
           entityButton(a),
-          h('div', { class: 'cite' }, `${t('responsible')}: `, ...nodes(a.neighbours).map((r: any) => entityButton(r.entity))),
-          h('div', { class: 'cite' }, `${t('suppliers')}: `, ...(exposed[i] ?? []).map((p: any) => h('span', {}, entityButton(p.hops[0].from), ` (${p.score.toFixed(2)}) `))),
+          h('div', { class: 'cite' }, `${t('responsible')}: `, ...(nodes(a.neighbours).length ? nodes(a.neighbours).map((r: any) => entityButton(r.entity)) : [none()])),
+          h('div', { class: 'cite' }, `${t('suppliers')}: `, ...((exposed[i] ?? []).length ? (exposed[i] ?? []).map((p: any) => h('span', {}, entityButton(p.hops[0].from), ` (${p.score.toFixed(2)}) `)) : [none()])),
         ),
       ),
     ),
     h('h3', {}, t('timeline')),
+    timeline.length ? null : h('p', {}, none()),
     h('ol', { class: 'timeline' }, ...timeline.map((d) => h('li', {}, `${d.publishedAt ?? '—'} `, link(d.url, d.title ?? d.id), ` · ${d.publisher ?? ''}`))),
   );
 }

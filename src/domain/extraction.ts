@@ -36,6 +36,15 @@ export const ExtractedClaim = z
   .passthrough();
 export type ExtractedClaim = z.infer<typeof ExtractedClaim>;
 
+/** A reply of a party the document names, or its silence ("did not respond to a request for comment"). */
+export const ExtractedResponse = z.object({
+  entity: z.string(),
+  kind: z.enum(['reply', 'no_response']),
+  quote: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
 export const Extraction = z.object({
   document: z
     .object({
@@ -48,5 +57,6 @@ export const Extraction = z.object({
     .passthrough(),
   entities: z.array(ExtractedEntity),
   claims: z.array(ExtractedClaim),
+  responses: z.array(ExtractedResponse).default([]),
 });
 export type Extraction = z.infer<typeof Extraction>;

@@ -2,6 +2,7 @@
 // entities (ids local to it: e1, e2 …), and claims with their exact quote and offsets. Pure and synchronous;
 // input size is bounded by the caller (read-input.ts).
 import { attributionOf } from './attribution.ts';
+import { findReplies } from './replies.ts';
 import { franc } from 'franc-min';
 import { Extraction, type ExtractedClaim, type ExtractedEntity } from '../domain/extraction.ts';
 import { findClaims, type ContractSite, type DraftClaim } from './claims.ts';
@@ -36,6 +37,7 @@ export function extract(text: string, meta: DocumentMeta = {}): Extraction {
   const language = meta.language && meta.language !== 'auto' ? meta.language : detectLanguage(text);
   const entities = new Map<string, ExtractedEntity>();
   const claims: ExtractedClaim[] = [];
+  const responses: Extraction['responses'] = [];
   for (let at = 0; at < text.length; ) {
     let end = Math.min(text.length, at + CHUNK_CHARS);
     if (end < text.length) {
@@ -54,9 +56,10 @@ export function extract(text: string, meta: DocumentMeta = {}): Extraction {
       ids.set(e.id, entities.get(key)!.id);
     }
     for (const c of part.claims) claims.push({ ...c, subject: ids.get(c.subject)!, object: ids.get(c.object)!, start: c.start + at, end: c.end + at });
+    for (const r of part.responses) responses.push({ ...r, entity: ids.get(r.entity)!, start: r.start + at, end: r.end + at });
     at = end;
   }
-  return { document: { ...(meta.title ? { title: meta.title } : {}), language, publishedAt: meta.publishedAt ?? null, publisher: meta.publisher ?? null, url: meta.url ?? null }, entities: [...entities.values()], claims };
+  return { document: { ...(meta.title ? { title: meta.title } : {}), language, publishedAt: meta.publishedAt ?? null, publisher: meta.publisher ?? null, url: meta.url ?? null }, entities: [...entities.values()], claims, responses };
 }
 
 function extractChunk(text: string, meta: DocumentMeta): Extraction {
@@ -108,6 +111,9 @@ function extractChunk(text: string, meta: DocumentMeta): Extraction {
     document: { ...(meta.title ? { title: meta.title } : {}), language, publishedAt: meta.publishedAt ?? null, publisher: meta.publisher ?? null, url: meta.url ?? null },
     entities,
     claims: out,
+    responses: findReplies(text, sents, set.mentions)
+      .filter((r) => localId.has(r.entity))
+      .map((r) => ({ entity: localId.get(r.entity)!, kind: r.kind, quote: text.slice(r.start, r.end), start: r.start, end: r.end })),
   });
 }
 

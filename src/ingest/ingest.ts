@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { archiveFile } from '../archive/warc.ts';
 
 const TYPES: Record<string, string> = { '.txt': 'text/plain', '.html': 'text/html', '.htm': 'text/html', '.pdf': 'application/pdf' };
-import { KIND_FIELDS, claimId, documentId, sha256Hex, type Claim, type Document, type Entity, type EntityInput } from '../domain/index.ts';
+import { KIND_FIELDS, claimId, documentId, sha256Hex, type ChangeRecord, type Claim, type Document, type Entity, type EntityInput } from '../domain/index.ts';
 import { planVersion, retireClaims, type VersionPlan } from './versions.ts';
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import { extract, type DocumentMeta } from '../extract/extract.ts';
@@ -115,8 +115,10 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
     const resolver = new Resolver(store);
     const p = await prepare(resolver, text, result, await keepFetchedAt(store, opts));
     const plan = await planVersionOf(store, p);
+    const fresh = await isNew(store, p);
     const r = await store.upsert(p.batch);
     await retireClaims(store, p.document, plan);
+    if (fresh && p.responses.length) await store.recordChanges(p.responses);
     await recordDoubts(store, resolver);
     return { ...r, documentId: p.documentId, extracted: p.extracted, ...(plan.supersedes ? { supersedes: plan.supersedes } : {}) };
   });
@@ -134,11 +136,15 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
     for (const x of extracted) prepared.push(await prepare(resolver, x.text, x.result, await keepFetchedAt(store, x.meta)));
     const plans: VersionPlan[] = [];
     for (const p of prepared) plans.push(await planVersionOf(store, p));
+    const fresh: boolean[] = [];
+    for (const p of prepared) fresh.push(await isNew(store, p));
     const retire = async (i: number) => retireClaims(store, prepared[i]!.document, plans[i]!);
     const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
     try {
       const written = await store.upsert(all);
       for (let i = 0; i < prepared.length; i++) await retire(i);
+      const responses = prepared.flatMap((p, i) => (fresh[i] ? p.responses : []));
+      if (responses.length) await store.recordChanges(responses);
       await recordDoubts(store, resolver);
       return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
     } catch (err) {
@@ -149,6 +155,7 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
         try {
           const r = await store.upsert(p.batch);
           await retire(i);
+          if (fresh[i] && p.responses.length) await store.recordChanges(p.responses);
           for (const k of ['documents', 'entities', 'claims'] as const) for (const [f, v] of Object.entries(r[k])) (written[k] as Record<string, number>)[f]! += v;
           documents.push({ documentId: p.documentId, extracted: p.extracted });
         } catch (e) {
@@ -174,6 +181,14 @@ async function keepFetchedAt(store: GraphStore, opts: SourceMeta): Promise<Sourc
 
 /** The version the prepared document replaces (set on it, as `supersedes`), with reviews carried to its claims. */
 type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+/**
+ * Whether the document is not in the store yet. Replies found in a report are recorded with its first
+ * ingest only: ingesting the same bytes again changes nothing, not even the audit log.
+ */
+async function isNew(store: GraphStore, p: Prepared): Promise<boolean> {
+  return !(await store.getDocuments([p.documentId])).length;
+}
 
 async function planVersionOf(store: GraphStore, p: Prepared): Promise<VersionPlan> {
   const plan = await planVersion(store, p.document, p.claims);
@@ -236,7 +251,20 @@ async function prepare(resolver: Resolver, text: string, result: ReturnType<type
       ...(c.date ? { date: c.date } : opts.publishedAt && c.type === 'SUSPENDED' ? { date: opts.publishedAt } : {}),
     });
   }
+  // Replies and silences the report gives, recorded on its claims about that party once they are written.
+  const date = document.publishedAt ?? document.fetchedAt!.slice(0, 10);
+  const responses: ChangeRecord[] = result.responses.flatMap((r) => {
+    const by = byLocal.get(r.entity)?.id;
+    if (!by) return [];
+    return claims
+      .filter((c) => (c.subject === by || c.object === by) && c.type !== 'DOCUMENTS')
+      .map((c) => {
+        const after = { claimId: c.id, by, kind: r.kind, ...(r.kind === 'reply' ? { quote: r.quote, documentId: docId } : {}), date };
+        return { id: `chg_resp_${sha256Hex(`${c.id}|${r.kind}|${r.start}`).slice(0, 24)}`, at: document.fetchedAt!, by: 'rules:reply', action: 'response' as const, targetIds: [c.id, by], after, note: `found in ${docId}: ${r.quote.slice(0, 300)}` };
+      });
+  });
   return {
+    responses,
     batch: { documents: [document], entities: [...entities.values()], claims } as UpsertBatchInput,
     document,
     claims,

@@ -48,4 +48,13 @@ describe('right of reply', () => {
     // Nothing refused was stored.
     expect((await ctx.gql(CLAIM, { id: claim.id })).data!.claim.responses).toHaveLength(2);
   });
+  it('records the silences and replies a report gives, on its claims about that party, once however often it is ingested', async () => {
+    const text = 'Vigilant Optics Ltd supplies surveillance cameras to the Xinjiang public security bureau. Vigilant Optics Ltd did not respond to a request for comment.';
+    const input = { text, title: 'Cameras', publisher: 'Test NGO', publishedAt: '2025-11-02' };
+    const ingest = `mutation($i: IngestDocumentInput!) { ingestDocument(input: $i) { ... on IngestResult { document { id claims(first: 20) { edges { node { id type subject { name } responses { kind date addedBy quote by { name } } } } } } } } }`;
+    await ctx.gql(ingest, { i: input }, WRITER_KEY);
+    const doc = (await ctx.gql(ingest, { i: input }, WRITER_KEY)).data!.ingestDocument.document;
+    const supplies = nodes(doc.claims).find((c: any) => c.type === 'SUPPLIES' && c.subject.name === 'Vigilant Optics Ltd');
+    expect(supplies.responses).toEqual([{ kind: 'no_response', date: '2025-11-02', addedBy: 'rules:reply', quote: null, by: { name: 'Vigilant Optics Ltd' } }]);
+  });
 });

@@ -282,7 +282,18 @@ describe('explorer', () => {
     const quotes = gml('edge data[key="quotes"]').map((_i, el) => gml(el).text()).get();
     expect(quotes.some((q) => /cut off|ceased/.test(q))).toBe(true);
     expect(gml('key[id="documents"][for="edge"]').attr('attr.type')).toBe('string');
-    const gexf = cheerio.load(await readFile(await save('#gexf', 'view.gexf'), 'utf8'), { xml: true });
+    const gexfText = await readFile(await save('#gexf', 'view.gexf'), 'utf8');
+    const gexf = cheerio.load(gexfText, { xml: true });
+    // Round trip through graphology-gexf, a maintained GEXF reader: every node, edge and typed attribute read back.
+    const { default: Graphology } = await import('graphology');
+    const { parse } = await import('graphology-gexf');
+    const read = parse(Graphology as never, gexfText) as unknown as { order: number; size: number; edges(): string[]; getEdgeAttribute(e: string, k: string): unknown };
+    expect(read.order).toBe(gexf('node').length);
+    expect(read.size).toBe(gexf('edge').length);
+    const anEdge = read.edges()[0]!;
+    expect(typeof read.getEdgeAttribute(anEdge, 'confidence')).toBe('number');
+    expect(Number.isInteger(read.getEdgeAttribute(anEdge, 'claims'))).toBe(true);
+    expect(read.edges().some((e: string) => /cut off|ceased/.test(String(read.getEdgeAttribute(e, 'quotes'))))).toBe(true);
     expect(gexf('gexf').attr('version')).toBe('1.3');
     const declared = new Map(gexf('attributes[class="edge"] attribute').map((_i, el) => [[gexf(el).attr('id')!, gexf(el).attr('type')!]]).get() as Array<[string, string]>);
     expect(declared.get('confidence')).toBe('double');

@@ -11,6 +11,7 @@ export const PAGE_SIZES = {
   'Entity.neighbours': { defaultSize: 100, maxSize: 5000 },
   'Entity.claims': { defaultSize: 100, maxSize: 1000 },
   'Entity.documents': { defaultSize: 50, maxSize: 1000 },
+  'Entity.parts': { defaultSize: 100, maxSize: 1000 },
   'Document.claims': { defaultSize: 200, maxSize: 1000 },
 } as const satisfies Record<string, PageSizes>;
 

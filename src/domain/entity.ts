@@ -1,7 +1,7 @@
 // Entities (graph nodes other than documents): a common shape plus kind-specific fields, as one
 // discriminated union on `kind`. Types are inferred from these schemas and declared nowhere else.
 import { z } from 'zod';
-import { AbuseCategory, ContractStatus, GovType, OrgType, TechType } from './vocabulary.ts';
+import { AbuseCategory, ContractStatus, GovType, OrgType, PlaceType, TechType } from './vocabulary.ts';
 
 /** 2024-02-29 exists, 2025-02-29 and 2025-13-45 do not: checked by a round trip through a UTC date. */
 function isRealDate(s: string): boolean {
@@ -84,7 +84,7 @@ export const AbuseEntity = z.object({
   startDate: IsoDate.optional(),
   endDate: IsoDate.optional(),
 });
-export const LocationEntity = z.object({ ...common, kind: z.literal('Location'), countryCode: CountryCode.optional() });
+export const LocationEntity = z.object({ ...common, kind: z.literal('Location'), countryCode: CountryCode.optional(), placeType: PlaceType.optional() });
 
 export const Entity = z.discriminatedUnion('kind', [
   CompanyEntity,
@@ -103,6 +103,6 @@ export type EntityInput = z.input<typeof Entity>;
 /** The kind-specific optional fields, all kinds together: what a store must be able to hold. */
 export const KIND_FIELDS = [
   'country', 'website', 'govType', 'orgType', 'techType', 'amount', 'currency', 'startDate', 'endDate', 'status',
-  'category', 'countryCode',
+  'category', 'countryCode', 'placeType',
 ] as const;
 export type KindField = (typeof KIND_FIELDS)[number];

@@ -13,6 +13,10 @@ export const ACTOR_KINDS = ['Company', 'GovernmentBody', 'Organization', 'Person
 export const GovType = z.enum(['government', 'ministry', 'military', 'military_unit', 'intelligence', 'police', 'agency', 'other']);
 export type GovType = z.infer<typeof GovType>;
 
+/** What a Location is: a country rolls up every place of its country code; a region or city its PART_OF parts. */
+export const PlaceType = z.enum(['country', 'region', 'city', 'site']);
+export type PlaceType = z.infer<typeof PlaceType>;
+
 export const OrgType = z.enum(['ngo', 'igo', 'media', 'academic', 'party', 'other']);
 export type OrgType = z.infer<typeof OrgType>;
 
@@ -72,7 +76,14 @@ export const CLAIM_SIGNATURES: Record<ClaimType, { subject: readonly EntityKind[
   PARTNERS_WITH: { subject: ACTORS, object: ACTORS },
 };
 
+/**
+ * Places nest (a city PART_OF its region): a pair outside CLAIM_SIGNATURES' kind lists, since a place is
+ * part of a place only, so the extractor, which reads those lists, never proposes one from prose.
+ */
+export const PLACE_PART_OF = { type: 'PART_OF', subject: 'Location', object: 'Location' } as const;
+
 export function claimSignatureAllows(type: ClaimType, subject: EntityKind, object: EntityKind): boolean {
   const sig = CLAIM_SIGNATURES[type];
+  if (type === PLACE_PART_OF.type && subject === PLACE_PART_OF.subject && object === PLACE_PART_OF.object) return true;
   return sig.subject.includes(subject) && sig.object.includes(object);
 }

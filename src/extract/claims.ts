@@ -181,6 +181,35 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     out.push({ type, subject: sk, object: ok, certainty: certainty(s, at, span), start, end, confidence: Math.max(0.05, Math.min(1, confidence)), rule, anchor: tokens[at]!.start, parts: [tokens[Math.max(0, span[0])]!.start, tokens[Math.min(tokens.length, span[1]) - 1]!.end] });
   }
 
+  /**
+   * The company whose product a USES trigger's object is: a technology word (or mention) right after the
+   * trigger, then of/from/by and the company, past a short description ("la start-up israélienne"); or the
+   * company's possessive before it ("NSO's tools").
+   */
+  const MAKER_OF = /^(of|from|by|de|d|du|des|par)$/;
+  const USED_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'these', 'some', 'la', 'le', 'les', 'l', 'un', 'une', 'des', 'du', 'de', 'd', 'ses', 'sa', 'son', 'leur', 'leurs', 'cette', 'ces', 'ce']);
+  const makerOfUsed = (after: number, s: number): Mention | undefined => {
+    const ms = bySentence.get(s) ?? [];
+    const companyAt = (i: number) => ms.find((m) => m.from === i && m.kind === 'Company');
+    for (let j = after; j < after + 4 && j < tokens.length && sentenceOfToken(j) === s; j++) {
+      const owner = companyAt(j);
+      if (owner && /^['’]s$/.test(text.slice(owner.end, owner.end + 2)) && ms.some((m) => m.kind === 'Technology' && m.from > owner.to - 1 && m.from <= owner.to + 1)) return owner;
+      const tech = ms.find((m) => m.from === j && m.kind === 'Technology');
+      const end = tech ? tech.to : lex.shapes.techAnaphora.has(tokens[j]!.norm) ? j + 1 : -1;
+      // Only determiners between the trigger and what is used ("used the system of", not "used to deploy X's").
+      if (end < 0 && !owner && USED_DETERMINERS.has(tokens[j]!.norm)) continue;
+      if (end < 0) return undefined;
+      if (!MAKER_OF.test(tokens[end]?.norm ?? '')) return undefined;
+      for (let k = end + 1; k <= end + 5 && k < tokens.length && sentenceOfToken(k) === s; k++) {
+        const c = companyAt(k);
+        if (c) return c;
+        if (/[,;:.()]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) || ms.some((m) => m.from === k)) return undefined;
+      }
+      return undefined;
+    }
+    return undefined;
+  };
+
   for (let s = 0; s < sents.length; s++) {
     const ms = bySentence.get(s) ?? [];
     if (ms.length < 1) continue;
@@ -292,6 +321,12 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       // "X used T in airstrikes that killed civilians" / "utilisé T pour la surveillance de masse": the
       // technology enabled the abuse and its user is responsible for it.
       if (type === 'USES') for (const o of objs) usedFor(o, subjects, o.to);
+      // "Israël utiliserait la technologie de la start-up Corsight", "uses equipment from Hikvision", "used
+      // NSO's tools": what is used is the maker's, so the maker supplies the user.
+      if (type === 'USES' && !passive) {
+        const maker = makerOfUsed(t.to, s);
+        if (maker) for (const subj of subjects) emit('SUPPLIES', maker, subj, s, 0.6, 'uses-makers-product', t.from, [Math.min(typeof subj === 'string' ? t.from : subj.from, t.from), maker.to]);
+      }
     }
     // "Azure de Microsoft", "Microsoft's Azure", and a gazetteer product named with its supplier.
     for (const tech of ms.filter((m) => m.kind === 'Technology')) {

@@ -185,8 +185,9 @@ export function loadLexicon(): Lexicon {
   }
   const countries = new Map<string, { name: string; adjective: string }>();
   for (const e of entries) {
-    if (e.kind !== 'Location' || e.placeType !== 'country' || typeof e.countryCode !== 'string') continue;
-    const adjective = Array.isArray(e.demonyms) && typeof e.demonyms[0] === 'string' ? e.demonyms[0] : e.name;
+    // The generated countries, which carry their adjectives (the curated ones only mark their place type).
+    if (e.kind !== 'Location' || e.placeType !== 'country' || typeof e.countryCode !== 'string' || !Array.isArray(e.demonyms)) continue;
+    const adjective = typeof e.demonyms[0] === 'string' ? e.demonyms[0] : e.name;
     if (!countries.has(e.countryCode)) countries.set(e.countryCode, { name: e.name, adjective });
   }
   for (const [country, forms] of Object.entries(dem.countries)) {

@@ -268,6 +268,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   const placesBySentence = new Map<number, Mention[]>();
   for (const m of mentions) if (m.kind === 'Location') placesBySentence.set(m.sentence, [...(placesBySentence.get(m.sentence) ?? []), m]);
   const lastVictimOf = new Map<string, string>();
+  const adoptedBy = new Map<string, { victim: string; target: string }>();
   const victimsBySentence = new Map<number, typeof victims>();
   for (const v of victims) victimsBySentence.set(v.sentence, [...(victimsBySentence.get(v.sentence) ?? []), v]);
   for (const a of abuseHits) {
@@ -278,7 +279,15 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     // Generic victims (civilians, minorities…) do not split an abuse already named with a specific group.
     const specific = victim && !GENERIC_VICTIMS.has(victim.key) ? victim.key : undefined;
     // Without a group of its own, an abuse joins the one of its category the report named before it.
-    const target = specific ?? lastVictimOf.get(a.hit.key) ?? victim?.key ?? lastVictimOf.get(`any:${a.hit.key}`) ?? (place ? `place:${place.entity}` : '');
+    let target = specific ?? lastVictimOf.get(a.hit.key) ?? victim?.key ?? lastVictimOf.get(`any:${a.hit.key}`) ?? (place ? `place:${place.entity}` : '');
+    // "… and torture." then "the torture of Falun Gong practitioners": the first group named for an abuse
+    // named bare before is whom that abuse was done to, one abuse, not two.
+    if (specific && !lastVictimOf.has(a.hit.key)) {
+      const bare = [...entities.keys()].find((k) => k === `abuse:${a.hit.key}:` || k.startsWith(`abuse:${a.hit.key}:place:`));
+      if (bare) adoptedBy.set(a.hit.key, { victim: specific, target: bare.slice(`abuse:${a.hit.key}:`.length) });
+    }
+    const adopted = adoptedBy.get(a.hit.key);
+    if (specific && adopted?.victim === specific) target = adopted.target;
     if (specific) lastVictimOf.set(a.hit.key, specific);
     if (!lastVictimOf.has(`any:${a.hit.key}`)) lastVictimOf.set(`any:${a.hit.key}`, target);
     const key = `abuse:${a.hit.key}:${target}`;
@@ -288,7 +297,7 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     const e = entity(key, 'Abuse', name, a.from, { fields: { category: a.hit.category } });
     // The lexicon's English name with the victims' ("mass surveillance of Palestinians") comes first among
     // the aliases: the same abuse reported in French and in English meets under it at resolution.
-    const group = target.startsWith('place:') ? '' : target;
+    const group = specific && adopted?.victim === specific ? specific : target.startsWith('place:') ? '' : target;
     // The bare class ("mass surveillance") is no name of an abuse bound to victims: it would join them all.
     if (group) e.aliases.add(`${a.hit.name} of ${group[0]!.toUpperCase()}${group.slice(1)}`);
     else e.aliases.add(a.hit.name);
@@ -351,12 +360,14 @@ function abuseClauses(
     let victim: { from: number; to: number; key: string } | undefined;
     for (let j = h.to; j < tokens.length && j - h.to <= 5 && sentenceOf(j) === s && noBreak(j - 1, j); j++) {
       const v = victimAt.get(j);
-      if (v) {
+      // "minority-party politicians": a victim word inside a compound modifies the victims after it.
+      const compound = (i: number) => text[tokens[i]!.end] === '-' || text[tokens[i]!.start - 1] === '-';
+      if (v && !compound(v.to - 1)) {
         victim = { from: j, to: v.to, key: v.key };
         break;
       }
       // Another abuse verb coordinated with this one ("tracked down and arrested critics") or an adjective.
-      if (!VICTIM_GAP.test(tokens[j]!.norm) && !/(ed|ing)$/.test(tokens[j]!.norm)) break;
+      if (!VICTIM_GAP.test(tokens[j]!.norm) && !/(ed|ing)$/.test(tokens[j]!.norm) && !compound(j)) break;
     }
     if (!victim) {
       // "journalists were arrested", "les opposants ont été arrêtés".
@@ -396,7 +407,7 @@ function abuseClauses(
     if (key) refer(key, u.from, u.to);
   }
 }
-const UNBOUND_TOO_VAGUE = /^(control|controle|controler|controls|controlled|identify|identified|identifier|block|blocked|blocking|bloquer|bloque|bloques|filter|filtered|filtering|filtrer|filtre|filtres|charged|abuse|abused|silence|track|tracks|tracking|tracked|target|targets|targeted|targeting|cibler|cible|cibles|ciblee|ciblees|monitor|monitors|monitoring|monitored|suppress|suppressed|suppression|shut|shutdown|restrict|restreindre|faire|poursuivre|poursuivi|poursuivis|prosecute|prosecuted|frappe|frappes|executer|execute|executes|executed|hack|hacked|hacking|infect|infected|pirater|pirate|pirates|interroge|interroges|surveillance)$/;
+const UNBOUND_TOO_VAGUE = /^(control|controle|controler|controls|controlled|identify|identified|identifier|block|blocked|blocking|bloquer|bloque|bloques|filter|filtered|filtering|filtrer|filtre|filtres|charged|abuse|abused|silence|track|tracks|tracking|tracked|target|targets|targeted|targeting|cibler|cible|cibles|ciblee|ciblees|monitor|monitors|monitoring|monitored|suppress|suppressed|suppression|shut|shutdown|restrict|restreindre|faire|poursuivre|poursuivi|poursuivis|prosecute|prosecuted|frappe|frappes|executer|execute|executes|executed|hack|hacked|hacking|infect|infected|pirater|pirate|pirates|interroge|interroges|surveillance|used|utilise|utilises|utilisee|utilisees|deployed|deploye|deployes|turned|employed|viser|vise|vises|visee|visees|visait|visaient|visant|abuses|abuse|abus|violations|exactions|persecution|repression|crackdown|cracking|cracked)$/;
 
 /** The gazetteer's military unit numbered `n` ("Unit 8200", "Unité 8200"), if it has one. */
 function unitEntry(lex: Lexicon, n: string): GazetteerEntry | undefined {

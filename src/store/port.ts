@@ -3,7 +3,9 @@
 // the definition of what each verb must do.
 import { z } from 'zod';
 import type { ExposedToQuery } from './exposure-assembly.ts';
+import type { PlacePartsPage } from './place-parts.ts';
 export type { ExposedToQuery } from './exposure-assembly.ts';
+export type { PlacePart, PlacePartsPage } from './place-parts.ts';
 import {
   Redirect,
   Claim,
@@ -98,6 +100,12 @@ export interface GraphStore {
    * exposurePaths finds it, filter and asOf included), best first. One call, bounded (EXPOSED_TO_LIMITS).
    */
   exposedTo(query: ExposedToQuery): Promise<ExposurePath[]>;
+
+  /**
+   * The parts of a place, for its roll-up: every Location of its country code when it is a country, and what
+   * is PART_OF it at any depth (place-parts.ts), by depth then name, paged; null when `id` is not a Location.
+   */
+  placeParts(id: string, page?: { offset?: number; limit?: number }): Promise<PlacePartsPage | null>;
 
   /** Claims matching a query, ordered by id, for review queues and per-document or per-entity lists. */
   findClaims(query: ClaimQuery): Promise<{ total: number; items: Claim[] }>;

@@ -26,6 +26,7 @@ const en = {
   exposedToAbuse: 'Who is exposed to this abuse, best path first', noneExposed: 'No one is exposed to it in the graph (none found).',
   firstReported: 'first reported', lastReported: 'last reported', from: 'from', until: 'until', began: 'began', noDates: 'No dated claim.', timelineOf: 'Timeline of the claims', timelineTitle: 'Timeline',
   noneFound: 'none found', sources: 'Sources',
+  placesInside: 'Places inside', inPlace: 'in', abuseOne: 'abuse', abuseMany: 'abuses', andMore: 'and more not shown:', partsTruncated: 'The walk stopped before finding every part; the count is a floor.',
   dossier: 'Dossier of these paths', dossierMade: 'Dossier frozen at', copyCitation: 'Copy citation', citationCopied: 'Citation copied.',
 };
 const fr: typeof en = {
@@ -55,6 +56,7 @@ const fr: typeof en = {
   exposedToAbuse: 'Qui est exposé à cet abus, meilleur chemin d’abord', noneExposed: 'Personne n’y est exposé dans le graphe (aucun trouvé).',
   firstReported: 'premier signalement', lastReported: 'dernier signalement', from: 'depuis', until: 'jusqu’à', began: 'début', noDates: 'Aucune affirmation datée.', timelineOf: 'Chronologie des affirmations', timelineTitle: 'Chronologie',
   noneFound: 'aucun trouvé', sources: 'Sources',
+  placesInside: 'Lieux inclus', inPlace: 'à', abuseOne: 'abus', abuseMany: 'abus', andMore: 'et d’autres non affichés :', partsTruncated: 'Le parcours s’est arrêté avant de trouver toutes les parties ; le nombre est un minimum.',
   dossier: 'Dossier de ces chemins', dossierMade: 'Dossier figé à', copyCitation: 'Copier la citation', citationCopied: 'Citation copiée.',
 };
 export type Key = keyof typeof en;
@@ -81,6 +83,7 @@ const TERMS_FR: Record<string, string> = {
   unreviewed: 'non relu', accepted: 'accepté', rejected: 'rejeté', superseded: 'remplacé',
   Company: 'Entreprise', GovernmentBody: 'Organisme public', Organization: 'Organisation', Person: 'Personne', Technology: 'Technologie',
   Contract: 'Contrat', Location: 'Lieu', Abuse: 'Abus',
+  country: 'pays', region: 'région', city: 'ville', site: 'site', countryCode: 'par code pays',
 };
 
 /** A vocabulary term (claim type, certainty, review status, kind) in the interface's language. */

@@ -147,6 +147,21 @@ describe('GraphQL reads', () => {
     expect(nodes((await ctx.gql(q, { a: abuse, asOf: '2000' })).data!.exposedTo)).toEqual([]);
   });
 
+  it('rolls a place up through Entity.parts: a country holds its code’s places, paged and bounded', async () => {
+    const q = `query($id: ID!, $first: Int) { entity(id: $id) { placeType parts(first: $first) { totalCount truncated pageInfo { hasNextPage } edges { node { via depth parentId entity { name placeType } } } } } }`;
+    const china = await ctx.gql(q, { id: 'loc_Q148' });
+    expect(china.errors).toBeUndefined();
+    expect(china.data!.entity.placeType).toBe('country');
+    expect(nodes(china.data!.entity.parts)).toContainEqual({ via: 'countryCode', depth: 1, parentId: 'loc_Q148', entity: { name: 'Xinjiang', placeType: 'region' } });
+    expect(china.data!.entity.parts.truncated).toBe(false);
+    // A company has no parts; a page too large is refused naming the argument.
+    const company = await ctx.gql(q, { id: 'co_Q2283' });
+    expect(company.data!.entity.parts).toMatchObject({ totalCount: 0, edges: [] });
+    const big = await ctx.gql(q, { id: 'loc_Q148', first: 5000 });
+    expect(big.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(big.errors?.[0]?.message).toMatch(/parts\.first/);
+  });
+
   it('pages every list the same way: first/after, last/before, cursors checked, sizes bounded', async () => {
     const q = `query($first: Int, $after: String, $last: Int, $before: String) {
       search(text: "israel", first: $first, after: $after, last: $last, before: $before) {

@@ -123,6 +123,28 @@ describe('abuses told as clauses', () => {
   });
 });
 
+describe('abuses told against their victims', () => {
+  it('reads "used against" and "viser" with the people targeted, and the tool used as what enabled it', () => {
+    const r = en('Zeltron Systems sells spyware. The hacking tools have been used against opposition politicians and journalists in Mongolia.');
+    expect(names(r)).toContain('Abuse: used against opposition politicians');
+    // "The hacking tools" are the spyware of the sentence before (one class of technology).
+    expect(claims(r)).toContain('spyware ENABLES used against opposition politicians');
+    expect(kinds(fr('Des outils informatiques d’espionnage ont servi à viser des responsables politiques.'))).toEqual(expect.arrayContaining(['Technology: outils informatiques d’espionnage', 'Abuse: viser des responsables politiques']));
+    // Aiming at something is no abuse: "vise à" binds no victim.
+    expect(kinds(fr('Le projet vise à protéger les journalistes.')).some((k) => k.startsWith('Abuse'))).toBe(false);
+  });
+  it('takes a victim word inside a compound as a modifier of the victims after it', () => {
+    expect(names(en('The spyware was used against minority-party politicians in Mongolia.'))).toContain('Abuse: used against minority-party politicians');
+  });
+  it('reads "abuses against" a group as the abuse of that group', () => {
+    expect(names(en('The Mongolian police committed human rights abuses against Falun Gong practitioners.'))).toContain('Abuse: abuses against Falun Gong practitioners');
+  });
+  it('makes an abuse named bare, then with its victims, one abuse', () => {
+    const r = en('Efforts to crush the movement involved forced labour and torture. The court heard of the torture of Falun Gong practitioners by the Mongolian police.');
+    expect(r.entities.filter((e) => e.kind === 'Abuse' && /torture/i.test(e.name))).toHaveLength(1);
+  });
+});
+
 describe('persons by context', () => {
   it('reads a title before a name', () => {
     expect(kinds(en('President Tomas Varga opened it; Senator Ana Brill objected.'))).toEqual(expect.arrayContaining(['Person: Tomas Varga', 'Person: Ana Brill']));
@@ -167,6 +189,12 @@ describe('exposure hops within a sentence', () => {
   it('reads a supply without a bound verb: "the spy gear in X was sold by C"', () => {
     const r = en('The interception software in Mongolia was sold by Zeltron Systems.');
     expect(claims(r)).toEqual(expect.arrayContaining(['Zeltron Systems PROVIDES interception software', 'Zeltron Systems SUPPLIES Government of Mongolia']));
+  });
+  it('makes the maker of what an actor uses its supplier: "the technology of C", "equipment from C"', () => {
+    expect(claims(en('The Mongolian army uses equipment from Zeltron Systems to monitor protesters.'))).toContain('Zeltron Systems SUPPLIES Mongolian army');
+    expect(claims(fr('La police mongole utiliserait la technologie de la start-up Zeltron Systems.'))).toContain('Zeltron Systems SUPPLIES police mongole');
+    // Only what is used right after the verb: "used the report to expose C's spyware" says nothing of a supply.
+    expect(en('The Mongolian police used the report to expose Zeltron Systems’s spyware.').claims.some((c) => c.rule === 'uses-makers-product')).toBe(false);
   });
   it('adds nothing without a cue for the relation', () => {
     expect(claims(en('Zeltron Systems and the Mongolian police were both at the fair.'))).toEqual([]);

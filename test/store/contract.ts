@@ -402,5 +402,48 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       const undated = await s.exposurePaths({ from: 'co_ms', to: 'abuse_kill', maxHops: 2 });
       expect(undated.every((p) => p.timing.overlap !== false)).toBe(true);
     });
+
+    it('rolls a place up: a country holds the places of its code, any place what is PART_OF it, at any depth', async () => {
+      // Invented places of an unassigned code (QZ), so no other test's places join in.
+      const ents = [
+        { id: 'loc_qz', kind: 'Location', name: 'Quazland', countryCode: 'QZ', placeType: 'country' },
+        { id: 'loc_qz_copy', kind: 'Location', name: 'Republic of Quazland', countryCode: 'QZ', placeType: 'country' },
+        { id: 'loc_qz_north', kind: 'Location', name: 'North Quaz', countryCode: 'QZ', placeType: 'region' },
+        { id: 'loc_qz_city', kind: 'Location', name: 'Aqaz', countryCode: 'QZ', placeType: 'city' },
+        { id: 'loc_qz_hamlet', kind: 'Location', name: 'Little Aqaz', placeType: 'site' },
+        { id: 'loc_qy_far', kind: 'Location', name: 'Far Qy', countryCode: 'QY', placeType: 'region' },
+        { id: 'loc_qy_denied', kind: 'Location', name: 'Denied Qy', countryCode: 'QY', placeType: 'city' },
+        { id: 'gov_qz_police', kind: 'GovernmentBody', name: 'Quaz police', govType: 'police', country: 'QZ' },
+      ] as const;
+      const at = { evidence: { documentId: 'doc_places', quote: 'places' } };
+      await s.upsert({
+        documents: [{ id: 'doc_places', title: 'Gazetteer of Quazland' }],
+        entities: ents as never,
+        claims: [
+          claim('PART_OF', 'loc_qz_city', 'loc_qz_north', at),
+          claim('PART_OF', 'loc_qz_hamlet', 'loc_qz_city', at),
+          claim('PART_OF', 'loc_qz_north', 'loc_qz_hamlet', at), // a cycle: walked once
+          claim('PART_OF', 'loc_qy_far', 'loc_qz_north', at), // rejected below
+          claim('PART_OF', 'loc_qy_denied', 'loc_qz_north', { ...at, certainty: 'denied' }),
+        ],
+      });
+      await s.reviewClaim('cl_part_of_loc_qy_far_loc_qz_north', { status: 'rejected', note: 'not part of it' }, { by: 'tester' });
+      const ids = (p: Awaited<ReturnType<GraphStore['placeParts']>>) => p?.items.map((x) => `${x.entity.id}:${x.via}:${x.parentId}:${x.depth}`);
+      // The country: its code's places (not the other record of the country itself), then the hamlet through its city.
+      const country = await s.placeParts('loc_qz');
+      expect(ids(country)).toEqual(['loc_qz_city:countryCode:loc_qz:1', 'loc_qz_north:countryCode:loc_qz:1', 'loc_qz_hamlet:PART_OF:loc_qz_city:2']);
+      expect(country).toMatchObject({ total: 3, truncated: false });
+      // A region: PART_OF only, at any depth; a rejected or denied claim is no part.
+      expect(ids(await s.placeParts('loc_qz_north'))).toEqual(['loc_qz_city:PART_OF:loc_qz_north:1', 'loc_qz_hamlet:PART_OF:loc_qz_city:2']);
+      // Paged, with the total.
+      const second = await s.placeParts('loc_qz', { offset: 1, limit: 1 });
+      expect(ids(second)).toEqual(['loc_qz_north:countryCode:loc_qz:1']);
+      expect(second?.total).toBe(3);
+      // Not a place, or unknown: null.
+      expect(await s.placeParts('gov_qz_police')).toBeNull();
+      expect(await s.placeParts('loc_unknown')).toBeNull();
+      // A place with no parts: an empty page.
+      expect(await s.placeParts('loc_qy_far')).toEqual({ items: [], total: 0, truncated: false });
+    });
   });
 }

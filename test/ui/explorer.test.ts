@@ -153,7 +153,7 @@ describe('explorer', () => {
     await page.goto('about:blank');
     await page.goto(`${url}/#e=loc_Q39760&tab=place`);
     await page.locator('#place h2').waitFor();
-    expect(await page.locator('#place h2').textContent()).toBe('Gaza Strip');
+    expect(await page.locator('#place h2').textContent()).toBe('Gaza Strip (region)');
     await expect.poll(() => page.locator('#place').textContent()).toMatch(/Mass surveillance of Palestinians/);
     expect(await page.locator('#place').textContent()).toMatch(/Unit 8200/);
     expect(await page.locator('#place').textContent()).toMatch(/Microsoft/);
@@ -161,6 +161,28 @@ describe('explorer', () => {
     await shot('6-place-gaza');
     const [png] = await Promise.all([page.waitForEvent('download'), page.click('#png')]);
     expect(png.suggestedFilename()).toBe('rightsgraph.png');
+  });
+
+  it('rolls a country up: the abuses of its regions, by country code, with the places inside listed', async () => {
+    // Its own page, so the next test finds the Gaza view where the previous one left it.
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await page.goto(`${url}/#e=loc_Q148&tab=place`);
+    await page.locator('#place h2').waitFor();
+    expect(await page.locator('#place h2').textContent()).toBe('China (country)');
+    // No abuse is recorded as occurring in "China" itself: the Xinjiang one comes up through the region.
+    const abuse = page.locator('#place .place-abuses li', { hasText: /Uyghurs in Xinjiang/ });
+    await expect.poll(() => abuse.count()).toBe(1);
+    expect(await abuse.textContent()).toMatch(/ in Xinjiang/);
+    await expect.poll(() => abuse.textContent()).toMatch(/Hikvision/);
+    expect(await page.locator('#place .place-parts li', { hasText: 'Xinjiang' }).count()).toBe(1);
+    expect(await page.locator('#place h3', { hasText: 'Places inside' }).textContent()).toMatch(/Places inside \(\d+\)/);
+    await page.screenshot({ path: join(SHOTS, '6b-place-china.png'), fullPage: true });
+    // A region's view has its own abuse, and nothing inside it here: "none found" under the heading.
+    await page.goto('about:blank');
+    await page.goto(`${url}/#e=loc_Q34800&tab=place`);
+    await expect.poll(() => page.locator('#place .place-abuses li').count()).toBe(1);
+    expect(await page.locator('#place').textContent()).toMatch(/Places inside \(0\)none found/);
+    await page.close();
   });
 
   it('switches to French, exports GraphML, and is usable at 200% zoom', async () => {

@@ -10,6 +10,7 @@ import './edge.ts';
 import './exposure.ts';
 import './change.ts';
 import './response.ts';
+import './place.ts';
 import './dossier.ts';
 import './ingest.ts';
 

@@ -5,6 +5,7 @@ import { neighbourPage } from '../edges.ts';
 import { compileFilter } from '../claim-index.ts';
 import { assemblePaths, exposedToPaths, searchExposure, type ExposedToQuery } from '../exposure-assembly.ts';
 import type { ClaimQuery } from '../port.ts';
+import { placeParts as walkPlaceParts } from '../place-parts.ts';
 import { parseChange, parseClaim } from './rows.ts';
 import type { KuzuContext } from './store.ts';
 
@@ -40,6 +41,41 @@ export async function exposurePaths(ctx: KuzuContext, query: ExposureQuery) {
 
 export async function exposedTo(ctx: KuzuContext, query: ExposedToQuery) {
   return exposedToPaths(ctx.index, { ...query, abuse: ctx.redirects.get(query.abuse) ?? query.abuse }, fetcher(ctx));
+}
+
+const LIVE_PART_OF = compileFilter({ types: ['PART_OF'], certainty: ['stated', 'alleged'] });
+
+export async function placeParts(ctx: KuzuContext, id: string, page: { offset?: number; limit?: number }) {
+  return walkPlaceParts(
+    {
+      entities: (ids) => getEntities(ctx, ids),
+      // The country code lives in the record's JSON (written by JSON.stringify, so without spaces); every
+      // row found is checked on the parsed record.
+      locationsInCountry: async (code, cap) => {
+        const rows = await ctx.db.read("MATCH (e:Entity) WHERE e.kind = 'Location' AND e.data CONTAINS $needle RETURN e.id AS id ORDER BY id LIMIT $cap", {
+          needle: `"countryCode":${JSON.stringify(code)}`,
+          cap,
+        });
+        return (await getEntities(ctx, rows.map((r) => String(r.id)))).filter((e) => e.kind === 'Location' && e.countryCode === code).map((e) => e.id);
+      },
+      // Walked over the in-memory index: the claims into each whole, PART_OF and live, from a Location.
+      partsOf: async (wholes, cap) => {
+        const out: Array<[string, string]> = [];
+        for (const whole of wholes) {
+          const w = ctx.index.entityIndex(whole);
+          if (w === undefined) continue;
+          for (const ci of ctx.index.inn[w] ?? []) {
+            if (out.length >= cap) return out;
+            const part = ctx.index.subjectOf(ci);
+            if (ctx.index.passes(ci, LIVE_PART_OF) && ctx.index.kindOf(part) === 'Location') out.push([ctx.index.entityIds[part]!, whole]);
+          }
+        }
+        return out;
+      },
+    },
+    ctx.redirects.get(id) ?? id,
+    page,
+  );
 }
 
 export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {

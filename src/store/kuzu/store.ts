@@ -181,6 +181,10 @@ export class KuzuStore implements GraphStore {
     await this.ready();
     return reads.exposedTo(this.ctx, query);
   }
+  async placeParts(id: string, page: { offset?: number; limit?: number } = {}) {
+    await this.ready();
+    return reads.placeParts(this.ctx, id, page);
+  }
   findClaims(query: ClaimQuery) {
     return reads.findClaims(this.ctx, query);
   }

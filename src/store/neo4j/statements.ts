@@ -83,6 +83,20 @@ export const DOCUMENTS_BY_URL = st(
   'MATCH (d:Document) WHERE d.url = $url RETURN d.id AS id, d.data AS data ORDER BY id',
   ['url'],
 );
+/** Locations of one country code: the code sits in the record's JSON (JSON.stringify: no spaces); callers check the parsed record. */
+export const LOCATIONS_IN_COUNTRY = st(
+  'LOCATIONS_IN_COUNTRY',
+  'MATCH (e:Location) WHERE e.data CONTAINS $needle RETURN e.id AS id ORDER BY id LIMIT $cap',
+  ['needle', 'cap'],
+);
+/** Locations with a live PART_OF claim (not rejected or superseded, not denied) into one of `wholes`. */
+export const PLACE_PARTS_OF = st(
+  'PLACE_PARTS_OF',
+  `MATCH (p:Location)-[c:CLAIM {type: 'PART_OF'}]->(w:Location)
+   WHERE w.id IN $wholes AND c.status IN ['unreviewed', 'accepted'] AND c.certainty IN ['stated', 'alleged']
+   RETURN DISTINCT p.id AS part, w.id AS whole ORDER BY whole, part LIMIT $cap`,
+  ['wholes', 'cap'],
+);
 // Claims by id name their index in a hint, so a plan can only seek it (a missing index is an error, not a
 // scan per id): one bench load after the test suite sat 21 minutes in this lookup, cause not found.
 export const CLAIM_RECORDS = st(

@@ -32,6 +32,7 @@ import { ClaimIndex } from '../claim-index.ts';
 import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
 import { assemblePaths, exposedToPaths, searchExposure } from '../exposure-assembly.ts';
+import { placeParts } from '../place-parts.ts';
 import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { UpsertBatch } from '../port.ts';
 import { claimJson, compareHits, foldedNames, newChangeRecord, parseChange, parseClaim, parseDocument, parseEntity, searchRank } from '../records.ts';
@@ -200,6 +201,21 @@ export class Neo4jStore implements GraphStore {
 
   async documentsByUrl(url: string) {
     return (await this.db.read(S.DOCUMENTS_BY_URL, { url })).map((r) => parseDocument(r.data));
+  }
+
+  async placeParts(id: string, page: { offset?: number; limit?: number } = {}) {
+    return placeParts(
+      {
+        entities: (ids) => this.getEntities(ids),
+        locationsInCountry: async (code, cap) => {
+          const rows = await this.db.read(S.LOCATIONS_IN_COUNTRY, { needle: `"countryCode":${JSON.stringify(code)}`, cap });
+          return (await this.getEntities(rows.map((r) => String(r.id)))).filter((e) => e.kind === 'Location' && e.countryCode === code).map((e) => e.id);
+        },
+        partsOf: async (wholes, cap) => (await this.db.read(S.PLACE_PARTS_OF, { wholes: [...wholes], cap })).map((r) => [String(r.part), String(r.whole)]),
+      },
+      await this.resolveOne(id),
+      page,
+    );
   }
 
   private readonly fetcher: RecordFetcher = {

@@ -138,6 +138,8 @@ describe('abuses told against their victims', () => {
   });
   it('reads "abuses against" a group as the abuse of that group', () => {
     expect(names(en('The Mongolian police committed human rights abuses against Falun Gong practitioners.'))).toContain('Abuse: abuses against Falun Gong practitioners');
+    expect(kinds(en('The Mongolian government has engaged in repressive tactics against human rights activists.'))).toContain('Abuse: repressive tactics against human rights activists');
+    expect(kinds(fr('Le gouvernement mongol a pris des mesures répressives contre les journalistes.'))).toContain('Abuse: mesures répressives contre les journalistes');
   });
   it('makes an abuse named bare, then with its victims, one abuse', () => {
     const r = en('Efforts to crush the movement involved forced labour and torture. The court heard of the torture of Falun Gong practitioners by the Mongolian police.');

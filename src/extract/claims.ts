@@ -5,6 +5,7 @@
 // a user of a supplier's product (SUPPLIES), role appositions (ROLE_IN), contracts between parties.
 // Certainty: alleged under reporting and conditional cues, denied under negation near the trigger.
 import { CLAIM_SIGNATURES, type ClaimType, type EntityKind } from '../domain/vocabulary.ts';
+import { foldText } from '../domain/normalize.ts';
 import type { Lexicon } from './lexicon.ts';
 import type { DocEntity, Mention, MentionSet } from './mentions.ts';
 import { governmentOf } from './shapes.ts';
@@ -210,6 +211,11 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     return undefined;
   };
 
+  const abusesByName = [...set.entities.values()]
+    .filter((e) => e.kind === 'Abuse')
+    .map((e) => ({ key: e.key, folded: foldText(e.name) }))
+    .filter((a) => a.folded.split(' ').length >= 2);
+
   for (let s = 0; s < sents.length; s++) {
     const ms = bySentence.get(s) ?? [];
     if (ms.length < 1) continue;
@@ -352,6 +358,12 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       if (next && /^\s*(de la|de l['’]|du|des|de|of the|of)\s*$/iu.test(text.slice(child.end, next.start))) {
         emit('PART_OF', child, next, s, 0.55, 'body-of-body', child.from, [child.from, next.to]);
       }
+    }
+    // A tool named for the abuse it serves ("un système de surveillance de masse", "mass surveillance
+    // tools") enables that abuse of the report: the abuse's name of two words or more, inside the tool's.
+    for (const tech of ms.filter((m) => m.kind === 'Technology')) {
+      const surface = ` ${foldText(text.slice(tech.start, tech.end))} `;
+      for (const a of abusesByName) if (surface.includes(` ${a.folded} `)) emit('ENABLES', tech, a.key, s, 0.5, 'tool-of-abuse', tech.from, [tech.from, tech.to]);
     }
     // An abuse and a place in one sentence.
     for (const a of ms.filter((m) => m.kind === 'Abuse')) {
@@ -504,6 +516,8 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
 }
 
 /** Where a sentence names a country: a mention of its government, which only claims make visible. */
+const BUSINESS_NOUNS = /^(company|companies|firm|firms|giant|giants|maker|makers|manufacturer|manufacturers|chipmaker|startup|start|group|provider|providers|vendor|vendors|operator|contractor|contractors|supplier|suppliers|corporation|conglomerate|multinational|brand|entreprise|entreprises|societe|societes|groupe|geant|fabricant|fabricants|fournisseur|fournisseurs|operateur|multinationale)$/;
+
 function countryGovernments(tokens: readonly Token[], set: MentionSet, lex: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (const m of set.mentions) {
@@ -512,6 +526,8 @@ function countryGovernments(tokens: readonly Token[], set: MentionSet, lex: Lexi
     const code = place.fields.countryCode;
     const country = typeof code === 'string' ? lex.countries.get(code) : undefined;
     if (!country || country.name !== place.name) continue;
+    // "U.S. chip manufacturer Xilinx", "the Israeli firm": a nationality before a business noun, not a state.
+    if ([tokens[m.to], tokens[m.to + 1]].some((t) => t && BUSINESS_NOUNS.test(t.norm))) continue;
     const g = governmentOf(lex, code as string);
     const key = g.key;
     if (!set.entities.has(key)) {

@@ -311,8 +311,41 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
   }, (cat) => [...entities.values()].filter((e) => e.key.startsWith(`abuse:${cat}:`)).sort((a, b) => a.firstSeen - b.firstSeen)[0]?.key, (key, from, to) => {
     if (!taken[from]) mention(entities.get(key)!, from, to, false);
   });
+  groupReferences(text, tokens, lex, taken, mentions, (key, from, to) => mention(entities.get(key)!, from, to, false));
   mentions.sort((a, b) => a.from - b.from);
   return { entities, mentions, roles };
+}
+
+/**
+ * "NTechLab and Tevian were sanctioned … The two companies supply software …": a plural kind noun under a
+ * group determiner ("the two companies", "both firms", "ces deux entreprises") refers to the names of the
+ * nearest coordination of that kind before it ("A and B", "A, B et C"), within 60 tokens: one reference per
+ * name at the group's words, so the claim readers take them as coordinated subjects or objects.
+ */
+function groupReferences(text: string, tokens: readonly Token[], lex: Lexicon, taken: Uint8Array, mentions: readonly Mention[], refer: (key: string, from: number, to: number) => void) {
+  const sorted = [...mentions].sort((a, b) => a.from - b.from);
+  const found: Array<{ keys: string[]; from: number; to: number }> = [];
+  for (const n of lex.shapes.kindNouns.longest(tokens)) {
+    const det = n.from - 1;
+    if (det < 0 || !/s$/.test(tokens[n.to - 1]!.norm) || !/^(two|three|both|these|those|deux|trois|ces)$/.test(tokens[det]!.norm)) continue;
+    if (taken.subarray(n.from, n.to).some((x) => x)) continue;
+    const from = det > 0 && /^(the|les|l)$/.test(tokens[det - 1]!.norm) ? det - 1 : det;
+    const before = sorted.filter((m) => m.to <= from && from - m.to <= 60 && m.kind === n.payload);
+    for (let i = before.length - 1; i > 0; i--) {
+      const chain = [before[i]!];
+      for (let j = i - 1; j >= 0; j--) {
+        const gap = text.slice(before[j]!.end, chain[0]!.start);
+        if (!/^\s*(,|and|et|&|, and|, et)\s*$/iu.test(gap)) break;
+        chain.unshift(before[j]!);
+      }
+      const keys = [...new Set(chain.map((m) => m.entity))];
+      if (keys.length >= 2) {
+        found.push({ keys, from, to: n.to });
+        break;
+      }
+    }
+  }
+  for (const f of found) for (const key of f.keys) refer(key, f.from, f.to);
 }
 
 /** The abuse lexicon's entry for each category of the shape lexicon's abuse verbs. */

@@ -198,6 +198,22 @@ describe('exposure hops within a sentence', () => {
     // Only what is used right after the verb: "used the report to expose C's spyware" says nothing of a supply.
     expect(en('The Mongolian police used the report to expose Zeltron Systems’s spyware.').claims.some((c) => c.rule === 'uses-makers-product')).toBe(false);
   });
+  it('reads "the two companies" as the coordinated names before it', () => {
+    const r = en('Zeltron Systems and Kestrel Optics were sanctioned in 2023. The two companies supply software to the Mongolian police.');
+    expect(claims(r)).toEqual(expect.arrayContaining(['Zeltron Systems SUPPLIES Mongolian police', 'Kestrel Optics SUPPLIES Mongolian police']));
+  });
+  it('reads "mis en œuvre par", "implemented by" as a supply to the body whose project it is', () => {
+    expect(claims(fr('La police mongole a lancé un projet de vidéosurveillance, mis en œuvre par la société Zeltron Systems.'))).toContain('Zeltron Systems SUPPLIES police mongole');
+  });
+  it('makes a tool named for an abuse of the report enable it', () => {
+    const r = fr('Le projet chinois de surveillance de masse à Belgrade inquiète. Un système de surveillance de masse a été installé.');
+    expect(claims(r)).toContain('système de surveillance de masse ENABLES surveillance de masse');
+  });
+  it('reads a country before a business noun as a nationality, not its government', () => {
+    const r = en('U.S. chip manufacturer Zeltron Systems sold drones to the Mongolian police.');
+    expect(r.entities.some((e) => e.kind === 'GovernmentBody' && /United States/.test(e.name))).toBe(false);
+    expect(claims(r)).toContain('Zeltron Systems SUPPLIES Mongolian police');
+  });
   it('adds nothing without a cue for the relation', () => {
     expect(claims(en('Zeltron Systems and the Mongolian police were both at the fair.'))).toEqual([]);
   });

@@ -312,6 +312,18 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     if (!taken[from]) mention(entities.get(key)!, from, to, false);
   });
   groupReferences(text, tokens, lex, taken, mentions, (key, from, to) => mention(entities.get(key)!, from, to, false));
+  // "the Netsweeper installations", "Hikvision cameras": a company's name before a technology noun refers to
+  // its product told before.
+  for (const m of [...mentions]) {
+    const j = m.to;
+    if (m.kind !== 'Company' || j >= tokens.length || taken[j] || !/^\s+$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) continue;
+    if (!/^\p{Ll}/u.test(text.slice(tokens[j]!.start)) || !(lex.shapes.techAnaphora.has(tokens[j]!.norm) || PRODUCT_PLURALS.has(tokens[j]!.norm))) continue;
+    // The technology named before with this company in its sentence ("filtering technology developed by
+    // Netsweeper"); without one, the words are left alone rather than made a product nobody named.
+    const withCompany = new Set(mentions.filter((x) => x.entity === m.entity && x.from < m.from).map((x) => x.sentence));
+    const product = mentions.filter((x) => x.kind === 'Technology' && x.to <= m.from && withCompany.has(x.sentence)).sort((a, b) => b.from - a.from)[0];
+    if (product) mention(entities.get(product.entity)!, j, j + 1, false);
+  }
   mentions.sort((a, b) => a.from - b.from);
   return { entities, mentions, roles };
 }
@@ -347,6 +359,9 @@ function groupReferences(text: string, tokens: readonly Token[], lex: Lexicon, t
   }
   for (const f of found) for (const key of f.keys) refer(key, f.from, f.to);
 }
+
+/** Nouns of a deployed product besides the technology words: "the Netsweeper installations". */
+const PRODUCT_PLURALS = new Set(['installations', 'installation', 'deployments', 'deployment', 'appliances', 'servers', 'serveurs']);
 
 /** The abuse lexicon's entry for each category of the shape lexicon's abuse verbs. */
 const CATEGORY_KEYS: Record<string, { key: string; name: string }> = lookup({

@@ -214,6 +214,12 @@ describe('exposure hops within a sentence', () => {
     expect(r.entities.some((e) => e.kind === 'GovernmentBody' && /United States/.test(e.name))).toBe(false);
     expect(claims(r)).toContain('Zeltron Systems SUPPLIES Mongolian police');
   });
+  it('reads "the C installations" as the technology C was said to provide', () => {
+    const r = en('Filtering software developed by Zeltron Systems was found in Mongolia. One of the Zeltron Systems installations is being used to censor journalists.');
+    expect(claims(r)).toEqual(expect.arrayContaining(['Zeltron Systems PROVIDES Filtering software', 'Filtering software ENABLES censor journalists']));
+    // Without a technology told with the company before, the words stay words.
+    expect(en('The Zeltron Systems installations were inspected.').entities.map((e) => e.kind)).toEqual(['Company']);
+  });
   it('adds nothing without a cue for the relation', () => {
     expect(claims(en('Zeltron Systems and the Mongolian police were both at the fair.'))).toEqual([]);
   });

@@ -441,7 +441,10 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     for (const [t, a] of pairs('Technology', 'Abuse')) co('ENABLES', t, a, 0.4);
     for (const [g, a] of pairs('GovernmentBody', 'Abuse')) if (bare(g) && (g.from < a.from || cues.has('RESPONSIBLE_FOR'))) co('RESPONSIBLE_FOR', g, a, 0.4);
     if (supplyCue) {
-      for (const [c, t] of pairs('Company', 'Technology')) if (!isSource(c)) co('PROVIDES', c, t, 0.45);
+      // Several companies in one sentence: the technology is the nearest one's ("A's dealings with B, a
+      // company that developed T": B's).
+      const nearestCompany = (y: Mention) => ms.filter((m) => m.kind === 'Company' && !isSource(m)).sort((a, b) => Math.abs(a.from - y.from) - Math.abs(b.from - y.from))[0];
+      for (const [c, t] of pairs('Company', 'Technology')) if (!isSource(c) && nearestCompany(t)?.entity === c.entity) co('PROVIDES', c, t, 0.45);
       for (const [c, g] of pairs('Company', 'GovernmentBody')) if (!isSource(c)) co('SUPPLIES', c, g, 0.4);
     }
     if (supplyCue || cues.has('USES') || cues.has('ENABLES')) for (const [g, t] of pairs('GovernmentBody', 'Technology')) if (bare(g) || supplyCue) co('USES', g, t, 0.4);

@@ -220,6 +220,11 @@ describe('exposure hops within a sentence', () => {
     // Without a technology told with the company before, the words stay words.
     expect(en('The Zeltron Systems installations were inspected.').entities.map((e) => e.kind)).toEqual(['Company']);
   });
+  it('gives a technology told without a bound verb to the nearest of several companies', () => {
+    const r = claims(en('The senators asked about the dealings of Zeltron Systems with Kestrel Networks, whose facial recognition software was sold in Mongolia.'));
+    expect(r).toContain('Kestrel Networks PROVIDES facial recognition software');
+    expect(r).not.toContain('Zeltron Systems PROVIDES facial recognition software');
+  });
   it('adds nothing without a cue for the relation', () => {
     expect(claims(en('Zeltron Systems and the Mongolian police were both at the fair.'))).toEqual([]);
   });

@@ -123,7 +123,7 @@ export class FtmWriter {
       publisher: [doc?.publisher],
       recordId: [c.id],
       description: [words],
-      summary: [`${c.type}${c.qualifier ? ` (${c.qualifier})` : ''}; ${c.certainty}; confidence ${c.confidence.toFixed(2)}; ${c.evidence.kind}; review ${c.review.status}; extractor ${c.extractor}`],
+      summary: [claimSummary(c)],
       date: [c.date],
       startDate: [c.validFrom],
       endDate: [c.validTo],
@@ -134,7 +134,7 @@ export class FtmWriter {
     if (c.type === 'PART_OF' && sk === 'Company' && ok && ok !== 'Location') return link('Ownership', { owner: [ftmId(object)], asset: [ftmId(subject)] }, `subsidiary, unit or branch${denied}`);
     if (c.type === 'PART_OF' && sk && sk !== 'Location' && ok && ok !== 'Location') return link('Membership', { member: [ftmId(subject)], organization: [ftmId(object)] }, `unit or branch${denied}`);
     if (c.type === 'ROLE_IN' && sk === 'Person') {
-      const role = `${c.qualifier ?? 'role'}${denied}`;
+      const role = `${c.qualifier ?? ''}${denied}`.trim();
       if (ok === 'Company' && DIRECTOR_ROLE.test(c.qualifier ?? '')) return link('Directorship', { director: [ftmId(subject)], organization: [ftmId(object)] }, role);
       if (ok === 'Company') return link('Employment', { employee: [ftmId(subject)], employer: [ftmId(object)] }, role);
       return link('Membership', { member: [ftmId(subject)], organization: [ftmId(object)] }, role);
@@ -143,6 +143,71 @@ export class FtmWriter {
     // The rest keeps its direction in the role: subject <role> object.
     return link('UnknownLink', { subject: [ftmId(subject)], object: [ftmId(object)] }, `${c.type}${denied}`);
   }
+}
+
+/**
+ * What FtM has no property for, in one line an investigator reads and `import --format ftm` reads back:
+ * "USES; stated; confidence 0.90; quote at 120-141; review accepted; extractor rules:trigger" (and, where
+ * they are set, the words' language and the source they are attributed to).
+ */
+export function claimSummary(c: Claim): string {
+  const ev = c.evidence;
+  const at = ev.start !== undefined && ev.end !== undefined ? ` at ${ev.start}-${ev.end}` : '';
+  const lang = ev.language ? ` in ${ev.language}` : '';
+  const source = ev.attributedTo ? `; attributed to ${ev.attributedTo}` : '';
+  return `${c.type}${c.qualifier ? ` (${c.qualifier})` : ''}; ${c.certainty}; confidence ${c.confidence.toFixed(2)}; ${ev.kind}${at}${lang}${source}; review ${c.review.status}${c.review.by ? ` by ${c.review.by}` : ''}${c.review.at ? ` at ${c.review.at}` : ''}; extractor ${c.extractor}${c.review.note ? `; review note: ${c.review.note}` : ''}`;
+}
+
+export interface ClaimSummary {
+  type: string;
+  qualifier?: string;
+  certainty: string;
+  confidence: number;
+  kind: string;
+  start?: number;
+  end?: number;
+  language?: string;
+  attributedTo?: string;
+  review: { status: string; by?: string; at?: string; note?: string };
+  extractor: string;
+}
+
+/** claimSummary read back; null for any other text (another dataset's summary). Parsed by markers, not one regex, so no input makes it backtrack. */
+export function parseClaimSummary(text: string): ClaimSummary | null {
+  let rest = text;
+  const cut = (marker: string, last = false): string | undefined => {
+    const i = last ? rest.lastIndexOf(marker) : rest.indexOf(marker);
+    if (i < 0) return undefined;
+    const after = rest.slice(i + marker.length);
+    rest = rest.slice(0, i);
+    return after;
+  };
+  const note = cut('; review note: ');
+  const extractor = cut('; extractor ', true);
+  const review = cut('; review ', true);
+  if (!extractor || !review) return null;
+  const marker = ['; stated; ', '; alleged; ', '; denied; '].map((m) => [m, rest.indexOf(m)] as const).filter(([, i]) => i >= 0).sort((a, b) => a[1] - b[1])[0];
+  if (!marker) return null;
+  const head = rest.slice(0, marker[1]);
+  rest = rest.slice(marker[1] + marker[0].length);
+  const type = /^[A-Z_]+/.exec(head)?.[0];
+  if (!type || (head !== type && !(head.startsWith(`${type} (`) && head.endsWith(')')))) return null;
+  const attributedTo = cut('; attributed to ');
+  const conf = /^confidence ([0-9.]+); (quote|paraphrase|summary)(?: at (\d+)-(\d+))?(?: in ([a-z]{2,3}))?$/.exec(rest);
+  const rev = /^([a-z]+)(?: by ([^;]+?))?(?: at (\S+))?$/.exec(review);
+  if (!conf || !rev) return null;
+  return {
+    type,
+    ...(head !== type ? { qualifier: head.slice(type.length + 2, -1) } : {}),
+    certainty: marker[0].slice(2, -2),
+    confidence: Number(conf[1]),
+    kind: conf[2]!,
+    ...(conf[3] ? { start: Number(conf[3]), end: Number(conf[4]) } : {}),
+    ...(conf[5] ? { language: conf[5] } : {}),
+    ...(attributedTo ? { attributedTo } : {}),
+    review: { status: rev[1]!, ...(rev[2] ? { by: rev[2] } : {}), ...(rev[3] ? { at: rev[3] } : {}), ...(note ? { note } : {}) },
+    extractor,
+  };
 }
 
 function entityRecord(id: string, schema: string, props: Props): FtmEntity {

@@ -1,0 +1,369 @@
+// FollowTheMoney (FtM) in: FtM entity JSON lines (an Aleph export, OpenSanctions' entities.ftm.json, or our
+// own `export --format ftm`) turned into rightsgraph's export records, which `import` then checks and
+// writes like any other. Two passes over the file, so relationships may come before the entities they
+// link: the first maps things (companies, bodies, people, technologies, abuses, places, contracts,
+// documents) and keeps only an id map; the second maps relationships to claims.
+//
+// Ids: ours read back from our own export (`co.Q2283` → `co_Q2283`). Another dataset's entity gets the id
+// its kind and Wikidata QID or name give (domain/ids.ts), so it lands on the graph's entity of that QID or
+// name, and keeps the FtM id as its OpenSanctions id. Its relationships become claims with extractor
+// `import:<dataset>`, the record's dates, and evidence of kind summary, written by the dataset, in a
+// document of the record's proof, or of its source URL, or of the dataset.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { z } from 'zod';
+import {
+  AbuseCategory,
+  Certainty,
+  ClaimType,
+  ContractStatus,
+  CountryCode,
+  GovType,
+  IsoDate,
+  OrgType,
+  PlaceType,
+  ReviewStatus,
+  TechType,
+  documentId,
+  entityId,
+  sha256Hex,
+  type Claim,
+  type ClaimInput,
+  type DocumentInput,
+  type EntityInput,
+  type EntityKind,
+  type ExportRecord,
+} from '../domain/index.ts';
+import { parseClaimSummary } from './export.ts';
+
+/** Kinds of our id prefixes, to read our own ids back. */
+const OUR_PREFIXES = new Set(['co', 'gov', 'org', 'per', 'tech', 'ctr', 'abuse', 'loc', 'doc', 'cl']);
+
+/** Our id from an FtM id our export wrote (a dot for each underscore); null for another dataset's id. */
+export function ourId(ftm: string): string | null {
+  const prefix = ftm.split('.')[0]!;
+  return OUR_PREFIXES.has(prefix) && /^[a-z]+\.[0-9A-Za-z.-]+$/.test(ftm) ? ftm.replaceAll('.', '_') : null;
+}
+
+const LANGUAGE_2: Record<string, string> = {
+  eng: 'en', fra: 'fr', deu: 'de', spa: 'es', ita: 'it', por: 'pt', nld: 'nl', ara: 'ar', heb: 'he', fas: 'fa',
+  rus: 'ru', ukr: 'uk', zho: 'zh', jpn: 'ja', kor: 'ko', tur: 'tr', pol: 'pl', swe: 'sv', hun: 'hu', ell: 'el',
+};
+
+const FtmLine = z.object({
+  id: z.string().min(1),
+  schema: z.string().min(1),
+  properties: z.record(z.string(), z.array(z.unknown())).default({}),
+  datasets: z.array(z.string()).optional(),
+});
+type FtmLine = z.infer<typeof FtmLine>;
+
+/** Schemata that hold a thing we keep, by what they become. */
+function kindOf(line: FtmLine): EntityKind | null {
+  const keywords = strings(line, 'keywords');
+  switch (line.schema) {
+    case 'Company':
+      return 'Company';
+    case 'PublicBody':
+      return 'GovernmentBody';
+    case 'Organization':
+    case 'LegalEntity':
+      return 'Organization';
+    case 'Person':
+      return 'Person';
+    case 'Asset':
+      return keywords.includes('technology') ? 'Technology' : null;
+    case 'Event':
+      return keywords.includes('abuse') ? 'Abuse' : null;
+    case 'Address':
+      return 'Location';
+    case 'Contract':
+      return 'Contract';
+    default:
+      return null;
+  }
+}
+
+const INTERVALS = new Set(['Ownership', 'Directorship', 'Employment', 'Membership', 'ContractAward', 'UnknownLink']);
+
+function strings(line: FtmLine, prop: string): string[] {
+  return (line.properties[prop] ?? []).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+}
+const first = (line: FtmLine, prop: string) => strings(line, prop)[0];
+/** A value kept only when it fits our schema (FtM's dates may carry a time, its countries may be regions). */
+function fit<T>(schema: z.ZodType<T>, v: unknown): T | undefined {
+  const r = schema.safeParse(v);
+  return r.success ? r.data : undefined;
+}
+const date = (v: string | undefined) => (v ? fit(IsoDate, v.slice(0, 10)) ?? fit(IsoDate, v.slice(0, 7)) ?? fit(IsoDate, v.slice(0, 4)) : undefined);
+const country = (v: string | undefined) => fit(CountryCode, v?.toUpperCase());
+// Built once: a zod schema is costly to build, and these check every line.
+const URL = z.string().url();
+const DATETIME = z.string().datetime({ offset: true });
+const QID = z.string().regex(/^Q[1-9]\d*$/);
+const LEI = z.string().regex(/^[A-Z0-9]{20}$/);
+const AMOUNT = z.number().nonnegative();
+const CURRENCY = z.string().regex(/^[A-Z]{3}$/);
+const url = (v: string | undefined) => fit(URL, v);
+
+export interface FtmImportCounts {
+  lines: number;
+  documents: number;
+  entities: number;
+  claims: number;
+  /** Lines of a schema we have no kind for (vessels, sanctions, addresses of a kind we skip, …), by schema. */
+  skipped: Record<string, number>;
+  /** Relationships whose ends are not in the file. */
+  dangling: number;
+}
+
+/**
+ * Reads an FtM file and yields export records: documents and entities first (pass one), then the claims
+ * of its relationships (pass two). `dataset` names the source when the lines carry none.
+ */
+export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts): AsyncGenerator<{ line: number; rec: ExportRecord } | { line: number; bad: string }> {
+  const ids = new Map<string, { id: string; kind: EntityKind | 'Document'; name: string }>();
+  const datasetDocs = new Map<string, DocumentInput>();
+  const skip = (schema: string) => (counts.skipped[schema] = (counts.skipped[schema] ?? 0) + 1);
+  for await (const [n, line] of ftmLines(file)) {
+    counts.lines = n;
+    if ('bad' in line) {
+      yield { bad: line.bad, line: n };
+      continue;
+    }
+    if (INTERVALS.has(line.schema)) continue;
+    if (line.schema === 'Document') {
+      const d = documentOf(line);
+      ids.set(line.id, { id: d.id!, kind: 'Document', name: d.title ?? d.id! });
+      counts.documents++;
+      yield { line: n, rec: { type: 'document', data: d } as ExportRecord };
+      continue;
+    }
+    const kind = kindOf(line);
+    const name = first(line, 'name') ?? first(line, 'full') ?? first(line, 'title');
+    if (!kind || !name) {
+      skip(line.schema);
+      continue;
+    }
+    const e = entityOf(line, kind, name, datasetOf(line, opts.dataset));
+    ids.set(line.id, { id: e.id!, kind, name });
+    counts.entities++;
+    yield { line: n, rec: { type: 'entity', data: e } as ExportRecord };
+  }
+  for await (const [n, line] of ftmLines(file)) {
+    if ('bad' in line || !INTERVALS.has(line.schema)) continue;
+    const dataset = datasetOf(line, opts.dataset);
+    const claim = claimOf(line, ids, dataset, (key, doc) => {
+      if (!datasetDocs.has(key)) {
+        datasetDocs.set(key, doc);
+        counts.documents++;
+        return doc;
+      }
+      return null;
+    });
+    if (claim === 'skip') {
+      skip(line.schema);
+      continue;
+    }
+    if (claim === 'dangling') {
+      counts.dangling++;
+      continue;
+    }
+    if (claim.newDocument) yield { line: n, rec: { type: 'document', data: claim.newDocument } as ExportRecord };
+    counts.claims++;
+    yield { line: n, rec: { type: 'claim', data: claim.claim } as ExportRecord };
+  }
+}
+
+async function* ftmLines(file: string): AsyncGenerator<[number, FtmLine | { bad: string }]> {
+  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const text of rl) {
+    n++;
+    if (!text.trim()) continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      yield [n, { bad: 'not JSON' }];
+      continue;
+    }
+    const p = FtmLine.safeParse(json);
+    yield [n, p.success ? p.data : { bad: `not an FtM entity: ${p.error.issues[0]?.path.join('.') || 'line'}: ${p.error.issues[0]?.message}` }];
+  }
+}
+
+const datasetOf = (line: FtmLine, fallback: string) => line.datasets?.find((d) => d !== 'rightsgraph') ?? (line.datasets?.includes('rightsgraph') ? 'rightsgraph' : fallback);
+
+function documentOf(line: FtmLine): DocumentInput {
+  const notes = strings(line, 'notes');
+  const sha256 = notes.map((x) => /^sha256 ([0-9a-f]{64})$/.exec(x)?.[1]).find(Boolean);
+  const fetchedAt = notes.map((x) => /^fetched (\S+)$/.exec(x)?.[1]).find(Boolean);
+  const sourceUrl = url(first(line, 'sourceUrl'));
+  const byline = strings(line, 'summary').map((x) => /^by (.+)$/.exec(x)?.[1]).find(Boolean);
+  const language = first(line, 'language');
+  return {
+    id: ourId(line.id) ?? documentId({ sha256, url: sourceUrl ?? `urn:ftm:${line.id}` }),
+    ...(first(line, 'title') ?? first(line, 'name') ? { title: (first(line, 'title') ?? first(line, 'name'))!.slice(0, 2000) } : {}),
+    ...(sourceUrl ? { url: sourceUrl } : {}),
+    ...(first(line, 'publisher') ? { publisher: first(line, 'publisher')!.slice(0, 500) } : {}),
+    ...(date(first(line, 'publishedAt') ?? first(line, 'date')) ? { publishedAt: date(first(line, 'publishedAt') ?? first(line, 'date')) } : {}),
+    ...(language && (LANGUAGE_2[language] ?? (/^[a-z]{2}$/.test(language) ? language : undefined)) ? { language: LANGUAGE_2[language] ?? language } : {}),
+    ...(sha256 ? { sha256 } : {}),
+    ...(fetchedAt && fit(DATETIME, fetchedAt) ? { fetchedAt } : {}),
+    ...(byline ? { authors: byline.split(', ') } : {}),
+  };
+}
+
+function entityOf(line: FtmLine, kind: EntityKind, name: string, dataset: string): EntityInput {
+  const own = ourId(line.id);
+  const wikidata = fit(QID, first(line, 'wikidataId'));
+  const lei = fit(LEI, first(line, 'leiCode'));
+  const names = [...new Set([...strings(line, 'name'), ...strings(line, 'alias'), ...strings(line, 'previousName'), ...strings(line, 'weakAlias')])];
+  const keywords = strings(line, 'keywords');
+  const base = {
+    id: own ?? entityId(kind, { name, wikidataId: wikidata }),
+    name: name.slice(0, 500),
+    aliases: names.filter((a) => a !== name).map((a) => a.slice(0, 500)).slice(0, 500),
+    externalIds: { ...(wikidata ? { wikidata } : {}), ...(lei ? { lei } : {}), ...(own || dataset === 'rightsgraph' ? {} : { opensanctions: line.id }) },
+    ...(first(line, 'description') ? { description: first(line, 'description')!.slice(0, 4000) } : {}),
+  };
+  const c = country(first(line, 'country') ?? first(line, 'jurisdiction') ?? first(line, 'mainCountry'));
+  const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
+  switch (kind) {
+    case 'Company':
+      return { ...base, kind, ...opt('country', c), ...opt('website', url(first(line, 'website'))) };
+    case 'GovernmentBody':
+      return { ...base, kind, ...opt('country', c), ...opt('govType', fit(GovType, first(line, 'classification'))) };
+    case 'Organization':
+      return { ...base, kind, ...opt('country', c), ...opt('orgType', fit(OrgType, first(line, 'classification'))) };
+    case 'Person':
+      return { ...base, kind };
+    case 'Technology':
+      return { ...base, kind, ...opt('techType', keywords.map((k) => fit(TechType, k)).find(Boolean)), ...(keywords.includes('generic') ? { generic: true } : {}) };
+    case 'Contract': {
+      const span = strings(line, 'notes').map((x) => /^from (\S+) to (\S+)$/.exec(x)).find(Boolean);
+      return {
+        ...base,
+        kind,
+        ...opt('amount', fit(AMOUNT, Number(first(line, 'amount') ?? Number.NaN))),
+        ...opt('currency', fit(CURRENCY, first(line, 'currency'))),
+        ...opt('status', keywords.map((k) => fit(ContractStatus, /^status (.+)$/.exec(k)?.[1])).find(Boolean)),
+        ...opt('startDate', date(span?.[1])),
+        ...opt('endDate', date(span?.[2])),
+      };
+    }
+    case 'Abuse':
+      return { ...base, kind, ...opt('category', keywords.map((k) => fit(AbuseCategory, k)).find(Boolean)), ...opt('startDate', date(first(line, 'startDate'))), ...opt('endDate', date(first(line, 'endDate'))) };
+    case 'Location':
+      return { ...base, kind, ...opt('countryCode', c), ...opt('placeType', keywords.map((k) => fit(PlaceType, k)).find(Boolean)) };
+  }
+}
+
+/** Our export's "Paraphrase, not the source’s words, by X: …" read back as [kind, writer, words]. */
+function wordsOf(description: string | undefined): [string, string, string] | null {
+  for (const kind of ['Paraphrase', 'Summary']) {
+    const prefix = `${kind}, not the source’s words, by `;
+    if (!description?.startsWith(prefix)) continue;
+    const i = description.indexOf(': ', prefix.length);
+    if (i > prefix.length && i + 2 < description.length) return [kind, description.slice(prefix.length, i), description.slice(i + 2)];
+  }
+  return null;
+}
+
+type Ends = { type: ClaimType; subject: string; object: string; qualifier?: string };
+
+function endsOf(line: FtmLine, ids: Map<string, { id: string; kind: EntityKind | 'Document' }>): Ends | 'skip' | 'dangling' {
+  const end = (prop: string) => {
+    const v = first(line, prop);
+    return v ? ids.get(v) : undefined;
+  };
+  const pick = (a: string, b: string) => [end(a), end(b)] as const;
+  const role = first(line, 'role')?.replace(/ ?\(denied\)$/, '') || undefined;
+  const need = (a: string, b: string) => !first(line, a) || !first(line, b);
+  switch (line.schema) {
+    case 'Ownership': {
+      if (need('owner', 'asset')) return 'skip';
+      const [owner, asset] = pick('owner', 'asset');
+      if (!owner || !asset) return 'dangling';
+      if (owner.kind === 'Person') return { type: 'ROLE_IN', subject: owner.id, object: asset.id, qualifier: 'owner' };
+      return { type: 'PART_OF', subject: asset.id, object: owner.id };
+    }
+    case 'Directorship':
+    case 'Employment':
+    case 'Membership': {
+      const [a, b] = line.schema === 'Directorship' ? ['director', 'organization'] : line.schema === 'Employment' ? ['employee', 'employer'] : ['member', 'organization'];
+      if (need(a!, b!)) return 'skip';
+      const [who, of] = pick(a!, b!);
+      if (!who || !of) return 'dangling';
+      if (who.kind === 'Person') return { type: 'ROLE_IN', subject: who.id, object: of.id, qualifier: role ?? line.schema.toLowerCase() };
+      return { type: 'PART_OF', subject: who.id, object: of.id };
+    }
+    case 'ContractAward': {
+      if (need('supplier', 'contract')) return 'skip';
+      const [supplier, contract] = pick('supplier', 'contract');
+      if (!supplier || !contract) return 'dangling';
+      return { type: 'PARTY_TO', subject: supplier.id, object: contract.id };
+    }
+    default: {
+      // An UnknownLink keeps our claim type in its role; another dataset's roles have no type here.
+      const type = fit(ClaimType, role);
+      if (!type || need('subject', 'object')) return 'skip';
+      const [s, o] = pick('subject', 'object');
+      if (!s || !o) return 'dangling';
+      return { type, subject: s.id, object: o.id };
+    }
+  }
+}
+
+function claimOf(
+  line: FtmLine,
+  ids: Map<string, { id: string; kind: EntityKind | 'Document'; name: string }>,
+  dataset: string,
+  datasetDocument: (key: string, doc: DocumentInput) => DocumentInput | null,
+): { claim: ClaimInput; newDocument: DocumentInput | null } | 'skip' | 'dangling' {
+  const ends = endsOf(line, ids);
+  if (ends === 'skip' || ends === 'dangling') return ends;
+  const ours = parseClaimSummary(first(line, 'summary') ?? '');
+  const description = first(line, 'description');
+  const proof = first(line, 'proof');
+  const proofDoc = proof ? ids.get(proof) : undefined;
+  const sourceUrl = url(first(line, 'sourceUrl'));
+  let newDocument: DocumentInput | null = null;
+  let docId: string;
+  if (proofDoc?.kind === 'Document') docId = proofDoc.id;
+  else {
+    // No document in the file: the record's source page, else the dataset itself, stands as the document.
+    const doc: DocumentInput = sourceUrl
+      ? { id: documentId({ url: sourceUrl }), url: sourceUrl, title: `${dataset}: ${sourceUrl}`, publisher: first(line, 'publisher') ?? dataset }
+      : { id: documentId({ url: `urn:ftm-dataset:${dataset}` }), title: `FollowTheMoney dataset ${dataset}`, publisher: first(line, 'publisher') ?? dataset };
+    docId = doc.id!;
+    newDocument = datasetDocument(docId, doc);
+  }
+  const words = wordsOf(description);
+  const kind = ours?.kind ?? (words ? (words[0] === 'Summary' ? 'summary' : 'paraphrase') : 'summary');
+  const quote = (words?.[2] ?? description ?? first(line, 'summary') ?? `${line.schema}${first(line, 'role') ? ` (${first(line, 'role')})` : ''}, record ${line.id} of ${dataset}`).slice(0, 5000);
+  const extra = { ...(ours?.language ? { language: ours.language } : {}), ...(ours?.attributedTo ? { attributedTo: ours.attributedTo } : {}) };
+  const evidence =
+    kind === 'quote'
+      ? { documentId: docId, kind, quote, ...extra, ...(ours?.start !== undefined && ours.end !== undefined && ours.end - ours.start === quote.length ? { start: ours.start, end: ours.end } : {}) }
+      : { documentId: docId, kind, quote, ...extra, writtenBy: words?.[1] ?? `import:${dataset}` };
+  const status = fit(ReviewStatus, ours?.review.status ?? first(line, 'status'));
+  const qualifier = ours ? ours.qualifier : ends.qualifier;
+  const claim: ClaimInput = {
+    id: ourId(line.id) ?? `cl_ftm_${sha256Hex(`${dataset}\u001f${line.id}`).slice(0, 24)}`,
+    type: ours ? (fit(ClaimType, ours.type) ?? ends.type) : ends.type,
+    subject: ends.subject,
+    object: ends.object,
+    ...(qualifier ? { qualifier: qualifier.slice(0, 500) } : {}),
+    evidence: evidence as Claim['evidence'],
+    certainty: fit(Certainty, ours?.certainty) ?? (/\(denied\)$/.test(first(line, 'role') ?? '') ? 'denied' : 'stated'),
+    ...(date(first(line, 'date')) ? { date: date(first(line, 'date')) } : {}),
+    ...(date(first(line, 'startDate')) ? { validFrom: date(first(line, 'startDate')) } : {}),
+    ...(date(first(line, 'endDate')) ? { validTo: date(first(line, 'endDate')) } : {}),
+    confidence: ours ? Math.min(1, Math.max(0, ours.confidence)) : 0.9,
+    extractor: ours?.extractor.slice(0, 200) ?? `import:${dataset}`,
+    review: { status: status ?? 'unreviewed', ...(ours?.review.by ? { by: ours.review.by } : {}), ...(ours?.review.at && fit(DATETIME, ours.review.at) ? { at: ours.review.at } : {}), ...(ours?.review.note ? { note: ours.review.note } : {}) },
+  };
+  return { claim, newDocument };
+}

@@ -1,0 +1,112 @@
+// `rightsgraph import --format ftm`, run as a child process: our own FtM export read back into an empty
+// store gives the same documents, entities and claims (reviews included); an OpenSanctions-shaped file
+// (invented records, relationships before their entities) lands on the graph's entities by Wikidata id and
+// by name, keeps its ids as OpenSanctions ids, and turns its relationships into claims of
+// `import:<dataset>` with their dates; what has no kind here is counted; a bad line refuses the import.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Claim, Entity, ExportRecord } from '../../src/domain/index.ts';
+import { claims, documents, entities } from '../store/fixture.ts';
+
+const BIN = resolve('bin/rightsgraph.js');
+const root = mkdtempSync(join(tmpdir(), 'rg-ftm-in-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function cli(data: string, args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, RIGHTSGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'warn' }, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+const ok = (r: ReturnType<typeof cli>) => expect(r.code, r.err).toBe(0);
+
+/** The graph's documents, entities and claims, by id (what FtM can carry). */
+function graphOf(data: string): Map<string, unknown> {
+  const file = join(root, `export-${Math.random().toString(36).slice(2)}.jsonl`);
+  ok(cli(data, ['export', '--out', file]));
+  const out = new Map<string, unknown>();
+  for (const l of readFileSync(file, 'utf8').trim().split('\n')) {
+    const r = JSON.parse(l) as ExportRecord;
+    if (r.type === 'document' || r.type === 'entity' || r.type === 'claim') out.set(`${r.type}:${r.data.id}`, r.data);
+  }
+  return out;
+}
+
+describe('import --format ftm', () => {
+  it('reads our own export back to the same graph', () => {
+    const a = join(root, 'a');
+    ok(cli(a, ['seed']));
+    const file = join(root, 'fixture.jsonl');
+    writeFileSync(file, [...documents.map((d) => ({ type: 'document', data: d })), ...entities.map((e) => ({ type: 'entity', data: e })), ...claims.map((c) => ({ type: 'claim', data: c }))].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    ok(cli(a, ['import', file]));
+    ok(cli(a, ['review', 'cl_uses_gov_8200_tech_azure', '--accept', '--by', 'rita', '--note', 'checked; against the report']));
+    const ftm = join(root, 'a.ftm.json');
+    ok(cli(a, ['export', '--format', 'ftm', '--out', ftm]));
+    const b = join(root, 'b');
+    const r = cli(b, ['import', '--format', 'ftm', ftm]);
+    ok(r);
+    expect(r.err).toMatch(/imported \d+ documents, \d+ entities, 0 redirects, \d+ claims/);
+    const before = graphOf(a);
+    const after = graphOf(b);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [k, v] of before) expect(after.get(k), k).toEqual(v);
+    expect((after.get('claim:cl_uses_gov_8200_tech_azure') as Claim).review).toMatchObject({ status: 'accepted', by: 'rita', note: 'checked; against the report' });
+  });
+
+  it('lands another dataset’s records on the graph, its relationships as dated claims of that dataset', () => {
+    const c = join(root, 'c');
+    ok(cli(c, ['seed']));
+    // Invented records in OpenSanctions' shape, the relationships first.
+    const lines = [
+      { id: 'os-own-1', schema: 'Ownership', properties: { owner: ['NK-parent'], asset: ['NK-sub'], startDate: ['2019-04-01'], endDate: ['2023'], sourceUrl: ['https://registry.example.org/filing/1'] }, datasets: ['example_registry'] },
+      { id: 'os-dir-1', schema: 'Directorship', properties: { director: ['NK-person'], organization: ['NK-parent'], role: ['Chairman'] }, datasets: ['example_registry'] },
+      { id: 'os-own-2', schema: 'Ownership', properties: { owner: ['NK-parent'], asset: ['NK-missing'] }, datasets: ['example_registry'] },
+      { id: 'NK-parent', schema: 'Company', properties: { name: ['Zeltron Holdings'], country: ['mn'], topics: ['sanction'] }, datasets: ['example_registry'] },
+      { id: 'NK-sub', schema: 'Company', properties: { name: ['Zeltron Systems LLC'], alias: ['Zeltron Systems'], leiCode: ['5493001KJTIIGC8Y1R12'] }, datasets: ['example_registry'] },
+      { id: 'NK-person', schema: 'Person', properties: { name: ['Ada Example'] }, datasets: ['example_registry'] },
+      { id: 'NK-ms', schema: 'Company', properties: { name: ['MICROSOFT CORP'], wikidataId: ['Q2283'] }, datasets: ['example_registry'] },
+      { id: 'NK-sanction', schema: 'Sanction', properties: { entity: ['NK-parent'], program: ['Example list'] }, datasets: ['example_registry'] },
+      { id: 'NK-boat', schema: 'Vessel', properties: { name: ['Sea Example'] }, datasets: ['example_registry'] },
+    ];
+    const file = join(root, 'os.ftm.json');
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const r = cli(c, ['import', '--format', 'ftm', file]);
+    ok(r);
+    expect(r.err).toMatch(/FtM: 9 lines, 4 entities, 2 documents, 2 relationships; no kind here for 1 Sanction, 1 Vessel; 1 relationships to entities not in the file/);
+    const g = graphOf(c);
+    const all = [...g.values()] as Array<Entity & Claim>;
+    // By Wikidata id: onto the seeded Microsoft, which keeps its name and gains the other name and the id.
+    const ms = g.get('entity:co_Q2283') as Entity;
+    expect(ms.name).toBe('Microsoft');
+    expect(ms.aliases).toContain('MICROSOFT CORP');
+    expect(ms.externalIds).toMatchObject({ wikidata: 'Q2283', opensanctions: 'NK-ms' });
+    const parent = all.find((e) => e.name === 'Zeltron Holdings') as unknown as Entity;
+    const sub = all.find((e) => e.name === 'Zeltron Systems LLC') as unknown as Entity;
+    expect(parent).toMatchObject({ kind: 'Company', country: 'MN', externalIds: { opensanctions: 'NK-parent' } });
+    expect(sub.externalIds).toMatchObject({ lei: '5493001KJTIIGC8Y1R12', opensanctions: 'NK-sub' });
+    const partOf = all.find((x) => (x as Claim).type === 'PART_OF' && (x as Claim).subject === sub.id) as Claim;
+    expect(partOf).toMatchObject({ object: parent.id, extractor: 'import:example_registry', validFrom: '2019-04-01', validTo: '2023', evidence: { kind: 'summary', writtenBy: 'import:example_registry' } });
+    const doc = g.get(`document:${partOf.evidence.documentId}`) as { url: string; publisher: string };
+    expect(doc).toMatchObject({ url: 'https://registry.example.org/filing/1', publisher: 'example_registry' });
+    const role = all.find((x) => (x as Claim).type === 'ROLE_IN') as Claim;
+    expect(role).toMatchObject({ object: parent.id, qualifier: 'Chairman' });
+    // The same file again: the same graph.
+    ok(cli(c, ['import', '--format', 'ftm', file]));
+    expect(graphOf(c).size).toBe(g.size);
+  });
+
+  it('refuses a file with a line that is not an FtM entity, naming the line, unless told to skip it', () => {
+    const d = join(root, 'd');
+    const file = join(root, 'bad.ftm.json');
+    writeFileSync(file, `${JSON.stringify({ id: 'x-1', schema: 'Company', properties: { name: ['Example Co'] } })}\nnot json\n${JSON.stringify({ schema: 'Person' })}\n`);
+    const r = cli(d, ['import', '--format', 'ftm', file]);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(new RegExp(`${file}:2: not JSON`));
+    expect(r.err).toMatch(new RegExp(`${file}:3: not an FtM entity: id`));
+    expect(r.err).toMatch(/import refused: 2 bad line\(s\) of 3; nothing written/);
+    const s = cli(d, ['import', '--format', 'ftm', '--skip-invalid', file]);
+    expect(s.code).toBe(1);
+    expect(JSON.parse(cli(d, ['stats']).out).entities).toBe(1);
+  });
+});

@@ -11,6 +11,7 @@
 // document of the record's proof, or of its source URL, or of the dataset.
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { Model, defaultModel } from '@opensanctions/followthemoney';
 import { z } from 'zod';
 import {
   AbuseCategory,
@@ -175,6 +176,22 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   }
 }
 
+/** FtM 4's own model (the npm package the export is tested against): schemata and their properties. */
+let model: Model | null = null;
+
+/** A schema or property FtM does not have makes the line bad (a typo would otherwise drop data unseen). */
+function unknownToFtm(line: FtmLine): { bad: string } | null {
+  model ??= new Model(defaultModel);
+  let schema;
+  try {
+    schema = model.getSchema(line.schema);
+  } catch {
+    return { bad: `${line.schema} is not an FtM schema` };
+  }
+  const unknown = Object.keys(line.properties).filter((p) => !schema.hasProperty(p));
+  return unknown.length ? { bad: `${line.schema} has no propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.slice(0, 5).join(', ')}` } : null;
+}
+
 async function* ftmLines(file: string): AsyncGenerator<[number, FtmLine | { bad: string }]> {
   const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
   let n = 0;
@@ -189,7 +206,11 @@ async function* ftmLines(file: string): AsyncGenerator<[number, FtmLine | { bad:
       continue;
     }
     const p = FtmLine.safeParse(json);
-    yield [n, p.success ? p.data : { bad: `not an FtM entity: ${p.error.issues[0]?.path.join('.') || 'line'}: ${p.error.issues[0]?.message}` }];
+    if (!p.success) {
+      yield [n, { bad: `not an FtM entity: ${p.error.issues[0]?.path.join('.') || 'line'}: ${p.error.issues[0]?.message}` }];
+      continue;
+    }
+    yield [n, unknownToFtm(p.data) ?? p.data];
   }
 }
 

@@ -99,12 +99,21 @@ describe('import --format ftm', () => {
   it('refuses a file with a line that is not an FtM entity, naming the line, unless told to skip it', () => {
     const d = join(root, 'd');
     const file = join(root, 'bad.ftm.json');
-    writeFileSync(file, `${JSON.stringify({ id: 'x-1', schema: 'Company', properties: { name: ['Example Co'] } })}\nnot json\n${JSON.stringify({ schema: 'Person' })}\n`);
+    const lines = [
+      { id: 'x-1', schema: 'Company', properties: { name: ['Example Co'] } },
+      'not json',
+      { schema: 'Person' },
+      { id: 'x-2', schema: 'Compnay', properties: { name: ['Typo Co'] } },
+      { id: 'x-3', schema: 'Company', properties: { name: ['Other Co'], nmae: ['typo'] } },
+    ];
+    writeFileSync(file, lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n') + '\n');
     const r = cli(d, ['import', '--format', 'ftm', file]);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(new RegExp(`${file}:2: not JSON`));
     expect(r.err).toMatch(new RegExp(`${file}:3: not an FtM entity: id`));
-    expect(r.err).toMatch(/import refused: 2 bad line\(s\) of 3; nothing written/);
+    expect(r.err).toMatch(new RegExp(`${file}:4: Compnay is not an FtM schema`));
+    expect(r.err).toMatch(new RegExp(`${file}:5: Company has no property nmae`));
+    expect(r.err).toMatch(/import refused: 4 bad line\(s\) of 5; nothing written/);
     const s = cli(d, ['import', '--format', 'ftm', '--skip-invalid', file]);
     expect(s.code).toBe(1);
     expect(JSON.parse(cli(d, ['stats']).out).entities).toBe(1);

@@ -8,6 +8,9 @@ export default defineConfig({
     exclude: ['test/neo4j/**', 'node_modules/**'],
     pool: 'forks',
     maxWorkers: 2,
+    // expect.poll waits this long (vitest's default is 1 s): a fresh page in Chromium on a loaded 2-core
+    // machine (the whole suite in two workers) can take longer than that to draw.
+    expect: { poll: { timeout: 15_000 } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ['default'],

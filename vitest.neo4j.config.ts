@@ -9,6 +9,9 @@ export default defineConfig({
     pool: 'forks',
     fileParallelism: false,
     maxWorkers: 1,
+    // expect.poll waits this long (vitest's default is 1 s): a fresh page in Chromium on a loaded 2-core
+    // machine (the whole suite in two workers) can take longer than that to draw.
+    expect: { poll: { timeout: 15_000 } },
     testTimeout: 120_000,
     hookTimeout: 180_000,
     env: { RIGHTSGRAPH_TEST_STORE: 'neo4j' },

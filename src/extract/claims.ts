@@ -438,7 +438,9 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     const co = (type: ClaimType, x: Mention, y: Mention, confidence: number) =>
       !bound.some((c) => c.type === type && (c.object === y.entity || (!MANY_OBJECTS.has(type) && c.subject === x.entity))) &&
       emit(type, x, y, s, confidence, `cooccurrence:${type}`, Math.min(x.from, y.from), [Math.min(x.from, y.from), Math.max(x.to, y.to)]);
-    for (const [t, a] of pairs('Technology', 'Abuse')) co('ENABLES', t, a, 0.4);
+    // A platform people use (a messaging app, a social network) named beside an abuse is where it struck or
+    // who reported it, not its tool: "WhatsApp said it blocked a spying operation".
+    for (const [t, a] of pairs('Technology', 'Abuse')) if (!set.entities.get(t.entity)?.fields.platform) co('ENABLES', t, a, 0.4);
     for (const [g, a] of pairs('GovernmentBody', 'Abuse')) if (bare(g) && (g.from < a.from || cues.has('RESPONSIBLE_FOR'))) co('RESPONSIBLE_FOR', g, a, 0.4);
     if (supplyCue) {
       // Several companies in one sentence: the technology is the nearest one's ("A's dealings with B, a

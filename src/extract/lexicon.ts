@@ -52,6 +52,8 @@ const Shapes = z.object({
   complicityCues: z.array(z.string()),
   productHeads: z.array(z.string()),
   headOfStateTitles: z.array(z.string()),
+  platformNouns: z.array(z.string()),
+  listCues: z.array(z.string()),
 });
 
 /** The shape lexicon (seeds/lexicon/shapes.json) compiled: word sets and phrase matchers. */
@@ -78,6 +80,10 @@ export interface ShapeLexicon {
   complicityCues: PhraseLookup<true>;
   /** Heads a product's own name stands before or is given after: "Smart Cities program", "software called X". */
   productHeads: Set<string>;
+  /** "applications", "sites", "plateformes": nouns whose listed names are products ("sites such as Facebook and Twitter"). */
+  platformNouns: PhraseLookup<true>;
+  /** "dont", "such as", "notamment": what opens the list of names after such a noun. */
+  listCues: PhraseLookup<true>;
   /** Titles that, after a country or nationality, put the person at the head of its government. */
   headOfStateTitles: PhraseLookup<true>;
 }
@@ -132,6 +138,8 @@ function loadShapes(): ShapeLexicon {
     complicityCues: plain(s.complicityCues),
     productHeads: words(s.productHeads),
     headOfStateTitles: plain(s.headOfStateTitles),
+    platformNouns: plain(s.platformNouns),
+    listCues: plain(s.listCues),
   };
 }
 

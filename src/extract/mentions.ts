@@ -6,7 +6,7 @@ import type { EntityKind } from '../domain/vocabulary.ts';
 import { caseFits, type GazetteerEntry, type LexHit, type Lexicon } from './lexicon.ts';
 import type { Span } from './sentences.ts';
 import { foldWord, startsUpper, type Token } from './tokens.ts';
-import { governmentOf, governmentReferences, namedBodies, namesByNoun, productNames, stateBodies, techPhrases, techReferences, type CountryAt, type ShapeMention } from './shapes.ts';
+import { governmentOf, governmentReferences, namedBodies, namesByNoun, platformLists, productNames, stateBodies, techPhrases, techReferences, type CountryAt, type ShapeMention } from './shapes.ts';
 import { lookup } from '../util/lookup.ts';
 
 export interface Mention {
@@ -215,6 +215,10 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     e.aliases.add(text.slice(tokens[from]!.start, tokens[i - 1]!.end));
     mention(e, from, i + 1);
   }
+  platformProducts(text, tokens, lex, mentions, () => (index(), covering), remove, (key, name, from, to) => {
+    for (let i = from; i < to; i++) taken[i] = 0;
+    mention(entity(key, 'Technology', name, from, { fields: { techType: 'software', platform: true } }), from, to);
+  });
   for (const m of namesByNoun(text, tokens, lex, taken)) if (isFree(m.from, m.to)) addShape(m);
   recognise(text, tokens, taken, lex.demonyms, (kind, from, to, key, country) => {
     const name = text.slice(tokens[from]!.start, tokens[to - 1]!.end);
@@ -358,6 +362,42 @@ function groupReferences(text: string, tokens: readonly Token[], lex: Lexicon, t
     }
   }
   for (const f of found) for (const key of f.keys) refer(key, f.from, f.to);
+}
+
+/**
+ * The names a list of platforms enumerates become products ("dont Gmail, Skype, Telegram et Facebook"), a
+ * company's mention of the same name among them too; elsewhere in the document that name is then the product
+ * as well (one sense per report: "Facebook et Twitter infiltrés" in its headline).
+ */
+function platformProducts(
+  text: string,
+  tokens: readonly Token[],
+  lex: Lexicon,
+  mentions: readonly Mention[],
+  coveringNow: () => ReadonlyArray<Mention | undefined>,
+  remove: (m: Mention) => void,
+  add: (key: string, name: string, from: number, to: number) => void,
+) {
+  const listed = platformLists(text, tokens, lex);
+  if (!listed.length) return;
+  const keyOf = (from: number, to: number) => `product:${tokens.slice(from, to).map((t) => t.norm).join(' ')}`;
+  const products = new Map<string, string>();
+  const place = (from: number, to: number, name: string) => {
+    const covering = coveringNow();
+    const over = new Set<Mention>();
+    for (let i = from; i < to; i++) if (covering[i]) over.add(covering[i]!);
+    // Only free words or a company's name exactly: a place or a body inside the list is left as it is.
+    if ([...over].some((m) => m.kind !== 'Company' || m.from !== from || m.to !== to)) return false;
+    for (const m of over) remove(m);
+    add(keyOf(from, to), name, from, to);
+    return true;
+  };
+  for (const n of listed) if (place(n.from, n.to, n.name)) products.set(tokens.slice(n.from, n.to).map((t) => t.norm).join(' '), n.name);
+  for (const m of [...mentions]) {
+    if (m.kind !== 'Company') continue;
+    const name = products.get(tokens.slice(m.from, m.to).map((t) => t.norm).join(' '));
+    if (name) place(m.from, m.to, name);
+  }
 }
 
 /** Nouns of a deployed product besides the technology words: "the Netsweeper installations". */

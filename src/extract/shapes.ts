@@ -433,3 +433,50 @@ export function namesByNoun(text: string, tokens: readonly Token[], lex: Lexicon
   }
   return out;
 }
+
+/**
+ * Names a list of platforms enumerates: "applications utilisées par les victimes, dont Gmail, Skype et
+ * Facebook", "sites such as Facebook and Twitter", "les plateformes de Meta (Facebook, Instagram)". Each is a
+ * product, also where a company bears the same name. Two names at least, so that "services, including
+ * Microsoft" (one company) stays the company.
+ */
+export function platformLists(text: string, tokens: readonly Token[], lex: Lexicon): Array<{ from: number; to: number; name: string }> {
+  const out: Array<{ from: number; to: number; name: string }> = [];
+  const cues = new Map(lex.shapes.listCues.longest(tokens).map((c) => [c.from, c.to]));
+  const name = (i: number): number => {
+    let j = i;
+    while (j < tokens.length && j - i < 3 && isUpper(text, tokens[j]) && !LEADING.has(tokens[j]!.norm) && (j === i || gapOk(text, tokens[j - 1]!, tokens[j]!))) j++;
+    return j;
+  };
+  for (const p of lex.shapes.platformNouns.longest(tokens)) {
+    // The list opens within six words of the noun, in its sentence: after a cue, or in brackets or after a colon.
+    let at = -1;
+    for (let j = p.to; j < tokens.length && j - p.to <= 6; j++) {
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      if (/[.;!?\n]/.test(gap)) break;
+      if (/[(:]\s*$/.test(gap) && isUpper(text, tokens[j])) {
+        at = j;
+        break;
+      }
+      const cue = cues.get(j);
+      if (cue !== undefined) {
+        at = cue;
+        break;
+      }
+    }
+    if (at < 0 || at >= tokens.length) continue;
+    const names: Array<{ from: number; to: number }> = [];
+    for (let i = at; i < tokens.length; ) {
+      const end = name(i);
+      if (end === i) break;
+      names.push({ from: i, to: end });
+      const gap = end < tokens.length ? text.slice(tokens[end - 1]!.end, tokens[end]!.start) : '';
+      if (/^\s*,\s*$/.test(gap)) i = end;
+      else if (/^\s+$/.test(gap) && /^(et|and|ou|or)$/.test(tokens[end]?.norm ?? '') && /^\s+$/.test(text.slice(tokens[end]!.end, tokens[end + 1]?.start ?? tokens[end]!.end))) i = end + 1;
+      else break;
+    }
+    if (names.length < 2) continue;
+    for (const n of names) out.push({ ...n, name: plain(text.slice(tokens[n.from]!.start, tokens[n.to - 1]!.end)) });
+  }
+  return out;
+}

@@ -233,3 +233,23 @@ describe('exposure hops within a sentence', () => {
     expect(claims(fr('En Mongolie, la société mongole Zeltron Systems a grandi.'))).toContain('Zeltron Systems BASED_IN Mongolia');
   });
 });
+
+describe('platforms a list enumerates', () => {
+  it('makes the names after "applications, dont" products, a company of the same name included (fr)', () => {
+    const r = fr('Le logiciel espion a lu les données de plusieurs applications, dont Quillmail, Parlote et Facebook. Facebook a réagi.');
+    expect(kinds(r)).toEqual(expect.arrayContaining(['Technology: Quillmail', 'Technology: Parlote', 'Technology: Facebook']));
+    // One sense in the report: the later "Facebook" is the platform too, not Meta the company.
+    expect(kinds(r)).not.toContain('Company: Meta Platforms');
+  });
+  it('reads "sites such as A and B" and a bracketed list after a platform noun (en)', () => {
+    expect(kinds(en('The malware reached popular sites such as Quillmail and Parlote.'))).toEqual(expect.arrayContaining(['Technology: Quillmail', 'Technology: Parlote']));
+    expect(kinds(en('Zeltron Systems, which runs two platforms (Quillmail, Parlote), objected.'))).toEqual(expect.arrayContaining(['Company: Zeltron Systems', 'Technology: Quillmail', 'Technology: Parlote']));
+  });
+  it('leaves one company after "services, including" a company', () => {
+    expect(kinds(en('The ministry bought cloud services, including Microsoft, last year.'))).toContain('Company: Microsoft');
+  });
+  it('does not make a platform named beside an abuse its tool', () => {
+    const r = en('Parlote and WhatsApp, two messaging apps, said they blocked the spying on journalists.');
+    expect(r.claims.filter((c) => c.type === 'ENABLES')).toEqual([]);
+  });
+});

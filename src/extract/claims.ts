@@ -489,6 +489,24 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     if (!gov || gov === e.key || e.entry) continue;
     emit('PART_OF', m, gov, m.sentence, 0.45, 'state-body-of-country', m.from, [m.from, m.to]);
   }
+  // "X was charged", "X, who was detained": an arrest, a trial or torture told of a person without its agent
+  // is the doing of the state the report is about, the one whose bodies it names most (twice at least).
+  const agentless = [...set.entities.values()].filter((e) => e.kind === 'Abuse' && e.key.includes(':person:') && !out.some((c) => c.type === 'RESPONSIBLE_FOR' && c.object === e.key));
+  if (agentless.length) {
+    const byCountry = new Map<string, number>();
+    for (const ms of bySentence.values()) for (const m of ms) {
+      const code = m.stateOf ?? (m.kind === 'GovernmentBody' ? set.entities.get(m.entity)?.fields.country : undefined);
+      if (typeof code === 'string') byCountry.set(code, (byCountry.get(code) ?? 0) + 1);
+    }
+    const [code, count] = [...byCountry].sort((a, b) => b[1] - a[1])[0] ?? ['', 0];
+    const gov = code && count >= 2 ? governmentOf(lex, code) : undefined;
+    if (gov && set.entities.has(gov.key)) {
+      for (const a of agentless) {
+        const m = set.mentions.find((x) => x.entity === a.key);
+        if (m) emit('RESPONSIBLE_FOR', gov.key, a.key, m.sentence, 0.3, 'state-agent-of-person-abuse', m.from, [m.from, m.to]);
+      }
+    }
+  }
   // Role appositions.
   for (const r of set.roles) {
     const s = sents.findIndex((x) => x.start <= r.start && r.start < x.end);

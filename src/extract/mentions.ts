@@ -307,7 +307,12 @@ export function findMentions(text: string, tokens: readonly Token[], sents: read
     else e.aliases.add(a.hit.name);
     mention(e, a.from, a.to, !group);
   }
-  abuseClauses(text, tokens, taken, lex, victims, sentenceOf, (key, category, name, alias, from, to) => {
+  // A person is a victim of an arrest, a trial or torture told of them ("X was charged", "X, who was
+  // detained"), unless the report gives them a post in a company or a state body (an executive charged
+  // with fraud is no abuse).
+  const officials = new Set(roles.filter((r) => ['Company', 'GovernmentBody'].includes(entities.get(r.org)?.kind ?? '')).map((r) => r.person));
+  const personVictims = mentions.filter((m) => m.kind === 'Person' && !officials.has(m.entity)).map((m) => ({ key: `person:${m.entity}`, from: m.from, to: m.to }));
+  abuseClauses(text, tokens, taken, lex, victims, personVictims, sentenceOf, (key, category, name, alias, from, to) => {
     const e = entity(key, 'Abuse', name, from, { fields: { category } });
     e.aliases.add(name);
     e.aliases.add(alias);
@@ -414,7 +419,9 @@ const CATEGORY_KEYS: Record<string, { key: string; name: string }> = lookup({
 });
 /** What may stand between an abuse verb and its victims: "spy on its own citizens", "arrested the critics". */
 const VICTIM_GAP = /^(on|of|de|d|des|du|la|le|les|l|the|its|their|his|her|own|leurs?|ses|sa|son|propres?|against|contre|sur|down|and|et|local|political|politiques?|prominent|government|pro|democracy|human|rights|des|other|certain|certains|some|many|several|plusieurs|nombreux|alleged|suspected|perceived|ethnic|religious|muslim|online|peaceful|its|ces|these|those|all|tous|toutes)$/;
-const PASSIVE_GAP = /^(were|was|been|being|are|is|be|have|has|had|ete|sont|ont|a|etaient|etait|later|then|also|aussi|often|souvent|systematically|systematiquement|regulierement|regularly)$/;
+const PASSIVE_GAP = /^(were|was|been|being|are|is|be|have|has|had|ete|sont|ont|a|etaient|etait|later|then|also|aussi|often|souvent|systematically|systematiquement|regulierement|regularly|who|qui|aurait|auraient|avait|avaient|allegedly|reportedly|would|presumement)$/;
+/** The abuse categories a single named person is a victim of: arrest, trial, torture. */
+const PERSON_ABUSES = new Set(['detention', 'torture', 'persecution']);
 
 /**
  * Abuses told as clauses: an abuse verb or noun bound to the people it targets ("spy on citizens",
@@ -427,6 +434,7 @@ function abuseClauses(
   taken: Uint8Array,
   lex: Lexicon,
   knownVictims: ReadonlyArray<{ key: string; from: number; to: number }>,
+  personVictims: ReadonlyArray<{ key: string; from: number; to: number }>,
   sentenceOf: (i: number) => number,
   add: (key: string, category: string, name: string, alias: string, from: number, to: number) => void,
   known: (categoryKey: string) => string | undefined,
@@ -437,6 +445,7 @@ function abuseClauses(
   for (const v of lex.shapes.victims.longest(tokens)) victimAt.set(v.from, { to: v.to, key: tokens.slice(v.from, v.to).map((t) => t.norm).join(' ') });
   // A victim group of the abuse lexicon keeps its key, so that "spying on journalists" meets "surveillance des journalistes".
   for (const v of knownVictims) victimAt.set(v.from, { to: v.to, key: v.key });
+  for (const v of personVictims) if (!victimAt.has(v.from)) victimAt.set(v.from, { to: v.to, key: v.key });
   const victimEnding = new Map<number, { from: number; to: number; key: string }>();
   for (const [from, v] of victimAt) if (!victimEnding.has(v.to)) victimEnding.set(v.to, { from, to: v.to, key: v.key });
   const usedVictims = new Map<number, string>();
@@ -450,7 +459,8 @@ function abuseClauses(
       const v = victimAt.get(j);
       // "minority-party politicians": a victim word inside a compound modifies the victims after it.
       const compound = (i: number) => text[tokens[i]!.end] === '-' || text[tokens[i]!.start - 1] === '-';
-      if (v && !compound(v.to - 1)) {
+      // A person named after a comma starts another clause: "battu et interrogé, Toha a été ramené".
+      if (v && !compound(v.to - 1) && !(v.key.startsWith('person:') && text.slice(tokens[j - 1]!.end, tokens[j]!.start).includes(','))) {
         victim = { from: j, to: v.to, key: v.key };
         break;
       }
@@ -458,8 +468,9 @@ function abuseClauses(
       if (!VICTIM_GAP.test(tokens[j]!.norm) && !/(ed|ing)$/.test(tokens[j]!.norm) && !compound(j)) break;
     }
     if (!victim) {
-      // "journalists were arrested", "les opposants ont été arrêtés".
-      for (let j = h.from - 1; j >= 0 && h.from - j <= 4 && sentenceOf(j) === s && noBreak(j, j + 1) && !text.slice(tokens[j]!.end, tokens[j + 1]!.start).includes(','); j--) {
+      // "journalists were arrested", "les opposants ont été arrêtés", "X, who was detained".
+      const relative = (j: number) => /^(who|qui)$/.test(tokens[j + 1]?.norm ?? '');
+      for (let j = h.from - 1; j >= 0 && h.from - j <= 5 && sentenceOf(j) === s && noBreak(j, j + 1) && (relative(j) || !text.slice(tokens[j]!.end, tokens[j + 1]!.start).includes(',')); j--) {
         const v = victimEnding.get(j + 1);
         if (v) {
           victim = v;
@@ -470,15 +481,19 @@ function abuseClauses(
     }
     const cat = CATEGORY_KEYS[h.payload];
     if (!cat) continue;
+    // A named person is a victim of the state's acts on people only: not "monitored X" nor "killed X".
+    if (victim?.key.startsWith('person:') && !PERSON_ABUSES.has(h.payload)) victim = undefined;
     if (!victim) {
       if (!UNBOUND_TOO_VAGUE.test(tokens[h.from]!.norm)) unbound.push({ from: h.from, to: h.to, category: cat.key });
       continue;
     }
     // Coordinated verbs on one victim are one abuse (the first verb names it), and a report's abuses of one
     // category are one pattern: "detaining protesters" and "detain activists" later on.
-    const prior = usedVictims.get(victim.from) ?? byCategory.get(cat.key);
-    const key = prior ?? `abuse:${cat.key}:${victim.key}`;
-    byCategory.set(cat.key, key);
+    // What was done to one named person is that person's case, apart from the pattern against a group.
+    const person = victim.key.startsWith('person:');
+    const prior = usedVictims.get(victim.from) ?? (person ? undefined : byCategory.get(cat.key));
+    const key = prior ?? (person ? `abuse:case:${victim.key}` : `abuse:${cat.key}:${victim.key}`);
+    if (!person) byCategory.set(cat.key, key);
     usedVictims.set(victim.from, key);
     const from = Math.min(h.from, victim.from);
     const to = Math.max(h.to, victim.to);

@@ -253,3 +253,29 @@ describe('platforms a list enumerates', () => {
     expect(r.claims.filter((c) => c.type === 'ENABLES')).toEqual([]);
   });
 });
+
+describe('abuses done to a named person', () => {
+  it('reads "X was charged" and "X, who was detained" as the state\'s doing (en)', () => {
+    const r = en('The Mongolian government bought drones from Zeltron Systems. Mongolia denies any abuse. The poet Batu Khan, who was detained for a week, was later charged with sedition.');
+    const abuse = r.entities.find((e) => e.kind === 'Abuse');
+    expect(abuse?.name).toMatch(/Batu Khan, who was detained/);
+    // The state whose bodies the report names most (the Mongolian government, then "Mongolia" acting).
+    expect(claims(r)).toContain(`Mongolian government RESPONSIBLE_FOR ${abuse?.name}`);
+    // One case per person: the detention and the charge are one abuse.
+    expect(r.entities.filter((e) => e.kind === 'Abuse')).toHaveLength(1);
+  });
+  it('reads "X a été arrêté" in French, and joins torture told of the same person', () => {
+    const r = fr('Le gouvernement mongol a acheté des drones. La Mongolie le nie. Le militant Batu Khan a été arrêté à Oulan-Bator. Batu Khan aurait été battu. Libéré, Batu Khan est rentré.');
+    const abuses = r.entities.filter((e) => e.kind === 'Abuse');
+    expect(abuses.map((e) => e.name)).toEqual(['Batu Khan a été arrêté']);
+    expect(abuses[0]?.mentions?.map((m) => m.text)).toEqual(['arrêté', 'battu']);
+    expect(claims(r)).toContain('gouvernement mongol RESPONSIBLE_FOR Batu Khan a été arrêté');
+  });
+  it('does not make an abuse of an executive charged, nor name an agent the report does not name twice', () => {
+    const exec = en('Batu Khan, chief executive of Zeltron Systems, was charged with fraud in Mongolia.');
+    expect(exec.entities.filter((e) => e.kind === 'Abuse')).toEqual([]);
+    const once = en('The activist Batu Khan was arrested in Mongolia.');
+    expect(once.entities.filter((e) => e.kind === 'Abuse')).toHaveLength(1);
+    expect(once.claims.filter((c) => c.type === 'RESPONSIBLE_FOR')).toEqual([]);
+  });
+});

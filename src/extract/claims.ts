@@ -159,6 +159,19 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const companies = set.mentions.filter((m) => m.kind === 'Company');
   const lastCompanyBefore = (offset: number): Mention | undefined => companies[firstIndexWhere(companies, (m) => m.end > offset) - 1];
 
+  /** A court, a legislature or a regulator: it judges, asks and sanctions; it neither buys nor commits what it examines. */
+  const oversightCache = new Map<string, boolean>();
+  const oversees = (key: string) => {
+    let v = oversightCache.get(key);
+    if (v === undefined) {
+      const e = set.entities.get(key)!;
+      const folded = [e.name, ...e.aliases].map((n) => ` ${foldText(n)} `);
+      v = e.kind === 'GovernmentBody' && [...lex.shapes.oversightWords].some((w) => folded.some((n) => n.includes(` ${w} `)));
+      oversightCache.set(key, v);
+    }
+    return v;
+  };
+
   function certainty(s: number, at: number, span: [number, number]): DraftClaim['certainty'] {
     if ((negations.get(s) ?? []).some((n) => n.from >= span[0] - 6 && n.from <= span[1])) return 'denied';
     if ((alleged.get(s) ?? []).some((a) => a.from <= at + 2)) return 'alleged';
@@ -171,6 +184,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     if (sk === ok) return;
     const sig = CLAIM_SIGNATURES[type];
     if (!fits(kindOf(sk), sig.subject) || !fits(kindOf(ok), sig.object)) return;
+    if (((type === 'USES' || type === 'RESPONSIBLE_FOR') && oversees(sk)) || (type === 'SUPPLIES' && oversees(ok))) return;
     const sent = sents[s]!;
     let start = sent.start;
     let end = sent.end;

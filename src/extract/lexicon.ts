@@ -54,6 +54,7 @@ const Shapes = z.object({
   headOfStateTitles: z.array(z.string()),
   platformNouns: z.array(z.string()),
   listCues: z.array(z.string()),
+  oversightWords: z.array(z.string()),
 });
 
 /** The shape lexicon (seeds/lexicon/shapes.json) compiled: word sets and phrase matchers. */
@@ -84,6 +85,8 @@ export interface ShapeLexicon {
   platformNouns: PhraseLookup<true>;
   /** "dont", "such as", "notamment": what opens the list of names after such a noun. */
   listCues: PhraseLookup<true>;
+  /** Words in a state body's name that make it one that judges, legislates or oversees ("Ninth Circuit", "CNIL", "Senate Committee"). */
+  oversightWords: Set<string>;
   /** Titles that, after a country or nationality, put the person at the head of its government. */
   headOfStateTitles: PhraseLookup<true>;
 }
@@ -140,6 +143,7 @@ function loadShapes(): ShapeLexicon {
     headOfStateTitles: plain(s.headOfStateTitles),
     platformNouns: plain(s.platformNouns),
     listCues: plain(s.listCues),
+    oversightWords: words(s.oversightWords),
   };
 }
 

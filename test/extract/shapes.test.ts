@@ -279,3 +279,18 @@ describe('abuses done to a named person', () => {
     expect(once.claims.filter((c) => c.type === 'RESPONSIBLE_FOR')).toEqual([]);
   });
 });
+
+describe('courts, legislatures and regulators', () => {
+  it('binds no purchase, use or abuse to a body that judges, legislates or oversees (en)', () => {
+    const r = claims(en('The Senate Committee on Digital Affairs asked Zeltron Systems about the facial recognition software it sold, used to spy on journalists.'));
+    expect(r.filter((c) => c.startsWith('Senate Committee'))).toEqual([]);
+    expect(r.some((c) => / SUPPLIES Senate Committee/.test(c))).toBe(false);
+  });
+  it('leaves a government bound in the same shape of sentence (fr)', () => {
+    const oversight = claims(fr('La CNIL a enquêté sur les caméras de reconnaissance faciale vendues par Zeltron Systems.'));
+    expect(oversight.some((c) => /SUPPLIES Commission|^Commission.* (USES|RESPONSIBLE_FOR)/.test(c))).toBe(false);
+    expect(oversight).toContain('Zeltron Systems PROVIDES caméras de reconnaissance faciale');
+    const buyer = claims(fr('Le gouvernement mongol a enquêté sur les caméras de reconnaissance faciale vendues par Zeltron Systems.'));
+    expect(buyer).toContain('Zeltron Systems SUPPLIES gouvernement mongol');
+  });
+});

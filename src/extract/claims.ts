@@ -68,6 +68,8 @@ const contractMatcher = (() => {
 const MANY_OBJECTS = new Set<ClaimType>(['DOCUMENTS', 'RESPONSIBLE_FOR', 'ENABLES']);
 /** Words before a country's name that make it a place, not its government acting. */
 const STATE_NOT_SUBJECT = new Set(['in', 'en', 'a', 'au', 'aux', 'dans', 'from', 'of', 'de', 'd', 'du', 'des', 'across', 'throughout', 'within', 'at', 'on', 'sur', 'vers', 'into', 'near', 'pres', 'outside', 'hors', 'than', 'que', 'like', 'comme', 'with', 'avec', 'by', 'par', 'for', 'pour']);
+/** Nouns for the people an abuse struck, before the places where they were found: "victims in …". */
+const VICTIM_NOUNS = new Set(['victims', 'victimes', 'targets', 'cibles']);
 /** Words before a country's name that leave it a buyer in a sentence of supply: "the spy gear in Bahrain was sold by …". */
 const STATE_BUYER_AFTER = new Set(['to', 'a', 'au', 'aux', 'in', 'en']);
 /** "based in Mongolia", "installée en Mongolie": a seat, not a buyer. */
@@ -379,12 +381,36 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
       const surface = ` ${foldText(text.slice(tech.start, tech.end))} `;
       for (const a of abusesByName) if (surface.includes(` ${a.folded} `)) emit('ENABLES', tech, a.key, s, 0.5, 'tool-of-abuse', tech.from, [tech.from, tech.to]);
     }
-    // An abuse and a place in one sentence.
+    // An abuse and a place in one sentence: a place where things happen ("in Bahrain", "à Gaza", "Zimbabwe's
+    // use of …"), not a seat ("Toronto-based"), an agent ("par Israël") or a nationality ("U.S. firm").
+    const scene = (l: Mention) => {
+      const after = text.slice(l.end, l.end + 8);
+      if (/^-\s*(?:based|basée?s?|headquartered)/iu.test(after)) return false;
+      if (wordBefore(l.from) === 'by' || wordBefore(l.from) === 'par') return false;
+      const next = tokens[l.to]?.norm ?? '';
+      return !BUSINESS_NOUNS.test(next) && !ms.some((m) => m.from === l.to && (m.kind === 'Company' || m.kind === 'Organization'));
+    };
     for (const a of ms.filter((m) => m.kind === 'Abuse')) {
-      for (const l of ms.filter((m) => m.kind === 'Location')) {
+      for (const l of ms.filter((m) => m.kind === 'Location' && scene(m))) {
         const d = Math.abs(l.from - a.from);
         if (d <= 25) emit('OCCURRED_IN', a, l, s, 0.6 - d * 0.01, 'abuse-place', Math.min(a.from, l.from), [Math.min(a.from, l.from), Math.max(a.to, l.to)]);
       }
+    }
+    // "victims in North America, Europe and the Middle East", "des victimes dans les Territoires palestiniens,
+    // en Israël et au Liban": where the abuse the report told last struck.
+    const [fromTok, toTok] = [firstIndexWhere(tokens, (t) => t.start >= sents[s]!.start), firstIndexWhere(tokens, (t) => t.start >= sents[s]!.end)];
+    for (let v = fromTok; v < toTok; v++) {
+      // "des cibles à bombarder à Gaza" names an abuse of its own, placed by the rule above.
+      if (!VICTIM_NOUNS.has(tokens[v]!.norm) || ms.some((m) => m.from <= v && v < m.to)) continue;
+      const abuse = [...set.mentions].reverse().find((m) => m.kind === 'Abuse' && m.from < v);
+      const first = ms.find((m) => m.kind === 'Location' && m.from > v && m.from - v <= 12 && /^(in|en|au|aux|a|dans|across|throughout)$/.test(wordBefore(m.from)));
+      if (!abuse || !first || /[.;:!?]/.test(text.slice(tokens[v]!.end, first.start))) continue;
+      const places = [first];
+      for (const m of ms.filter((x) => x.kind === 'Location' && x.from > first.from)) {
+        if (!/^\s*(?:,\s*)?(?:(?:and|et|or|ou)\s+)?(?:(?:in|en|au|aux|à|a|dans|the|les|la|le)\s+|l['’]\s*)*$/iu.test(text.slice(places.at(-1)!.end, m.start))) break;
+        places.push(m);
+      }
+      for (const l of places) emit('OCCURRED_IN', abuse.entity, l, s, 0.45, 'victims-in-places', v, [v, l.to]);
     }
     // Actor "(à Genève)" / "(in Geneva)".
     for (const l of ms.filter((m) => m.kind === 'Location')) {

@@ -294,3 +294,20 @@ describe('courts, legislatures and regulators', () => {
     expect(buyer).toContain('Zeltron Systems SUPPLIES gouvernement mongol');
   });
 });
+
+describe('where an abuse happened', () => {
+  it('places an abuse where it struck, not at a seat, an agent or a nationality (en)', () => {
+    const r = claims(en('Toronto-based researchers said U.S. firm Zeltron Systems sold tools used to spy on journalists in Mongolia.'));
+    expect(r).toContain('spy on journalists OCCURRED_IN Mongolia');
+    expect(r.filter((c) => /OCCURRED_IN (Toronto|United States)/.test(c))).toEqual([]);
+    expect(claims(fr('La surveillance des journalistes par la Mongolie est documentée.')).filter((c) => c.includes('OCCURRED_IN'))).toEqual([]);
+  });
+  it('places the abuse told last where its victims were found, over a list of places (fr, en)', () => {
+    const fr1 = claims(fr('Le logiciel a servi à espionner des journalistes. Les chercheurs ont recensé des victimes en Mongolie, au Pérou et dans le Caucase.'));
+    expect(fr1).toEqual(expect.arrayContaining(['espionner des journalistes OCCURRED_IN Mongolia', 'espionner des journalistes OCCURRED_IN Peru', 'espionner des journalistes OCCURRED_IN Caucasus']));
+    const en1 = claims(en('The spyware was used to spy on journalists. The report found victims in Central Asia and Southeast Asia.'));
+    expect(en1).toEqual(expect.arrayContaining(['spy on journalists OCCURRED_IN Central Asia', 'spy on journalists OCCURRED_IN Southeast Asia']));
+    // No abuse told before: no place for it.
+    expect(claims(en('The report found victims in Central Asia.'))).toEqual([]);
+  });
+});

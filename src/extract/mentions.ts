@@ -419,6 +419,8 @@ const CATEGORY_KEYS: Record<string, { key: string; name: string }> = lookup({
 });
 /** What may stand between an abuse verb and its victims: "spy on its own citizens", "arrested the critics". */
 const VICTIM_GAP = /^(on|of|de|d|des|du|la|le|les|l|the|its|their|his|her|own|leurs?|ses|sa|son|propres?|against|contre|sur|down|and|et|local|political|politiques?|prominent|government|pro|democracy|human|rights|des|other|certain|certains|some|many|several|plusieurs|nombreux|alleged|suspected|perceived|ethnic|religious|muslim|online|peaceful|its|ces|these|those|all|tous|toutes)$/;
+/** An article between "of"/"de" and an organisation's name: "of the Media Institute", "de l'ONG". */
+const ARTICLES_BEFORE_ORG = new Set(['the', 'la', 'le', 'l', 'les']);
 const PASSIVE_GAP = /^(were|was|been|being|are|is|be|have|has|had|ete|sont|ont|a|etaient|etait|later|then|also|aussi|often|souvent|systematically|systematiquement|regulierement|regularly|who|qui|aurait|auraient|avait|avaient|allegedly|reportedly|would|presumement)$/;
 /** The abuse categories a single named person is a victim of: arrest, trial, torture. */
 const PERSON_ABUSES = new Set(['detention', 'torture', 'persecution']);
@@ -802,6 +804,13 @@ function persons(
     // "Brad Smith, the company's vice chair and president": possessives and modifiers before the role word.
     // "Ben Roome, a Nokia Siemens spokesman": the organisation's name may stand before the role word too.
     while (k >= 0 && r.from - k <= 7 && (ROLE_LEAD.test(tokens[k]!.norm) || (taken[k] && !/,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))))) k--;
+    // "Mme Raha Bahraini, représentante d'Amnesty International": a name a title already gave.
+    const titled = k >= 0 && taken[k] && /,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) ? mentions.find((m) => m.kind === 'Person' && m.to === k + 1) : undefined;
+    if (titled) {
+      const o = org(k + 1, Math.min(tokens.length, r.to + 14));
+      if (o) roles.push({ person: titled.entity, org: o.entity, sentence: s, start: titled.start, end: o.end });
+      continue;
+    }
     if (k >= 1 && /,\s*$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && !taken[k]) {
       const span = nameAt(k, -1);
       if (span) {
@@ -833,7 +842,30 @@ function persons(
     const span = nameAt(t.to, 1);
     if (span && personLike(span)) addPerson(span[0], span[1]);
   }
-  // Speech: "X said", "said X", "a déclaré X", "selon X", "X, who …", "X, qui …".
+  // Speech: "X said", "said X", "a déclaré X", "selon X", "X, who …", "X, qui …"; "X of the Media Institute
+  // said", "X, de l'ONG Y, a déclaré": the name before an organisation that speaks through them.
+  const orgEndingAt = new Map<number, Mention>();
+  for (const m of mentions) if (['Organization', 'Company', 'GovernmentBody'].includes(m.kind)) orgEndingAt.set(m.to, m);
+  for (const v of lex.shapes.speechVerbs.all(tokens)) {
+    const o = orgEndingAt.get(v.from) ?? (/^\s*,\s*$/.test(text.slice(tokens[v.from - 1]?.end ?? 0, tokens[v.from]!.start)) ? orgEndingAt.get(v.from) : undefined);
+    if (o && o.from >= 3) {
+      let j = o.from - 1;
+      if (ARTICLES_BEFORE_ORG.has(tokens[j]!.norm)) j--;
+      if (j >= 1 && /^(of|at|from|de|du|des|d|chez)$/.test(tokens[j]!.norm) && !taken[j - 1] && isUpper(text, tokens[j - 1]!) && /^[\s,]*$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start))) {
+        const span = nameAt(j - 1, -1);
+        if (span && personLike(span)) {
+          const person = addPerson(span[0], span[1]);
+          roles.push({ person, org: o.entity, sentence: sentenceOf(o.from), start: tokens[span[0]]!.start, end: o.end });
+        }
+      }
+    }
+  }
+  // A government or a regime called by its leader's name: "le gouvernement de Giorgia Meloni", "the regime of X".
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (!/^(gouvernement|regime|government|administration|cabinet)$/.test(tokens[i]!.norm) || !/^(de|d|of)$/.test(tokens[i + 1]!.norm) || taken[i + 2] || !isUpper(text, tokens[i + 2]!)) continue;
+    const span = nameAt(i + 2, 1);
+    if (span && personLike(span) && span[1] - span[0] <= 3) addPerson(span[0], span[1]);
+  }
   for (const v of lex.shapes.speechVerbs.all(tokens)) {
     const b = v.from - 1;
     if (b >= 0 && !taken[b] && isUpper(text, tokens[b]!) && (spaceOnly(b, v.from) || /^,[^\S\n]*$/.test(text.slice(tokens[b]!.end, tokens[v.from]!.start)))) {

@@ -311,3 +311,19 @@ describe('where an abuse happened', () => {
     expect(claims(en('The report found victims in Central Asia.'))).toEqual([]);
   });
 });
+
+describe('persons by the organisation they speak for, and leaders named for their government', () => {
+  it('reads "X of the Y Institute said" with X\'s role (en) and a titled name with its apposition (fr)', () => {
+    const r = en('Batu Khan of the Steppe Media Institute said the law was clear.');
+    expect(kinds(r)).toContain('Person: Batu Khan');
+    expect(claims(r)).toContain('Batu Khan ROLE_IN Steppe Media Institute');
+    const f = fr('Mme Oyun Bold, représentante d’Amnesty International, a déclaré que la loi était claire.');
+    expect(claims(f)).toContain('Oyun Bold ROLE_IN Amnesty International');
+  });
+  it('reads "le gouvernement de X Y" and "the regime of X Y" as a person', () => {
+    expect(kinds(fr('Le gouvernement de Batu Khan a démenti.'))).toContain('Person: Batu Khan');
+    expect(kinds(en('The regime of Batu Khan denied it.'))).toContain('Person: Batu Khan');
+    // Not a place or a body named after "government of".
+    expect(kinds(en('The government of Mongolia denied it.')).some((k) => k.startsWith('Person'))).toBe(false);
+  });
+});

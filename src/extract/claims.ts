@@ -86,7 +86,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const extraEntities: DocEntity[] = [];
   const contractSites: ContractSite[] = [];
   const bySentence = new Map<number, Mention[]>();
-  for (const m of [...set.mentions, ...countryGovernments(tokens, set, lex)]) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
+  for (const m of [...set.mentions, ...countryGovernments(text, tokens, set, lex)]) bySentence.set(m.sentence, [...(bySentence.get(m.sentence) ?? []), m]);
   const group = <T extends { from: number }>(hits: T[]) => {
     const g = new Map<number, T[]>();
     for (const h of hits) {
@@ -516,6 +516,18 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     const next = (bySentence.get(m.sentence) ?? []).find((x) => x.from >= m.to && x.kind === 'Location');
     if (next && /^\s*(?:of|de|d['’]|from|based in|basée? à|située? à)\s*$/iu.test(text.slice(m.end, next.start))) emit('BASED_IN', m, next, m.sentence, 0.55, 'company-of-place', m.from, [m.from, next.to]);
   }
+  // "Toronto-based Citizen Lab", "Shenzhen, China-based ZTE", "the Tel Aviv-based firm NSO": the seat of the
+  // actor named within a few words after it (and of the place before it, across a comma).
+  for (const l of set.mentions) {
+    if (l.kind !== 'Location' || !/^\s?[-–]\s?(?:based|headquartered)\b/iu.test(text.slice(l.end, l.end + 16))) continue;
+    const ms = bySentence.get(l.sentence) ?? [];
+    const actor = ms.find((m) => m.from >= l.to && m.from - l.to <= 6 && fits(m.kind, ACTORS) && !m.stateOf);
+    if (!actor || /[,;:.()]/.test(text.slice(l.end + 8, actor.start))) continue;
+    const places = [l];
+    const before = ms.filter((m) => m.kind === 'Location' && m.to <= l.from).at(-1);
+    if (before && /^\s*,\s*$/.test(text.slice(before.end, l.start))) places.push(before);
+    for (const p of places) emit('BASED_IN', actor, p, l.sentence, 0.6, 'place-based', l.from, [p.from, actor.to]);
+  }
   // A state's police, army or agency is part of its government, where the document names both.
   const govByCountry = new Map<string, string>();
   const claimed = new Set(out.flatMap((c) => [c.subject, c.object]));
@@ -581,7 +593,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
 /** Where a sentence names a country: a mention of its government, which only claims make visible. */
 const BUSINESS_NOUNS = /^(company|companies|firm|firms|giant|giants|maker|makers|manufacturer|manufacturers|chipmaker|startup|start|group|provider|providers|vendor|vendors|operator|contractor|contractors|supplier|suppliers|corporation|conglomerate|multinational|brand|entreprise|entreprises|societe|societes|groupe|geant|fabricant|fabricants|fournisseur|fournisseurs|operateur|multinationale)$/;
 
-function countryGovernments(tokens: readonly Token[], set: MentionSet, lex: Lexicon): Mention[] {
+function countryGovernments(text: string, tokens: readonly Token[], set: MentionSet, lex: Lexicon): Mention[] {
   const out: Mention[] = [];
   for (const m of set.mentions) {
     if (m.kind !== 'Location') continue;
@@ -591,6 +603,8 @@ function countryGovernments(tokens: readonly Token[], set: MentionSet, lex: Lexi
     if (!country || country.name !== place.name) continue;
     // "U.S. chip manufacturer Xilinx", "the Israeli firm": a nationality before a business noun, not a state.
     if ([tokens[m.to], tokens[m.to + 1]].some((t) => t && BUSINESS_NOUNS.test(t.norm))) continue;
+    // "China-based ZTE": a seat, not a state.
+    if (tokens[m.to]?.norm === 'based' && /^\s?[-–]\s?$/u.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to]!.start))) continue;
     const g = governmentOf(lex, code as string);
     const key = g.key;
     if (!set.entities.has(key)) {

@@ -327,3 +327,15 @@ describe('persons by the organisation they speak for, and leaders named for thei
     expect(kinds(en('The government of Mongolia denied it.')).some((k) => k.startsWith('Person'))).toBe(false);
   });
 });
+
+describe('seats told as "X-based"', () => {
+  it('gives the actor after "Toronto-based" its seat, and the country after a comma too', () => {
+    expect(claims(en('Toronto-based researchers at Citizen Lab found it.'))).toContain('Citizen Lab BASED_IN Toronto');
+    const r = claims(en('Cameras from Shenzhen, China-based Zeltron Systems were sold to the Mongolian police.'));
+    expect(r).toEqual(expect.arrayContaining(['Zeltron Systems BASED_IN China', 'Zeltron Systems BASED_IN Shenzhen']));
+    // The country of a seat is no state acting.
+    expect(r.some((c) => /Government of China/.test(c))).toBe(false);
+    // Nothing after the adjective but a common noun: no seat.
+    expect(claims(en('A Toronto-based team found it.'))).toEqual([]);
+  });
+});

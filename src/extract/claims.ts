@@ -68,6 +68,8 @@ const contractMatcher = (() => {
 const MANY_OBJECTS = new Set<ClaimType>(['DOCUMENTS', 'RESPONSIBLE_FOR', 'ENABLES']);
 /** Words before a country's name that make it a place, not its government acting. */
 const STATE_NOT_SUBJECT = new Set(['in', 'en', 'a', 'au', 'aux', 'dans', 'from', 'of', 'de', 'd', 'du', 'des', 'across', 'throughout', 'within', 'at', 'on', 'sur', 'vers', 'into', 'near', 'pres', 'outside', 'hors', 'than', 'que', 'like', 'comme', 'with', 'avec', 'by', 'par', 'for', 'pour']);
+/** Between a product and its maker described: "» de l'entreprise ", " of the Israeli company ", " de la start-up israélienne ". */
+const MAKER_GAP = /^\s*(?:[»”"’']\s*)?(?:de\s+|d['’]\s*|of\s+|from\s+|by\s+|par\s+)(?:l['’]\s*|(?:la|le|les|the|an?)\s+)?(?:[\p{Lu}][\p{Ll}-]+\s+)?(?:entreprise|soci[ée]t[ée]|start-up|startup|firme|groupe|company|firm|group|vendor|maker|fabricant|[ée]diteur|developer|d[ée]veloppeur)\s+(?:[\p{Ll}-]+\s+)?$/u;
 /** Nouns for the people an abuse struck, before the places where they were found: "victims in …". */
 const VICTIM_NOUNS = new Set(['victims', 'victimes', 'targets', 'cibles']);
 /** Words before a country's name that leave it a buyer in a sentence of supply: "the spy gear in Bahrain was sold by …". */
@@ -352,8 +354,10 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     }
     // "Azure de Microsoft", "Microsoft's Azure", and a gazetteer product named with its supplier.
     for (const tech of ms.filter((m) => m.kind === 'Technology')) {
-      const after = ms.find((m) => m.from >= tech.to && m.from - tech.to <= 2 && m.kind === 'Company');
-      if (after && /^\s*(de|d['’]|of|from|by|par)\s*$/iu.test(text.slice(tech.end, after.start))) emit('PROVIDES', after, tech, s, 0.8, 'product-of', tech.from, [tech.from, after.to]);
+      // Past a closing quote and a description of the maker: "le logiciel « X » de l'entreprise Y", "X from
+      // the Israeli firm Y".
+      const after = ms.find((m) => m.from >= tech.to && m.from - tech.to <= 6 && m.kind === 'Company');
+      if (after && (after.from - tech.to <= 2 ? /^\s*(de|d['’]|of|from|by|par)\s*$/iu : MAKER_GAP).test(text.slice(tech.end, after.start))) emit('PROVIDES', after, tech, s, 0.8, 'product-of', tech.from, [tech.from, after.to]);
       const before = ms.find((m) => m.to <= tech.from && tech.from - m.to <= 1 && m.kind === 'Company');
       if (before && /^(['’]s\s+|\s+)$/u.test(text.slice(before.end, tech.start))) emit('PROVIDES', before, tech, s, 0.8, 'product-of', before.from, [before.from, tech.to]);
       const supplier = set.entities.get(tech.entity)?.entry?.supplier;

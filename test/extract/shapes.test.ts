@@ -339,3 +339,13 @@ describe('seats told as "X-based"', () => {
     expect(claims(en('A Toronto-based team found it.'))).toEqual([]);
   });
 });
+
+describe('a product and its maker described between them', () => {
+  it('reads "le logiciel « X » de l\'entreprise Y" (fr) and "X from the Mongolian firm Y" (en)', () => {
+    expect(claims(fr('La police a acquis le logiciel « Steppe Vision » de l’entreprise Zeltron Systems.'))).toContain('Zeltron Systems PROVIDES Steppe Vision');
+    expect(claims(en('The police bought the platform called Steppe Vision from the Mongolian firm Zeltron Systems.'))).toContain('Zeltron Systems PROVIDES Steppe Vision');
+  });
+  it('needs a maker noun between them when they stand apart', () => {
+    expect(claims(en('The police bought the platform called Steppe Vision from the ministry and Zeltron Systems.'))).not.toContain('Zeltron Systems PROVIDES Steppe Vision');
+  });
+});

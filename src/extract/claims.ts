@@ -532,6 +532,19 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     if (before && /^\s*,\s*$/.test(text.slice(before.end, l.start))) places.push(before);
     for (const p of places) emit('BASED_IN', actor, p, l.sentence, 0.6, 'place-based', l.from, [p.from, actor.to]);
   }
+  // "Bahrain's Telecommunications Regulatory Authority", "Israel's military intelligence": a body a country's
+  // possessive names is part of that country's government.
+  for (const m of set.mentions) {
+    const body = set.entities.get(m.entity)!;
+    if (body.kind !== 'GovernmentBody' || body.fields.govType === 'government') continue;
+    const owner = (bySentence.get(m.sentence) ?? []).find((x) => x.to <= m.from && x.kind === 'Location' && /^['’]s\s+$/u.test(text.slice(x.end, m.start)));
+    const code = owner ? set.entities.get(owner.entity)!.fields.countryCode : undefined;
+    if (typeof code !== 'string' || lex.countries.get(code)?.name !== set.entities.get(owner!.entity)!.name) continue;
+    const gov = governmentOf(lex, code);
+    if (!set.entities.has(gov.key)) set.entities.set(gov.key, { key: gov.key, kind: 'GovernmentBody', name: gov.name, aliases: new Set(gov.aliases), fields: gov.fields, firstSeen: owner!.from, ...(gov.entry ? { entry: gov.entry } : {}), ...(gov.entry?.wikidata ? { wikidataId: gov.entry.wikidata } : {}) });
+    body.fields.country ??= code;
+    emit('PART_OF', m, gov.key, m.sentence, 0.6, 'possessive-of-state', owner!.from, [owner!.from, m.to]);
+  }
   // A state's police, army or agency is part of its government, where the document names both.
   const govByCountry = new Map<string, string>();
   const claimed = new Set(out.flatMap((c) => [c.subject, c.object]));

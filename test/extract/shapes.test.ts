@@ -349,3 +349,14 @@ describe('a product and its maker described between them', () => {
     expect(claims(en('The police bought the platform called Steppe Vision from the ministry and Zeltron Systems.'))).not.toContain('Zeltron Systems PROVIDES Steppe Vision');
   });
 });
+
+describe('a body named by its country\'s possessive', () => {
+  it('makes "Mongolia\'s Communications Regulatory Authority" part of the government of Mongolia', () => {
+    const r = en('Mongolia’s Communications Regulatory Authority ordered the blocking of news sites.');
+    expect(claims(r)).toContain('Communications Regulatory Authority PART_OF Government of Mongolia');
+    expect(r.entities.find((e) => e.name === 'Communications Regulatory Authority')?.fields).toMatchObject({ country: 'MN' });
+  });
+  it('leaves a body after a city\'s possessive alone', () => {
+    expect(claims(en('Shenzhen’s Communications Regulatory Authority ordered the blocking of news sites.')).filter((c) => c.includes('PART_OF'))).toEqual([]);
+  });
+});

@@ -70,6 +70,8 @@ const MANY_OBJECTS = new Set<ClaimType>(['DOCUMENTS', 'RESPONSIBLE_FOR', 'ENABLE
 const STATE_NOT_SUBJECT = new Set(['in', 'en', 'a', 'au', 'aux', 'dans', 'from', 'of', 'de', 'd', 'du', 'des', 'across', 'throughout', 'within', 'at', 'on', 'sur', 'vers', 'into', 'near', 'pres', 'outside', 'hors', 'than', 'que', 'like', 'comme', 'with', 'avec', 'by', 'par', 'for', 'pour']);
 /** Between a product and its maker described: "» de l'entreprise ", " of the Israeli company ", " de la start-up israélienne ". */
 const MAKER_GAP = /^\s*(?:[»”"’']\s*)?(?:de\s+|d['’]\s*|of\s+|from\s+|by\s+|par\s+)(?:l['’]\s*|(?:la|le|les|the|an?)\s+)?(?:[\p{Lu}][\p{Ll}-]+\s+)?(?:entreprise|soci[ée]t[ée]|start-up|startup|firme|groupe|company|firm|group|vendor|maker|fabricant|[ée]diteur|developer|d[ée]veloppeur)\s+(?:[\p{Ll}-]+\s+)?$/u;
+/** Speech verbs that deny rather than tell. */
+const DENIAL = /^(denied|dementi|nie|refute|rejected|rejette)$/;
 /** Nouns for the people an abuse struck, before the places where they were found: "victims in …". */
 const VICTIM_NOUNS = new Set(['victims', 'victimes', 'targets', 'cibles']);
 /** Words before a country's name that leave it a buyer in a sentence of supply: "the spy gear in Bahrain was sold by …". */
@@ -119,6 +121,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   const contracts = group(contractMatcher.longest(tokens));
   const complicity = group(lex.shapes.complicityCues.all(tokens));
   const heads = group(lex.shapes.headOfStateTitles.longest(tokens));
+  const speech = group(lex.shapes.speechVerbs.longest(tokens));
   const ORG_KINDS: readonly EntityKind[] = ['Organization', 'GovernmentBody', 'Company'];
   /**
    * Roles read around a person's name: "X of the Media Institute", "X (Verts/ALE)", "the city, then led by X",
@@ -146,6 +149,8 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     }
   };
   const kindOf = (key: string) => set.entities.get(key)!.kind;
+  /** Persons the report gives a post in a company or a state body. */
+  const officials = new Set(set.roles.filter((r) => ['Company', 'GovernmentBody'].includes(set.entities.get(r.org)?.kind ?? '')).map((r) => r.person));
   /** The word before token i, past one article: "with the Israeli government" → "with". */
   const wordBefore = (i: number) => {
     const w = tokens[i - 1]?.norm ?? '';
@@ -495,6 +500,18 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     }
     if (supplyCue || cues.has('USES') || cues.has('ENABLES')) for (const [g, t] of pairs('GovernmentBody', 'Technology')) if (bare(g) || supplyCue) co('USES', g, t, 0.4);
     if (cues.has('DOCUMENTS')) for (const [o, a] of pairs('Organization', 'Abuse')) co('DOCUMENTS', o, a, 0.4);
+    // Who speaks of an abuse documents it: "X of the Media Institute said the state monitors people", "selon
+    // Amnesty International, …", "Mme X, représentante d'Amnesty International, a déclaré que …". Denials and
+    // the officials of companies and states are no witnesses.
+    for (const v of speech.get(s) ?? []) {
+      if (DENIAL.test(tokens[v.to - 1]!.norm)) continue;
+      const before = all.filter((m) => m.to <= v.from && v.from - m.to <= 2 && !/[.;:!?]/.test(text.slice(m.end, tokens[v.from]!.start))).at(-1);
+      const after = all.find((m) => m.from >= v.to && m.from - v.to <= 1);
+      const speakers = [before, after].filter((m): m is Mention => !!m && (m.kind === 'Organization' || (m.kind === 'Person' && !officials.has(m.entity))));
+      // The person whose apposition names the organisation that speaks.
+      for (const r of set.roles) if (speakers.some((x) => x.entity === r.org && x.sentence === r.sentence) && !officials.has(r.person)) speakers.push(...all.filter((m) => m.entity === r.person));
+      for (const sp of speakers) for (const a of all.filter((m) => m.kind === 'Abuse')) co('DOCUMENTS', sp, a, 0.4);
+    }
     // "the torture of practitioners by the Chinese government": the agent after the abuse.
     for (const [a, g] of pairs('Abuse', 'GovernmentBody')) if (g.from > a.to && g.from - a.to <= 10 && tokens.slice(a.to, g.from).some((x) => x.norm === 'by' || x.norm === 'par')) co('RESPONSIBLE_FOR', g, a, 0.45);
     // "accusing Cisco of aiding and abetting torture", "sanctioned for contributing to the detention of …".

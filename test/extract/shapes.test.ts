@@ -360,3 +360,14 @@ describe('a body named by its country\'s possessive', () => {
     expect(claims(en('Shenzhen’s Communications Regulatory Authority ordered the blocking of news sites.')).filter((c) => c.includes('PART_OF'))).toEqual([]);
   });
 });
+
+describe('who speaks of an abuse documents it', () => {
+  it('makes a speaker and the organisation they speak for document the abuse they tell of (en, fr)', () => {
+    expect(claims(en('Batu Khan of the Steppe Media Institute said the state spies on journalists.'))).toEqual(expect.arrayContaining(['Batu Khan DOCUMENTS spies on journalists', 'Steppe Media Institute DOCUMENTS spies on journalists']));
+    expect(claims(fr('Mme Oyun Bold, représentante d’Amnesty International, a déclaré que le régime surveille les journalistes.'))).toEqual(expect.arrayContaining(['Oyun Bold DOCUMENTS surveille les journalistes', 'Amnesty International DOCUMENTS surveille les journalistes']));
+  });
+  it('does not make a denial or a company official a witness', () => {
+    expect(claims(en('Human Rights Watch denied that the state spies on journalists.')).filter((c) => c.includes('DOCUMENTS'))).toEqual([]);
+    expect(claims(en('Batu Khan, chief executive of Zeltron Systems, said the state spies on journalists.')).filter((c) => c.startsWith('Batu Khan DOCUMENTS'))).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 // layouts, and PNG export; sigma.js would be faster still on very large graphs but brings less of that).
 // Kinds are told apart by shape and colour; edges carry their claim type, best confidence and certainties.
 import cytoscape, { type Core, type ElementDefinition } from 'cytoscape';
+import { toGexf, toGraphml, type FileEdge, type FileNode } from '../export/graph-files.ts';
 
 export const KIND_STYLE: Record<string, { color: string; shape: string }> = {
   Company: { color: '#264653', shape: 'round-rectangle' },
@@ -141,13 +142,16 @@ export class Graph {
     return this.cy.png({ output: 'blob', full: true, bg: '#ffffff', scale: 2 }) as unknown as Blob;
   }
 
-  /** The visible edges with their claims (as the export asks the API for them), per edge id. */
-  private exportEdges(claims: ReadonlyMap<string, ExportClaim>) {
-    return this.cy.edges().not('.filtered').map((e) => {
+  /** The visible nodes and edges, each edge with its claims (as the export asks the API for them). */
+  private exportGraph(claims: ReadonlyMap<string, ExportClaim>): { nodes: FileNode[]; edges: FileEdge[] } {
+    const nodes = this.cy.nodes().not('.filtered').map((n): FileNode => ({ id: n.id(), name: String(n.data('name')), kind: String(n.data('kind')) }));
+    const edges = this.cy.edges().not('.filtered').map((e): FileEdge => {
       const cs = ((e.data('claimIds') as string[] | undefined) ?? []).map((id) => claims.get(id)).filter((c): c is ExportClaim => !!c);
+      const dates = cs.map((c) => c.date).filter((d): d is string => !!d).sort();
       return {
         id: e.id(), source: e.data('source') as string, target: e.data('target') as string, type: e.data('type') as string,
-        confidence: Number(e.data('bestConfidence')), count: Number(e.data('claimCount')), ended: !!e.data('ended'),
+        confidence: Number(e.data('bestConfidence')), claims: Number(e.data('claimCount')), ended: !!e.data('ended'),
+        firstDate: dates[0] ?? '', lastDate: dates.at(-1) ?? '',
         sources: ((e.data('sources') as string[] | undefined) ?? []).join(' | '),
         quotes: cs.map((c) => (c.kind === 'quote' ? `“${c.quote}”` : `(${c.kind}) ${c.quote}`)).join(' | '),
         documents: cs.map((c) => c.document).join(' | '),
@@ -155,57 +159,19 @@ export class Graph {
         certainties: [...new Set(cs.map((c) => c.certainty))].join(' | '),
       };
     });
+    return { nodes, edges };
   }
 
   /** The visible graph as GraphML (Gephi, yEd, Cytoscape desktop), each edge with its claims as attributes. */
   graphml(claims: ReadonlyMap<string, ExportClaim> = new Map()): string {
-    const esc = (s: unknown) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-    const nodes = this.cy.nodes().not('.filtered').map((n) => `    <node id="${esc(n.id())}"><data key="name">${esc(n.data('name'))}</data><data key="kind">${esc(n.data('kind'))}</data></node>`);
-    const text = ['sources', 'quotes', 'documents', 'dates', 'certainties'] as const;
-    const edges = this.exportEdges(claims).map(
-      (e) =>
-        `    <edge id="${esc(e.id)}" source="${esc(e.source)}" target="${esc(e.target)}"><data key="type">${esc(e.type)}</data><data key="confidence">${e.confidence}</data><data key="claims">${e.count}</data><data key="ended">${e.ended}</data>${text.map((k) => `<data key="${k}">${esc(e[k])}</data>`).join('')}</edge>`,
-    );
-    return `<?xml version="1.0" encoding="UTF-8"?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns">
-  <key id="name" for="node" attr.name="name" attr.type="string"/>
-  <key id="kind" for="node" attr.name="kind" attr.type="string"/>
-  <key id="type" for="edge" attr.name="type" attr.type="string"/>
-  <key id="confidence" for="edge" attr.name="confidence" attr.type="double"/>
-  <key id="claims" for="edge" attr.name="claims" attr.type="int"/>
-  <key id="ended" for="edge" attr.name="ended" attr.type="boolean"/>
-${text.map((k) => `  <key id="${k}" for="edge" attr.name="${k}" attr.type="string"/>`).join('\n')}
-  <graph id="rightsgraph" edgedefault="directed">
-${[...nodes, ...edges].join('\n')}
-  </graph>
-</graphml>
-`;
+    const { nodes, edges } = this.exportGraph(claims);
+    return toGraphml(nodes, edges);
   }
 
   /** The visible graph as GEXF 1.3 (Gephi's own format), attributes typed, each edge with its claims. */
   gexf(claims: ReadonlyMap<string, ExportClaim> = new Map(), title = 'rightsgraph'): string {
-    const esc = (s: unknown) => String(s).replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;' })[c]!);
-    const edgeAttrs = [['type', 'string'], ['confidence', 'double'], ['claims', 'integer'], ['ended', 'boolean'], ['sources', 'string'], ['quotes', 'string'], ['documents', 'string'], ['dates', 'string'], ['certainties', 'string']] as const;
-    const nodes = this.cy.nodes().not('.filtered').map((n) => `      <node id="${esc(n.id())}" label="${esc(n.data('name'))}"><attvalues><attvalue for="kind" value="${esc(n.data('kind'))}"/></attvalues></node>`);
-    const edges = this.exportEdges(claims).map((e) => {
-      const values: Record<string, unknown> = { type: e.type, confidence: e.confidence, claims: e.count, ended: e.ended, sources: e.sources, quotes: e.quotes, documents: e.documents, dates: e.dates, certainties: e.certainties };
-      return `      <edge id="${esc(e.id)}" source="${esc(e.source)}" target="${esc(e.target)}" label="${esc(e.type)}" weight="${e.confidence}"><attvalues>${edgeAttrs.map(([k]) => `<attvalue for="${k}" value="${esc(values[k])}"/>`).join('')}</attvalues></edge>`;
-    });
-    return `<?xml version="1.0" encoding="UTF-8"?>
-<gexf xmlns="http://gexf.net/1.3" version="1.3">
-  <meta><creator>rightsgraph</creator><description>${esc(title)}</description></meta>
-  <graph defaultedgetype="directed" mode="static">
-    <attributes class="node"><attribute id="kind" title="kind" type="string"/></attributes>
-    <attributes class="edge">${edgeAttrs.map(([k, type]) => `<attribute id="${k}" title="${k}" type="${type}"/>`).join('')}</attributes>
-    <nodes>
-${nodes.join('\n')}
-    </nodes>
-    <edges>
-${edges.join('\n')}
-    </edges>
-  </graph>
-</gexf>
-`;
+    const { nodes, edges } = this.exportGraph(claims);
+    return toGexf(nodes, edges, title);
   }
 
   /** The sources of the visible edges, for the PNG's caption. */

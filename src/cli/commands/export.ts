@@ -1,16 +1,27 @@
-// `rightsgraph export`: every document, entity, claim and change as JSON lines (ExportRecord), or with
-// `--format ftm` as FollowTheMoney entities (src/ftm/export.ts), streamed to stdout or a file, with a
-// progress line on stderr. A file is written beside its name and renamed into
-// place when complete, so a failed export (disk full, a killed run) never leaves a truncated file behind.
+// `rightsgraph export`: the whole graph, streamed with a progress line on stderr, as
+//   jsonl     every document, entity, claim and change (ExportRecord), for `import`;
+//   ftm       FollowTheMoney entities (src/ftm/export.ts), for Aleph and OpenSanctions tools;
+//   graphml   GraphML, gexf GEXF 1.3 (Gephi), csv nodes.csv + edges.csv in the --out folder: one node per
+//             entity, one edge per subject, type and object with its claim count, certainty, dates and
+//             sources (src/export/). Rejected and superseded claims are left out of these three.
+// A file is written beside its name and renamed into place when complete, so a failed export (disk full, a
+// killed run) never leaves a truncated file behind.
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { EdgeTable } from '../../export/edge-table.ts';
+import { csv, gexf, graphml, type FileEdge, type FileNode } from '../../export/graph-files.ts';
 import { InputError } from '../../extract/read-input.ts';
 import { FtmWriter } from '../../ftm/export.ts';
+import type { ExportRecord } from '../../domain/index.ts';
 import { log } from '../../util/log.ts';
 import { Progress } from '../../util/progress.ts';
 import { withStore } from '../with-store.ts';
+
+const FORMATS = ['jsonl', 'ftm', 'graphml', 'gexf', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
 
 /** The file's stream, opened now so a missing folder or a read-only place is one clear line. */
 async function openOut(file: string, shown: string): Promise<WriteStream> {
@@ -18,53 +29,149 @@ async function openOut(file: string, shown: string): Promise<WriteStream> {
     const fh = await open(file, 'w');
     return createWriteStream(file, { fd: fh });
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    const why = code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EROFS' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message;
-    throw new InputError(`--out: cannot write ${shown}: ${why}`);
+    throw new InputError(`--out: cannot write ${shown}: ${why(err)}`);
   }
+}
+
+function why(err: unknown): string {
+  const code = (err as { code?: string }).code;
+  return code === 'ENOENT' ? 'its folder does not exist' : code === 'EACCES' || code === 'EROFS' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : code === 'ENOTDIR' ? 'a file stands in its path' : (err as Error).message;
+}
+
+/** Text written in chunks to a file (through its .partial twin) or to stdout, waiting when the pipe is full. */
+class Sink {
+  private chunk = '';
+  private failed: Error | null = null;
+  private constructor(
+    private readonly out: NodeJS.WritableStream,
+    private readonly file: WriteStream | null,
+    private readonly partial: string | null,
+    private readonly final: string | null,
+  ) {
+    out.on('error', (e: Error) => (this.failed = e));
+  }
+
+  static async open(path: string | undefined): Promise<Sink> {
+    if (!path) return new Sink(process.stdout, null, null, null);
+    const partial = `${path}.partial`;
+    const file = await openOut(partial, path);
+    return new Sink(file, file, partial, path);
+  }
+
+  async write(s: string): Promise<void> {
+    this.chunk += s;
+    if (this.chunk.length < 1 << 16) return;
+    await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.failed) throw new InputError(`export: cannot write ${this.final ?? 'stdout'}: ${this.failed.message}`);
+    const c = this.chunk;
+    this.chunk = '';
+    if (!this.out.write(c)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+  }
+
+  /** Writes what is left and, for a file, renames it into place. */
+  async close(): Promise<void> {
+    await this.flush();
+    if (this.file) await new Promise<void>((res) => this.file!.end(() => res()));
+    if (this.failed) throw new InputError(`export: cannot write ${this.final ?? 'stdout'}: ${(this.failed as Error).message}`);
+    if (this.partial) await rename(this.partial, this.final!);
+  }
+
+  async abort(): Promise<void> {
+    if (this.file) this.file.destroy();
+    if (this.partial) await rm(this.partial, { force: true });
+  }
+}
+
+/** What a format writes for each record, and at the start and the end. */
+interface Writer {
+  start(): Promise<void>;
+  record(rec: ExportRecord): Promise<void>;
+  end(): Promise<void>;
 }
 
 export function register(program: Command): void {
   program
     .command('export')
-    .description('write the whole graph as JSON lines: documents, entities, redirects (merges), claims, then change records')
-    .option('-o, --out <file>', 'write to this file instead of stdout')
-    .option('--format <format>', 'jsonl (rightsgraph records, for import) or ftm (FollowTheMoney entities, for Aleph and OpenSanctions tools)', 'jsonl')
+    .description('write the whole graph: JSON lines of documents, entities, redirects (merges), claims and changes; FollowTheMoney entities; or a graph file for Gephi and spreadsheets')
+    .option('-o, --out <path>', 'write to this file instead of stdout (for csv: the folder to write nodes.csv and edges.csv in)')
+    .option('--format <format>', `${FORMATS.join(', ')}: jsonl (rightsgraph records, for import), ftm (FollowTheMoney entities), graphml or gexf (Gephi, yEd, Cytoscape), csv (nodes.csv + edges.csv)`, 'jsonl')
     .action(async (opts: { out?: string; format: string }) => {
-      if (opts.format !== 'jsonl' && opts.format !== 'ftm') throw new InputError(`--format: ${opts.format} is not a format; use jsonl or ftm`);
-      const ftm = opts.format === 'ftm' ? new FtmWriter() : null;
-      const partial = opts.out ? `${opts.out}.partial` : null;
-      const file = partial ? await openOut(partial, opts.out!) : null;
-      const out = file ?? process.stdout;
-      let failed: Error | null = null;
-      out.on('error', (e: Error) => (failed = e));
+      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new InputError(`--format: ${opts.format} is not a format; use ${FORMATS.join(', ')}`);
+      const format = opts.format as Format;
+      if (format === 'csv' && !opts.out) throw new InputError('--format csv writes two files, nodes.csv and edges.csv: give the folder with --out');
+      if (format === 'csv') {
+        try {
+          await mkdir(opts.out!, { recursive: true });
+        } catch (err) {
+          throw new InputError(`--out: cannot make the folder ${opts.out}: ${why(err)}`);
+        }
+      }
+      const sinks = format === 'csv' ? [await Sink.open(join(opts.out!, 'nodes.csv')), await Sink.open(join(opts.out!, 'edges.csv'))] : [await Sink.open(opts.out)];
       try {
         await withStore({ readOnly: true }, async (store) => {
           const s = await store.stats();
           const progress = new Progress({ label: 'export', total: s.documents + s.entities + s.claims, unit: 'records' });
-          let chunk = '';
+          const writer = writerFor(format, sinks);
+          await writer.start();
           for await (const rec of store.exportAll()) {
-            if (ftm) {
-              const e = ftm.convert(rec);
-              if (e) chunk += `${JSON.stringify(e)}\n`;
-            } else chunk += `${JSON.stringify(rec)}\n`;
+            await writer.record(rec);
             progress.tick();
-            if (chunk.length > 1 << 16) {
-              if (failed) break;
-              if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-              chunk = '';
-            }
           }
-          if (!failed) out.write(chunk);
-          if (file) await new Promise<void>((res) => file.end(() => res()));
-          if (failed) throw new InputError(`export: cannot write ${opts.out ?? 'stdout'}: ${(failed as Error).message}`);
-          if (partial) await rename(partial, opts.out!);
+          await writer.end();
+          for (const sink of sinks) await sink.close();
           progress.done();
-          if (ftm?.counts.skipped) log.info({ skipped: ftm.counts.skipped }, 'merges and change records have no FtM form: left out');
         });
       } catch (err) {
-        if (partial) await rm(partial, { force: true });
+        for (const sink of sinks) await sink.abort();
         throw err;
       }
     });
+}
+
+function writerFor(format: Format, sinks: Sink[]): Writer {
+  const [out, edgesOut] = sinks as [Sink, Sink | undefined];
+  if (format === 'jsonl') return { start: async () => {}, record: (rec) => out.write(`${JSON.stringify(rec)}\n`), end: async () => {} };
+  if (format === 'ftm') {
+    const ftm = new FtmWriter();
+    return {
+      start: async () => {},
+      record: async (rec) => {
+        const e = ftm.convert(rec);
+        if (e) await out.write(`${JSON.stringify(e)}\n`);
+      },
+      end: async () => {
+        if (ftm.counts.skipped) log.info({ skipped: ftm.counts.skipped }, 'merges and change records have no FtM form: left out');
+      },
+    };
+  }
+  // Graph files: nodes as the entities stream past, edges once every claim is counted.
+  const table = new EdgeTable();
+  const pieces: { head: () => string; node: (n: FileNode) => string; middle: () => string; edge: (e: FileEdge) => string; foot: () => string } =
+    format === 'graphml'
+      ? { head: graphml.head, node: graphml.node, middle: () => '', edge: graphml.edge, foot: graphml.foot }
+      : format === 'gexf'
+        ? { head: () => gexf.head(), node: gexf.node, middle: gexf.middle, edge: gexf.edge, foot: gexf.foot }
+        : { head: csv.nodesHead, node: csv.node, middle: () => '', edge: csv.edge, foot: () => '' };
+  const edgeSink = edgesOut ?? out;
+  return {
+    start: async () => {
+      await out.write(pieces.head());
+      if (edgesOut) await edgesOut.write(csv.edgesHead());
+    },
+    record: async (rec) => {
+      if (rec.type === 'document') table.addDocument(rec.data);
+      else if (rec.type === 'entity') await out.write(pieces.node(table.node(rec.data)));
+      else if (rec.type === 'redirect') table.addRedirect(rec.data);
+      else if (rec.type === 'claim') table.addClaim(rec.data);
+    },
+    end: async () => {
+      await out.write(pieces.middle());
+      for (const e of table.edges()) await edgeSink.write(pieces.edge(e));
+      await out.write(pieces.foot());
+      log.info({ edges: table.size, ...(table.skipped.reviewed || table.skipped.dangling ? { leftOut: table.skipped } : {}) }, 'graph file written');
+    },
+  };
 }

@@ -120,7 +120,7 @@ describe('export --format ftm', () => {
     const r = cli(['export', '--format', 'xml']);
     expect(r.code).not.toBe(0);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/--format: xml is not a format; use jsonl or ftm/);
+    expect(r.err).toMatch(/--format: xml is not a format; use jsonl, ftm, graphml, gexf, csv/);
   });
 
   it('comes back unchanged from Python’s `ftm validate` (followthemoney 4.x)', () => {

@@ -143,7 +143,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
         const country = lex.demonyms.get(tokens[h.from - 1]?.norm ?? '') ?? lex.demonyms.get(tokens[h.to]?.norm ?? '') ?? ms.find((m) => m.stateOf && m.to === h.from)?.stateOf;
         if (!country) continue;
         const gov = governmentOf(lex, country);
-        if (!set.entities.has(gov.key)) set.entities.set(gov.key, { key: gov.key, kind: 'GovernmentBody', name: gov.name, aliases: new Set(gov.aliases), fields: gov.fields, firstSeen: p.from, ...(gov.entry ? { entry: gov.entry } : {}), ...(gov.entry?.wikidata ? { wikidataId: gov.entry.wikidata } : {}) });
+        addGovernment(set, gov, p.from);
         role(p, gov.key, Math.max(0, h.from - 1), p.to);
       }
     }
@@ -558,7 +558,7 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
     const code = owner ? set.entities.get(owner.entity)!.fields.countryCode : undefined;
     if (typeof code !== 'string' || lex.countries.get(code)?.name !== set.entities.get(owner!.entity)!.name) continue;
     const gov = governmentOf(lex, code);
-    if (!set.entities.has(gov.key)) set.entities.set(gov.key, { key: gov.key, kind: 'GovernmentBody', name: gov.name, aliases: new Set(gov.aliases), fields: gov.fields, firstSeen: owner!.from, ...(gov.entry ? { entry: gov.entry } : {}), ...(gov.entry?.wikidata ? { wikidataId: gov.entry.wikidata } : {}) });
+    addGovernment(set, gov, owner!.from);
     body.fields.country ??= code;
     emit('PART_OF', m, gov.key, m.sentence, 0.6, 'possessive-of-state', owner!.from, [owner!.from, m.to]);
   }
@@ -624,6 +624,12 @@ export function findClaims(text: string, tokens: readonly Token[], sents: readon
   return { claims: dedupe(kept), extraEntities, contractSites };
 }
 
+/** The document's entity for a country's government (governmentOf), made the first time it is needed. */
+function addGovernment(set: MentionSet, gov: ReturnType<typeof governmentOf>, firstSeen: number): void {
+  if (set.entities.has(gov.key)) return;
+  set.entities.set(gov.key, { key: gov.key, kind: 'GovernmentBody', name: gov.name, aliases: new Set(gov.aliases), fields: gov.fields, firstSeen, ...(gov.entry ? { entry: gov.entry } : {}), ...(gov.entry?.wikidata ? { wikidataId: gov.entry.wikidata } : {}) });
+}
+
 /** Where a sentence names a country: a mention of its government, which only claims make visible. */
 const BUSINESS_NOUNS = /^(company|companies|firm|firms|giant|giants|maker|makers|manufacturer|manufacturers|chipmaker|startup|start|group|provider|providers|vendor|vendors|operator|contractor|contractors|supplier|suppliers|corporation|conglomerate|multinational|brand|entreprise|entreprises|societe|societes|groupe|geant|fabricant|fabricants|fournisseur|fournisseurs|operateur|multinationale)$/;
 
@@ -640,11 +646,8 @@ function countryGovernments(text: string, tokens: readonly Token[], set: Mention
     // "China-based ZTE": a seat, not a state.
     if (tokens[m.to]?.norm === 'based' && /^\s?[-–]\s?$/u.test(text.slice(tokens[m.to - 1]!.end, tokens[m.to]!.start))) continue;
     const g = governmentOf(lex, code as string);
-    const key = g.key;
-    if (!set.entities.has(key)) {
-      set.entities.set(key, { key, kind: 'GovernmentBody', name: g.name, aliases: new Set(g.aliases), fields: g.fields, firstSeen: m.from, ...(g.entry ? { entry: g.entry } : {}), ...(g.entry?.wikidata ? { wikidataId: g.entry.wikidata } : {}) });
-    }
-    out.push({ ...m, entity: key, kind: 'GovernmentBody', stateOf: code as string });
+    addGovernment(set, g, m.from);
+    out.push({ ...m, entity: g.key, kind: 'GovernmentBody', stateOf: code as string });
   }
   void tokens;
   return out;

@@ -137,3 +137,22 @@ export function pathTiming(hops: readonly TimedHop[]): { overlap: boolean | null
   }
   return { overlap: true, ...window };
 }
+
+/**
+ * Whether each company roll-up of a path held while the rest of the path did (ONTOLOGY, time). A parent is
+ * exposed through its subsidiary only over the dates it was the parent: when every claim of a Company
+ * PART_OF hop gives a period (validFrom or validTo, as registry records such as GLEIF's do) and none of those
+ * periods meets the window of the path's other hops, the path does not hold and is not a path of the parent.
+ * A hop with an undated claim, or dated only by when a report said it, is kept (pathTiming ranks it).
+ */
+export function rollUpHolds(hops: readonly (TimedHop & { direction?: string })[]): boolean {
+  for (let i = 0; i < hops.length; i++) {
+    const h = hops[i]!;
+    if (h.edge.type !== 'PART_OF' || h.from.kind !== 'Company' || h.to.kind !== 'Company') continue;
+    if (!h.claims.length || !h.claims.every((c) => c.claim.validFrom || c.claim.validTo)) continue;
+    const rest = pathTiming(hops.filter((_, j) => j !== i));
+    const meets = h.claims.some(({ claim: c }) => !(c.validTo && rest.from && dateEndKey(c.validTo) < dateKey(rest.from)) && !(c.validFrom && rest.to && dateKey(c.validFrom) > dateEndKey(rest.to)));
+    if (!meets) return false;
+  }
+  return true;
+}

@@ -27,11 +27,13 @@ const QID = /^Q[1-9]\d*$/;
 
 /**
  * An entity's id. A Wikidata QID wins (`co_Q2283`), since it names the thing whatever language the
- * report is in; otherwise kind, a readable slug and a hash of the folded name (`co_microsoft_5b1f…`).
+ * report is in; then an LEI (`co_lei_5493…`: registries name many companies alike, the LEI tells them
+ * apart); otherwise kind, a readable slug and a hash of the folded name (`co_microsoft_5b1f…`).
  */
-export function entityId(kind: EntityKind, ref: { name: string; wikidataId?: string | null | undefined }): string {
+export function entityId(kind: EntityKind, ref: { name: string; wikidataId?: string | null | undefined; lei?: string | null | undefined }): string {
   const prefix = KIND_PREFIX[kind];
   if (ref.wikidataId && QID.test(ref.wikidataId)) return `${prefix}_${ref.wikidataId}`;
+  if (ref.lei && /^[A-Z0-9]{20}$/.test(ref.lei)) return `${prefix}_lei_${ref.lei}`;
   const folded = foldText(ref.name);
   if (!folded) throw new Error(`cannot derive an id for a ${kind} with an empty name`);
   return `${prefix}_${slugify(ref.name, 32)}_${shortHash([kind, folded], 10)}`;

@@ -9,8 +9,6 @@
 // name, and keeps the FtM id as its OpenSanctions id. Its relationships become claims with extractor
 // `import:<dataset>`, the record's dates, and evidence of kind summary, written by the dataset, in a
 // document of the record's proof, or of its source URL, or of the dataset.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { Model, defaultModel } from '@opensanctions/followthemoney';
 import { z } from 'zod';
 import {
@@ -36,6 +34,7 @@ import {
   type ExportRecord,
 } from '../domain/index.ts';
 import { parseClaimSummary } from './export.ts';
+import { textLines } from '../util/text-input.ts';
 
 /** Kinds of our id prefixes, to read our own ids back. */
 const OUR_PREFIXES = new Set(['co', 'gov', 'org', 'per', 'tech', 'ctr', 'abuse', 'loc', 'doc', 'cl']);
@@ -193,10 +192,7 @@ function unknownToFtm(line: FtmLine): { bad: string } | null {
 }
 
 async function* ftmLines(file: string): AsyncGenerator<[number, FtmLine | { bad: string }]> {
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let n = 0;
-  for await (const text of rl) {
-    n++;
+  for await (const [n, text] of textLines(file)) {
     if (!text.trim()) continue;
     let json: unknown;
     try {

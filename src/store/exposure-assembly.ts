@@ -6,6 +6,7 @@ import {
   DISJOINT_FACTOR,
   ENDED_FACTOR,
   pathTiming,
+  rollUpHolds,
   ExposureQuery,
   endedHopIndex,
   hopWeight,
@@ -384,6 +385,8 @@ export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch
       };
     });
     if (hops.some((h) => !h.from || !h.to)) continue;
+    // A parent outside the period it held the subsidiary is not exposed through it.
+    if (!rollUpHolds(hops)) continue;
     const timing = pathTiming(hops);
     const unaffectedBy = f.elsewhere
       .map((ci) => claims.get(index.claimIds[ci]!))

@@ -86,6 +86,12 @@ export interface GraphStore {
   /** Every version of a document by its URL (the same URL, other texts), in id order. */
   documentsByUrl(url: string): Promise<Document[]>;
 
+  /**
+   * Which entity holds each of `values` as its external id of `scheme` (an LEI, a QID, an OpenSanctions id):
+   * value → entity id, for the values some entity holds. Imports match registry records onto the graph by it.
+   */
+  entitiesByExternalId(scheme: keyof Entity['externalIds'], values: readonly string[]): Promise<Map<string, string>>;
+
   /** Names and aliases, case- and accent-insensitive, ranked (exact name first, then prefix, then words). */
   searchEntities(text: string, options?: SearchOptions): Promise<SearchHit[]>;
 

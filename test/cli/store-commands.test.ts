@@ -1,25 +1,18 @@
 // The store commands of the real CLI, run as child processes (node bin/rightsgraph.js …) on temp folders:
 // init, stats, export, import with its bad-input cases, and the one-line errors for a folder that is not a
 // store and a full disk.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
 import { claim, claims, documents, entities } from '../store/fixture.ts';
 
-const BIN = resolve('bin/rightsgraph.js');
 const root = mkdtempSync(join(tmpdir(), 'rg-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function cli(dataDir: string, args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, RIGHTSGRAPH_DATA: dataDir, NEO4J_URI: '', LOG_LEVEL: 'warn' },
-    encoding: 'utf8',
-    ...(input !== undefined ? { input } : {}),
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = runCli;
 
 const lines = [
   ...documents.map((d) => JSON.stringify({ type: 'document', data: d })),

@@ -3,10 +3,10 @@
 // merge. Each file is checked against its published format's structure (GraphML 1.0 keys and data, GEXF
 // 1.3 typed attributes, nodes before edges, positive weights; RFC 4180 CSV) and read back by maintained
 // readers (graphology-graphml, graphology-gexf, csv-parse): every node and edge, with typed attributes.
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.ts';
 import * as cheerio from 'cheerio';
 import { parse as parseCsv } from 'csv-parse/sync';
 import Graph from 'graphology';
@@ -28,15 +28,11 @@ interface ReadGraph {
   hasNode(n: string): boolean;
 }
 
-const BIN = resolve('bin/rightsgraph.js');
 const root = mkdtempSync(join(tmpdir(), 'rg-graphfile-'));
 const data = join(root, 'data');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, RIGHTSGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'warn' }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => runCli(data, args);
 
 const SPECIAL = 'Azure, "the cloud" & <its> tools\nsaid the report';
 const extra = [

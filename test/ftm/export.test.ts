@@ -7,22 +7,19 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.ts';
 import { Model, defaultModel } from '@opensanctions/followthemoney';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ftmId, type FtmEntity } from '../../src/ftm/export.ts';
 import { claim, claims, documents, entities } from '../store/fixture.ts';
 
-const BIN = resolve('bin/rightsgraph.js');
 const root = mkdtempSync(join(tmpdir(), 'rg-ftm-'));
 const data = join(root, 'data');
 const out = join(root, 'graph.ftm.json');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, RIGHTSGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'warn' }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = (args: string[]) => runCli(data, args);
 
 /** Python's `ftm`, if this machine has it. */
 function ftmBin(): string | null {

@@ -3,23 +3,19 @@
 // (invented records, relationships before their entities) lands on the graph's entities by Wikidata id and
 // by name, keeps its ids as OpenSanctions ids, and turns its relationships into claims of
 // `import:<dataset>` with their dates; what has no kind here is counted; a bad line refuses the import.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { cliOk, runCli } from '../helpers/cli.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Claim, Entity, ExportRecord } from '../../src/domain/index.ts';
 import { claims, documents, entities } from '../store/fixture.ts';
 
-const BIN = resolve('bin/rightsgraph.js');
 const root = mkdtempSync(join(tmpdir(), 'rg-ftm-in-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function cli(data: string, args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { env: { ...process.env, RIGHTSGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'warn' }, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-const ok = (r: ReturnType<typeof cli>) => expect(r.code, r.err).toBe(0);
+const cli = runCli;
+const ok = cliOk;
 
 /** The graph's documents, entities and claims, by id (what FtM can carry). */
 function graphOf(data: string): Map<string, unknown> {

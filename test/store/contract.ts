@@ -403,6 +403,35 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect(undated.every((p) => p.timing.overlap !== false)).toBe(true);
     });
 
+    it('rolls a subsidiary’s exposure up to a parent only over the period it was the parent', async () => {
+      // Invented: Strand supplied a tool for an abuse that began in 2021. Owl held Strand 2014–2019 (a
+      // registry period), Pike since 2020, and a report of 2018 says Finch owned it (no period).
+      await s.upsert({
+        documents: [{ id: 'doc_strand', title: 'Strand report', publishedAt: '2022-02-01' }],
+        entities: [
+          { id: 'co_strand', kind: 'Company', name: 'Strand Analytics' },
+          { id: 'co_owl', kind: 'Company', name: 'Owl Holdings' },
+          { id: 'co_pike', kind: 'Company', name: 'Pike Capital' },
+          { id: 'co_finch', kind: 'Company', name: 'Finch Group' },
+          { id: 'tech_strand', kind: 'Technology', name: 'Strand Lens' },
+          { id: 'abuse_strand', kind: 'Abuse', name: 'Strand tracking of reporters', startDate: '2021-04' },
+        ] as never,
+        claims: [
+          claim('PROVIDES', 'co_strand', 'tech_strand', { evidence: { documentId: 'doc_strand', quote: 'Strand makes Lens' } }),
+          claim('ENABLES', 'tech_strand', 'abuse_strand', { evidence: { documentId: 'doc_strand', quote: 'Lens tracked reporters' } }),
+          claim('PART_OF', 'co_strand', 'co_owl', { validFrom: '2014-01-01', validTo: '2019-12-31', evidence: { documentId: 'doc_strand', quote: 'Owl held Strand' } }),
+          claim('PART_OF', 'co_strand', 'co_pike', { validFrom: '2020-01-01', evidence: { documentId: 'doc_strand', quote: 'Pike holds Strand' } }),
+          claim('PART_OF', 'co_strand', 'co_finch', { date: '2018', evidence: { documentId: 'doc_strand', quote: 'Finch owned Strand' } }),
+        ],
+      });
+      expect((await s.exposurePaths({ from: 'co_pike', maxHops: 3 })).map(chain)).toEqual(['co_pike > co_strand > tech_strand > abuse_strand']);
+      expect(await s.exposurePaths({ from: 'co_owl', maxHops: 3 })).toEqual([]);
+      // A claim dated only by when it was said is no period: the path stays, ranked by its timing.
+      expect((await s.exposurePaths({ from: 'co_finch', maxHops: 3 })).map(chain)).toEqual(['co_finch > co_strand > tech_strand > abuse_strand']);
+      const exposed = await s.exposedTo({ abuse: 'abuse_strand', kinds: ['Company'], maxHops: 3, filter: {}, limit: 20 });
+      expect(exposed.map((p) => p.hops[0]!.from.id).sort()).toEqual(['co_finch', 'co_pike', 'co_strand']);
+    });
+
     it('rolls a place up: a country holds the places of its code, any place what is PART_OF it, at any depth', async () => {
       // Invented places of an unassigned code (QZ), so no other test's places join in.
       const ents = [
@@ -444,6 +473,26 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect(await s.placeParts('loc_unknown')).toBeNull();
       // A place with no parts: an empty page.
       expect(await s.placeParts('loc_qy_far')).toEqual({ items: [], total: 0, truncated: false });
+    });
+
+    it('finds entities by an external id, one merged away found on its kept entity', async () => {
+      const lei = (n: number) => `LEIX${String(n).padStart(16, '0')}`;
+      await s.upsert({
+        entities: [
+          { id: 'co_lei_a', kind: 'Company', name: 'Alpha Registry Ltd', externalIds: { lei: lei(1) } },
+          { id: 'co_lei_b', kind: 'Company', name: 'Beta Registry Ltd', externalIds: { lei: lei(2), wikidata: 'Q999001' } },
+          { id: 'co_lei_c', kind: 'Company', name: 'Gamma Registry Ltd', externalIds: { lei: lei(3) } },
+          // Its description names an LEI in words: only the record's external id counts.
+          { id: 'co_lei_d', kind: 'Company', name: 'Delta Registry Ltd', description: `"lei":"${lei(4)}"` },
+        ] as never,
+      });
+      const found = await s.entitiesByExternalId('lei', [lei(1), lei(2), lei(4), lei(9)]);
+      expect([...found.entries()].sort()).toEqual([[lei(1), 'co_lei_a'], [lei(2), 'co_lei_b']]);
+      expect([...(await s.entitiesByExternalId('wikidata', ['Q999001'])).entries()]).toEqual([['Q999001', 'co_lei_b']]);
+      expect((await s.entitiesByExternalId('lei', [])).size).toBe(0);
+      // The kept entity had no LEI: it takes the merged-away one's.
+      await s.mergeEntities('co_lei_d', 'co_lei_c', { by: 'tester' });
+      expect([...(await s.entitiesByExternalId('lei', [lei(3)])).entries()]).toEqual([[lei(3), 'co_lei_d']]);
     });
   });
 }

@@ -1,6 +1,6 @@
 // `rightsgraph import FILE|-`: JSON lines of ExportRecords (what `export` writes) back into the store,
-// idempotently; with `--format ftm`, FollowTheMoney entities (src/ftm/import.ts), turned into those records
-// first. Bad lines are listed by line number; by default any bad line refuses the whole import
+// idempotently; with `--format ftm`, FollowTheMoney entities (src/ftm/import.ts), with `--format gleif-rr`,
+// GLEIF relationship records (src/gleif/import.ts), turned into those records first. Bad lines are listed by line number; by default any bad line refuses the whole import
 // (nothing lands); --skip-invalid imports the good lines. Either way a bad line makes the exit status 1.
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,8 @@ import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { importLines } from '../import-lines.ts';
 import { ftmRecords, type FtmImportCounts } from '../../ftm/import.ts';
+import { gleifRecords, type GleifImportCounts } from '../../gleif/import.ts';
+import type { ExportRecord } from '../../domain/index.ts';
 import { InputError } from '../../extract/read-input.ts';
 import { Progress } from '../../util/progress.ts';
 import { withStore } from '../with-store.ts';
@@ -22,13 +24,16 @@ export function register(program: Command): void {
     .argument('<file>', 'a JSON-lines file, or - to read stdin')
     .option('--skip-invalid', 'import the valid lines and skip the bad ones (default: refuse the whole import)')
     .option('--batch <n>', 'records per write transaction', (v) => Number.parseInt(v, 10), 10_000)
-    .option('--format <format>', 'jsonl (what export writes) or ftm (FollowTheMoney entities: Aleph, OpenSanctions)', 'jsonl')
+    .option('--format <format>', 'jsonl (what export writes), ftm (FollowTheMoney entities: Aleph, OpenSanctions) or gleif-rr (GLEIF Level 2 relationship records, CSV or JSON)', 'jsonl')
     .option('--dataset <name>', 'with --format ftm: the source named in extractors and documents when a line names none', 'ftm')
-    .action(async (file: string, opts: { skipInvalid?: boolean; batch: number; format: string; dataset: string }) => {
-      if (opts.format !== 'jsonl' && opts.format !== 'ftm') throw new InputError(`--format: ${opts.format} is not a format; use jsonl or ftm`);
+    .option('--lei-records <file>', 'with --format gleif-rr: GLEIF Level 1 records (CSV or JSON) naming the LEIs the graph does not hold')
+    .option('--known-only', 'with --format gleif-rr: only the records with an end the graph already holds')
+    .action(async (file: string, opts: { skipInvalid?: boolean; batch: number; format: string; dataset: string; leiRecords?: string; knownOnly?: boolean }) => {
+      if (!['jsonl', 'ftm', 'gleif-rr'].includes(opts.format)) throw new InputError(`--format: ${opts.format} is not a format; use jsonl, ftm or gleif-rr`);
+      if ((opts.leiRecords || opts.knownOnly) && opts.format !== 'gleif-rr') throw new InputError('--lei-records and --known-only go with --format gleif-rr');
       let path = file;
       let tmp: string | null = null;
-      if (file === '-' || opts.format === 'ftm') tmp = mkdtempSync(join(tmpdir(), 'rg-import-'));
+      if (file === '-' || opts.format !== 'jsonl') tmp = mkdtempSync(join(tmpdir(), 'rg-import-'));
       if (file === '-') {
         // Two passes over the input (check, then write) need it on disk.
         path = join(tmp!, 'stdin.jsonl');
@@ -46,9 +51,20 @@ export function register(program: Command): void {
             return;
           }
         }
-        const report = await withStore({}, (store) =>
-          importLines(store, path, { skipInvalid: !!opts.skipInvalid, batchSize: Math.max(1, opts.batch || 10_000) }),
-        );
+        const report = await withStore({}, async (store) => {
+          if (opts.format === 'gleif-rr') {
+            // GLEIF's records are matched onto the graph by LEI and name: the conversion reads the store.
+            const converted = await convertGleif(store, path, join(tmp!, 'records.jsonl'), opts, !!opts.skipInvalid);
+            origin = converted.origin;
+            path = converted.path;
+            if (converted.refused) return null;
+          }
+          return importLines(store, path, { skipInvalid: !!opts.skipInvalid, batchSize: Math.max(1, opts.batch || 10_000) });
+        });
+        if (!report) {
+          process.exitCode = 1;
+          return;
+        }
         for (const b of report.bad.slice(0, SHOWN)) process.stderr.write(`rightsgraph: ${file}:${origin ? origin[b.line - 1] : b.line}: ${b.problem}\n`);
         if (report.bad.length > SHOWN) process.stderr.write(`rightsgraph: … and ${report.bad.length - SHOWN} more bad lines\n`);
         const i = report.imported;
@@ -67,18 +83,19 @@ export function register(program: Command): void {
     });
 }
 
-/**
- * FtM lines into export records in `out`, with the FtM line each came from. Lines that are not FtM entities
- * are listed like the bad lines of an import, and refuse it unless `skipInvalid`.
- */
-async function convertFtm(file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; refused: boolean }> {
-  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0 };
+/** Converted records written to `out` as JSON lines, with the input line each came from; bad lines collected. */
+async function writeConverted(
+  file: string,
+  records: AsyncIterable<{ line: number; rec: ExportRecord } | { line: number; bad: string }>,
+  out: string,
+  label: string,
+): Promise<{ origin: number[]; bad: Array<{ line: number; problem: string }> }> {
   const origin: number[] = [];
   const bad: Array<{ line: number; problem: string }> = [];
   const sink = createWriteStream(out);
-  const progress = new Progress({ label: 'import: reading FtM', unit: 'records' });
+  const progress = new Progress({ label, unit: 'records' });
   let chunk = '';
-  for await (const r of ftmRecords(file, { dataset }, counts)) {
+  for await (const r of records) {
     if ('bad' in r) {
       bad.push({ line: r.line, problem: r.bad });
       continue;
@@ -96,15 +113,49 @@ async function convertFtm(file: string, out: string, dataset: string, skipInvali
   progress.done();
   for (const b of bad.slice(0, SHOWN)) process.stderr.write(`rightsgraph: ${file}:${b.line}: ${b.problem}\n`);
   if (bad.length > SHOWN) process.stderr.write(`rightsgraph: … and ${bad.length - SHOWN} more bad lines\n`);
+  return { origin, bad };
+}
+
+/** Bad input lines refuse the import unless `skipInvalid`; either way they make the exit status 1. */
+function refuses(bad: readonly unknown[], lines: number, skipInvalid: boolean): boolean {
+  if (bad.length && !skipInvalid) {
+    process.stderr.write(`rightsgraph: import refused: ${bad.length} bad line(s) of ${lines}; nothing written (use --skip-invalid to import the valid lines)\n`);
+    return true;
+  }
+  if (bad.length) process.exitCode = 1;
+  return false;
+}
+
+/**
+ * FtM lines into export records in `out`, with the FtM line each came from. Lines that are not FtM entities
+ * are listed like the bad lines of an import, and refuse it unless `skipInvalid`.
+ */
+async function convertFtm(file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; refused: boolean }> {
+  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0 };
+  const { origin, bad } = await writeConverted(file, ftmRecords(file, { dataset }, counts), out, 'import: reading FtM');
   const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
   process.stderr.write(
     `rightsgraph: FtM: ${counts.lines} lines, ${counts.entities} entities, ${counts.documents} documents, ${counts.claims} relationships` +
       (skipped ? `; no kind here for ${skipped}` : '') + (counts.dangling ? `; ${counts.dangling} relationships to entities not in the file` : '') + '\n',
   );
-  if (bad.length && !skipInvalid) {
-    process.stderr.write(`rightsgraph: import refused: ${bad.length} bad line(s) of ${counts.lines}; nothing written (use --skip-invalid to import the valid lines)\n`);
-    return { path: out, origin, refused: true };
-  }
-  if (bad.length) process.exitCode = 1;
-  return { path: out, origin, refused: false };
+  return { path: out, origin, refused: refuses(bad, counts.lines, skipInvalid) };
+}
+
+/** GLEIF relationship records into export records in `out` (companies matched on the store by LEI and name). */
+async function convertGleif(
+  store: Parameters<typeof gleifRecords>[2],
+  file: string,
+  out: string,
+  opts: { leiRecords?: string; knownOnly?: boolean },
+  skipInvalid: boolean,
+): Promise<{ path: string; origin: number[]; refused: boolean }> {
+  const counts: GleifImportCounts = { records: 0, claims: 0, onGraph: 0, byName: 0, created: 0, possibleDuplicates: 0, skipped: {} };
+  const gleifOpts = { ...(opts.leiRecords ? { leiRecords: opts.leiRecords } : {}), ...(opts.knownOnly ? { knownOnly: true } : {}) };
+  const { origin, bad } = await writeConverted(file, gleifRecords(file, gleifOpts, store, counts), out, 'import: reading GLEIF');
+  const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
+  process.stderr.write(
+    `rightsgraph: GLEIF: ${counts.records} relationship records, ${counts.claims} PART_OF claims; LEIs: ${counts.onGraph} on the graph, ${counts.byName} matched by name, ${counts.created} new companies` +
+      (counts.possibleDuplicates ? `, ${counts.possibleDuplicates} possible duplicates for review` : '') + (skipped ? `; skipped ${skipped}` : '') + '\n',
+  );
+  return { path: out, origin, refused: refuses(bad, counts.records, skipInvalid) };
 }

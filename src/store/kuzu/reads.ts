@@ -43,6 +43,22 @@ export async function exposedTo(ctx: KuzuContext, query: ExposedToQuery) {
   return exposedToPaths(ctx.index, { ...query, abuse: ctx.redirects.get(query.abuse) ?? query.abuse }, fetcher(ctx));
 }
 
+/**
+ * External ids live in the record's JSON (written by JSON.stringify: no spaces), so one scan finds every
+ * entity holding an id of the scheme, and the parsed record decides.
+ */
+export async function entitiesByExternalId(ctx: KuzuContext, scheme: keyof Entity['externalIds'], values: readonly string[]): Promise<Map<string, string>> {
+  const wanted = new Set(values);
+  const out = new Map<string, string>();
+  if (!wanted.size) return out;
+  const rows = await ctx.db.read('MATCH (e:Entity) WHERE e.data CONTAINS $needle RETURN e.id AS id, e.data AS data', { needle: `${JSON.stringify(scheme)}:"` });
+  for (const r of rows) {
+    const value = (JSON.parse(String(r.data)) as Entity).externalIds?.[scheme];
+    if (value && wanted.has(value) && !out.has(value)) out.set(value, String(r.id));
+  }
+  return out;
+}
+
 const LIVE_PART_OF = compileFilter({ types: ['PART_OF'], certainty: ['stated', 'alleged'] });
 
 export async function placeParts(ctx: KuzuContext, id: string, page: { offset?: number; limit?: number }) {

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { knownDate, type ChangeRecord, type Document } from '../../domain/index.ts';
+import { knownDate, type ChangeRecord, type Document, type Entity } from '../../domain/index.ts';
 import type { ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
 import { NotAStoreError, ReadOnlyStoreError } from '../errors.ts';
 import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
@@ -180,6 +180,9 @@ export class KuzuStore implements GraphStore {
   async exposedTo(query: ExposedToQuery): Promise<ExposurePath[]> {
     await this.ready();
     return reads.exposedTo(this.ctx, query);
+  }
+  entitiesByExternalId(scheme: keyof Entity['externalIds'], values: readonly string[]) {
+    return reads.entitiesByExternalId(this.ctx, scheme, values);
   }
   async placeParts(id: string, page: { offset?: number; limit?: number } = {}) {
     await this.ready();

@@ -84,6 +84,12 @@ export const DOCUMENTS_BY_URL = st(
   ['url'],
 );
 /** Locations of one country code: the code sits in the record's JSON (JSON.stringify: no spaces); callers check the parsed record. */
+/** Entities whose record holds an external id of a scheme (the needle); the parsed record decides. */
+export const ENTITIES_WITH_EXTERNAL_ID = st(
+  'ENTITIES_WITH_EXTERNAL_ID',
+  'MATCH (e:Entity) WHERE e.data CONTAINS $needle RETURN e.id AS id, e.data AS data',
+  ['needle'],
+);
 export const LOCATIONS_IN_COUNTRY = st(
   'LOCATIONS_IN_COUNTRY',
   'MATCH (e:Location) WHERE e.data CONTAINS $needle RETURN e.id AS id ORDER BY id LIMIT $cap',

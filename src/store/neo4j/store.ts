@@ -203,6 +203,17 @@ export class Neo4jStore implements GraphStore {
     return (await this.db.read(S.DOCUMENTS_BY_URL, { url })).map((r) => parseDocument(r.data));
   }
 
+  async entitiesByExternalId(scheme: keyof Entity['externalIds'], values: readonly string[]) {
+    const wanted = new Set(values);
+    const out = new Map<string, string>();
+    if (!wanted.size) return out;
+    for (const r of await this.db.read(S.ENTITIES_WITH_EXTERNAL_ID, { needle: `${JSON.stringify(scheme)}:"` })) {
+      const value = parseEntity(r.data).externalIds[scheme];
+      if (value && wanted.has(value) && !out.has(value)) out.set(value, String(r.id));
+    }
+    return out;
+  }
+
   async placeParts(id: string, page: { offset?: number; limit?: number } = {}) {
     return placeParts(
       {

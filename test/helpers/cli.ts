@@ -1,0 +1,25 @@
+// The CLI as users run it: `node bin/rightsgraph.js ARGS` in a child process on one data folder, never
+// the Neo4j of the environment, with its exit status, stdout and stderr.
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { expect } from 'vitest';
+
+const BIN = resolve('bin/rightsgraph.js');
+
+export interface CliResult {
+  code: number | null;
+  out: string;
+  err: string;
+}
+
+export function runCli(data: string, args: string[], input?: string): CliResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, RIGHTSGRAPH_DATA: data, NEO4J_URI: '', LOG_LEVEL: 'warn' },
+    encoding: 'utf8',
+    ...(input !== undefined ? { input } : {}),
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Expects a zero exit, showing stderr when not. */
+export const cliOk = (r: CliResult) => expect(r.code, r.err).toBe(0);

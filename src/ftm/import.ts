@@ -35,6 +35,8 @@ import {
 } from '../domain/index.ts';
 import { parseClaimSummary } from './export.ts';
 import { textLines } from '../util/text-input.ts';
+import { RegistryMatcher } from '../resolve/registry-match.ts';
+import type { GraphStore } from '../store/port.ts';
 
 /** Kinds of our id prefixes, to read our own ids back. */
 const OUR_PREFIXES = new Set(['co', 'gov', 'org', 'per', 'tech', 'ctr', 'abuse', 'loc', 'doc', 'cl']);
@@ -115,16 +117,42 @@ export interface FtmImportCounts {
   skipped: Record<string, number>;
   /** Relationships whose ends are not in the file. */
   dangling: number;
+  /** Entities found on the graph by OpenSanctions id or LEI, matched by name, and doubtful (for review). */
+  onGraph: number;
+  byName: number;
+  possibleDuplicates: number;
 }
 
 /**
  * Reads an FtM file and yields export records: documents and entities first (pass one), then the claims
  * of its relationships (pass two). `dataset` names the source when the lines carry none.
+ *
+ * Which graph entity another dataset's entity is: ours by its id; one of its Wikidata QID by that id;
+ * the graph's entity holding its OpenSanctions id or LEI (found in one look-up per scheme, from a first
+ * read of the file); else by name, country and kind through the RegistryMatcher (doubtful matches become
+ * possible duplicates, persons are never matched by name alone); else a new entity.
  */
-export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts): AsyncGenerator<{ line: number; rec: ExportRecord } | { line: number; bad: string }> {
+export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts, store: GraphStore): AsyncGenerator<{ line: number; rec: ExportRecord } | { line: number; bad: string }> {
   const ids = new Map<string, { id: string; kind: EntityKind | 'Document'; name: string }>();
   const datasetDocs = new Map<string, DocumentInput>();
   const skip = (schema: string) => (counts.skipped[schema] = (counts.skipped[schema] ?? 0) + 1);
+  // The registry ids the file holds, looked up on the graph at once.
+  const osIds: string[] = [];
+  const leis: string[] = [];
+  for await (const [, line] of ftmLines(file)) {
+    if ('bad' in line || INTERVALS.has(line.schema) || line.schema === 'Document' || ourId(line.id)) continue;
+    osIds.push(line.id);
+    const lei = fit(LEI, first(line, 'leiCode'));
+    if (lei) leis.push(lei);
+  }
+  const byOs = await store.entitiesByExternalId('opensanctions', osIds);
+  const byLei = await store.entitiesByExternalId('lei', leis);
+  const known = new Map((await store.getEntities([...new Set([...byOs.values(), ...byLei.values()])])).map((e) => [e.id, e]));
+  const matcher = new RegistryMatcher(store, `import:${opts.dataset}`);
+  for (const id of known.keys()) matcher.taken.add(id);
+  // Into an empty graph there is nothing to match by name: only one record per id (two records of one
+  // name are two entities: the dataset told them apart).
+  const empty = (await store.stats()).entities === 0;
   for await (const [n, line] of ftmLines(file)) {
     counts.lines = n;
     if ('bad' in line) {
@@ -145,7 +173,28 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
       skip(line.schema);
       continue;
     }
-    const e = entityOf(line, kind, name, datasetOf(line, opts.dataset));
+    const dataset = datasetOf(line, opts.dataset);
+    const e = entityOf(line, kind, name, dataset);
+    if (!ourId(line.id) && !e.externalIds?.wikidata) {
+      const lei = e.externalIds?.lei;
+      const held = known.get(byOs.get(line.id) ?? (lei ? byLei.get(lei) ?? '' : ''));
+      if (held && held.kind === kind) {
+        e.id = held.id;
+        counts.onGraph++;
+      } else if (empty) {
+        if (matcher.taken.has(e.id!)) e.id = entityId(kind, { name: `${name} ${line.id}` });
+        matcher.taken.add(e.id!);
+      } else {
+        const country = 'country' in e ? (e.country as string | undefined) : undefined;
+        const m = await matcher.match(
+          { kind, name, aliases: e.aliases ?? [], country, externalIds: e.externalIds ?? {}, label: `${dataset} ${line.id}` },
+          e.id!,
+          entityId(kind, { name: `${name} ${line.id}` }),
+        );
+        e.id = m.id;
+        if (m.matched) counts.byName++;
+      }
+    }
     ids.set(line.id, { id: e.id!, kind, name });
     counts.entities++;
     yield { line: n, rec: { type: 'entity', data: e } as ExportRecord };
@@ -173,6 +222,9 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
     counts.claims++;
     yield { line: n, rec: { type: 'claim', data: claim.claim } as ExportRecord };
   }
+  const doubts = matcher.possibleDuplicates();
+  counts.possibleDuplicates = doubts.length;
+  for (const d of doubts) yield { line: 0, rec: { type: 'change', data: d } as ExportRecord };
 }
 
 /** FtM 4's own model (the npm package the export is tested against): schemata and their properties. */

@@ -12,8 +12,8 @@
 // the graph (with --known-only), then the claims. Memory holds the LEIs and each child's periods, not the
 // records.
 import { z } from 'zod';
-import { IsoDate, entityId, documentId, sha256Hex, type ChangeRecord, type ClaimInput, type DocumentInput, type EntityInput, type ExportRecord } from '../domain/index.ts';
-import { Resolver } from '../resolve/resolver.ts';
+import { IsoDate, entityId, documentId, sha256Hex, type ClaimInput, type DocumentInput, type EntityInput, type ExportRecord } from '../domain/index.ts';
+import { RegistryMatcher } from '../resolve/registry-match.ts';
 import type { GraphStore } from '../store/port.ts';
 import { isLei } from './lei.ts';
 import { leiRecords, relationshipRecords, type LeiRecord, type RelationshipRecord } from './records.ts';
@@ -206,19 +206,22 @@ export async function* gleifRecords(file: string, opts: GleifOptions, store: Gra
     if (l1) yield { line: 0, rec: { type: 'entity', data: { id, kind: e.kind, name: l1.name.slice(0, 500), aliases: l1.otherNames.map((n) => n.slice(0, 500)), externalIds: { lei } } as EntityInput } as ExportRecord };
   }
   const ids = new Map(onGraph);
-  const resolver = new Resolver(store);
-  const taken = new Set(onGraph.values());
-  const doubts: ChangeRecord[] = [];
+  const matcher = new RegistryMatcher(store, 'import:gleif');
+  for (const id of onGraph.values()) matcher.taken.add(id);
   for (const l1 of named.values()) {
-    const { id, entity, doubt, name } = await resolveLei(store, resolver, l1, taken);
-    ids.set(l1.lei, id);
-    names.set(l1.lei, name);
-    taken.add(id);
-    if (doubt) doubts.push(doubt);
-    if (id === entityId('Company', { name: l1.name, lei: l1.lei })) counts.created++;
-    else counts.byName++;
-    yield { line: 0, rec: { type: 'entity', data: entity } as ExportRecord };
+    const country = /^[A-Z]{2}$/.test(l1.country ?? '') ? l1.country : undefined;
+    const aliases = l1.otherNames.filter((n) => n !== l1.name).map((n) => n.slice(0, 500)).slice(0, 500);
+    // New companies take an LEI-derived id: registries hold many companies of one name.
+    const own = entityId('Company', { name: l1.name, lei: l1.lei });
+    const m = await matcher.match({ kind: 'Company', name: l1.name, aliases, country, externalIds: { lei: l1.lei }, label: `LEI ${l1.lei}` }, own, own);
+    ids.set(l1.lei, m.id);
+    names.set(l1.lei, m.name);
+    if (m.matched) counts.byName++;
+    else counts.created++;
+    // A matched entity gains the LEI and GLEIF's names (the upsert keeps its own name).
+    yield { line: 0, rec: { type: 'entity', data: { id: m.id, kind: 'Company', name: l1.name.slice(0, 500), aliases, externalIds: { lei: l1.lei }, ...(country ? { country } : {}) } as EntityInput } as ExportRecord };
   }
+  const doubts = matcher.possibleDuplicates();
   counts.possibleDuplicates = doubts.length;
 
   for await (const r of relationshipRecords(file)) {
@@ -244,39 +247,6 @@ export async function* gleifRecords(file: string, opts: GleifOptions, store: Gra
     counts.claims += Math.max(1, c.periods.length);
   }
   for (const d of doubts) yield { line: 0, rec: { type: 'change', data: d } as ExportRecord };
-}
-
-async function resolveLei(store: GraphStore, resolver: Resolver, l1: LeiRecord, taken: Set<string>): Promise<{ id: string; entity: EntityInput; doubt: ChangeRecord | null; name: string }> {
-  const country = /^[A-Z]{2}$/.test(l1.country ?? '') ? l1.country : undefined;
-  const entity: EntityInput = {
-    id: entityId('Company', { name: l1.name, lei: l1.lei }),
-    kind: 'Company',
-    name: l1.name.slice(0, 500),
-    aliases: l1.otherNames.filter((n) => n !== l1.name).map((n) => n.slice(0, 500)).slice(0, 500),
-    externalIds: { lei: l1.lei },
-    ...(country ? { country } : {}),
-  };
-  const found = await resolver.resolve({ kind: 'Company', name: l1.name, aliases: l1.otherNames, wikidataId: undefined });
-  resolver.takeDoubts(); // the resolver's doubts name its own new id; ours names the LEI's
-  const [hit] = await store.getEntities([found]);
-  if (hit && hit.kind === 'Company') {
-    const conflict =
-      hit.externalIds.lei && hit.externalIds.lei !== l1.lei ? `holds another LEI (${hit.externalIds.lei})`
-      : hit.country && country && hit.country !== country ? `is in ${hit.country}, GLEIF's in ${country}`
-      : taken.has(hit.id) ? 'was matched to another LEI of this file'
-      : null;
-    if (!conflict) return { id: hit.id, entity: { ...entity, id: hit.id }, doubt: null, name: hit.name };
-    return {
-      id: entity.id!,
-      name: l1.name,
-      entity,
-      doubt: {
-        id: `dup_${entity.id}_${hit.id}`, at: new Date().toISOString(), by: 'import:gleif', action: 'possible_duplicate', judgement: 'unsure',
-        targetIds: [entity.id!, hit.id], note: `GLEIF's "${l1.name}" (LEI ${l1.lei}) is named like "${hit.name}", which ${conflict}`,
-      },
-    };
-  }
-  return { id: entity.id!, entity, doubt: null, name: l1.name };
 }
 
 const URLS = z.string().url();

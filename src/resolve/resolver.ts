@@ -8,8 +8,13 @@ import { entityId, foldText, type ChangeRecord, type EntityKind } from '../domai
 import type { ExtractedEntity } from '../domain/extraction.ts';
 import type { GraphStore } from '../store/port.ts';
 
-/** Legal forms and leading articles that do not tell two organisations apart, in English and French. */
-const LEGAL = new Set(['inc', 'incorporated', 'ltd', 'limited', 'llc', 'corp', 'corporation', 'co', 'company', 'plc', 'gmbh', 'ag', 'sa', 'sas', 'sarl', 'nv', 'bv', 'group', 'holding', 'holdings']);
+/** Legal forms and leading articles that do not tell two organisations apart. */
+const LEGAL = new Set([
+  'inc', 'incorporated', 'ltd', 'limited', 'llc', 'llp', 'lp', 'corp', 'corporation', 'co', 'company', 'plc', 'group', 'holding', 'holdings',
+  // The legal forms registries (GLEIF, OpenSanctions) write after names, in Europe and beyond.
+  'gmbh', 'ag', 'kg', 'se', 'sa', 'sas', 'sarl', 'spa', 'srl', 'sl', 'nv', 'bv', 'oy', 'oyj', 'ab', 'asa', 'aps', 'kft', 'zrt', 'sro',
+  'jsc', 'pjsc', 'ojsc', 'ooo', 'pao', 'pty', 'bhd', 'tbk', 'kk',
+]);
 const ARTICLES = new Set(['the', 'le', 'la', 'les', 'l']);
 
 /** The comparison key of a name: folded, without a leading article or trailing legal forms. */

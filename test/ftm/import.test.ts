@@ -92,6 +92,58 @@ describe('import --format ftm', () => {
     expect(graphOf(c).size).toBe(g.size);
   });
 
+  it('matches another dataset’s entities by OpenSanctions id, LEI, then name and country; persons and conflicts go to the duplicate queue', () => {
+    const e = join(root, 'e');
+    // The graph before: invented entities, one holding an OpenSanctions id, one an LEI.
+    const graph = [
+      { type: 'document', data: { id: 'doc_os_case', title: 'An invented report', authors: [] } },
+      { type: 'entity', data: { id: 'co_quill', kind: 'Company', name: 'Quill Data', aliases: [], externalIds: { opensanctions: 'NK-quill' } } },
+      { type: 'entity', data: { id: 'co_lumen', kind: 'Company', name: 'Lumen Optics', aliases: [], externalIds: { lei: '5493001KJTIIGC8Y1R12' } } },
+      { type: 'entity', data: { id: 'co_varga', kind: 'Company', name: 'Varga Systems', aliases: [], externalIds: {}, country: 'HU' } },
+      { type: 'entity', data: { id: 'co_orbis', kind: 'Company', name: 'Orbis Trading', aliases: [], externalIds: {}, country: 'CY' } },
+      { type: 'entity', data: { id: 'per_mira', kind: 'Person', name: 'Mira Example', aliases: [], externalIds: {} } },
+    ];
+    const gfile = join(root, 'e-graph.jsonl');
+    writeFileSync(gfile, graph.map((r) => JSON.stringify(r)).join('\n') + '\n');
+    ok(cli(e, ['import', gfile]));
+    const lines = [
+      // Renamed in a later release: found by its OpenSanctions id.
+      { id: 'NK-quill', schema: 'Company', properties: { name: ['Quill Data Holdings'] } },
+      { id: 'NK-lumen', schema: 'Company', properties: { name: ['LUMEN OPTICAL SYSTEMS AG'], leiCode: ['5493001KJTIIGC8Y1R12'] } },
+      // Same name with a legal form, same country: the graph's company.
+      { id: 'NK-varga', schema: 'Company', properties: { name: ['Varga Systems Kft'], country: ['hu'] } },
+      // Same name, another country: a new company and a possible duplicate.
+      { id: 'NK-orbis', schema: 'Company', properties: { name: ['Orbis Trading Ltd'], country: ['ae'] } },
+      // A person of the same name: never merged by name alone.
+      { id: 'NK-mira', schema: 'Person', properties: { name: ['Mira Example'] } },
+      // Two records of one name in the file: two companies.
+      { id: 'NK-twin-1', schema: 'Company', properties: { name: ['Twin Co'], country: ['fr'] } },
+      { id: 'NK-twin-2', schema: 'Company', properties: { name: ['Twin Co'], country: ['be'] } },
+    ];
+    const file = join(root, 'e.ftm.json');
+    writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    const r = cli(e, ['import', '--format', 'ftm', file, '--dataset', 'example_sanctions']);
+    ok(r);
+    expect(r.err).toMatch(/FtM: 2 found on the graph by OpenSanctions id or LEI, 1 matched by name, 2 possible duplicates for review/);
+    const g = graphOf(e);
+    const ent = (id: string) => g.get(`entity:${id}`) as Entity | undefined;
+    expect(ent('co_quill')).toMatchObject({ name: 'Quill Data', aliases: ['Quill Data Holdings'] });
+    expect(ent('co_lumen')).toMatchObject({ name: 'Lumen Optics', aliases: ['LUMEN OPTICAL SYSTEMS AG'], externalIds: { lei: '5493001KJTIIGC8Y1R12', opensanctions: 'NK-lumen' } });
+    expect(ent('co_varga')).toMatchObject({ aliases: ['Varga Systems Kft'], externalIds: { opensanctions: 'NK-varga' } });
+    const people = [...g.values()].filter((x) => (x as Entity).kind === 'Person') as Entity[];
+    expect(people.map((p) => p.id).sort()).toHaveLength(2);
+    const orbis = [...g.values()].filter((x) => (x as Entity).name?.startsWith('Orbis')) as Entity[];
+    expect(orbis.map((o) => o.country).sort()).toEqual(['AE', 'CY']);
+    expect(([...g.values()] as Entity[]).filter((x) => x.name === 'Twin Co').map((x) => x.country).sort()).toEqual(['BE', 'FR']);
+    // The doubts are in the review queue, each naming both entities and why.
+    const notes = cli(e, ['duplicates']).out;
+    expect(notes).toMatch(/"Orbis Trading Ltd" \(example_sanctions NK-orbis\) is named like "Orbis Trading", which is in CY, the record's in AE/);
+    expect(notes).toMatch(/"Mira Example" \(example_sanctions NK-mira\) is named like "Mira Example", which is a person of the same name/);
+    // Again: every entity found by its OpenSanctions id now, the same graph.
+    ok(cli(e, ['import', '--format', 'ftm', file, '--dataset', 'example_sanctions']));
+    expect([...graphOf(e).keys()].sort()).toEqual([...g.keys()].sort());
+  });
+
   it('refuses a file with a line that is not an FtM entity, naming the line, unless told to skip it', () => {
     const d = join(root, 'd');
     const file = join(root, 'bad.ftm.json');

@@ -11,6 +11,7 @@ import { importLines } from '../import-lines.ts';
 import { ftmRecords, type FtmImportCounts } from '../../ftm/import.ts';
 import { gleifRecords, type GleifImportCounts } from '../../gleif/import.ts';
 import type { ExportRecord } from '../../domain/index.ts';
+import type { GraphStore } from '../../store/port.ts';
 import { InputError } from '../../extract/read-input.ts';
 import { Progress } from '../../util/progress.ts';
 import { withStore } from '../with-store.ts';
@@ -42,19 +43,12 @@ export function register(program: Command): void {
       // Where each record came from, to name an FtM line when a record of it is refused.
       let origin: number[] | null = null;
       try {
-        if (opts.format === 'ftm') {
-          const converted = await convertFtm(path, join(tmp!, 'records.jsonl'), opts.dataset, !!opts.skipInvalid);
-          origin = converted.origin;
-          path = converted.path;
-          if (converted.refused) {
-            process.exitCode = 1;
-            return;
-          }
-        }
         const report = await withStore({}, async (store) => {
-          if (opts.format === 'gleif-rr') {
-            // GLEIF's records are matched onto the graph by LEI and name: the conversion reads the store.
-            const converted = await convertGleif(store, path, join(tmp!, 'records.jsonl'), opts, !!opts.skipInvalid);
+          if (opts.format !== 'jsonl') {
+            // Another dataset's records are matched onto the graph by id and name: the conversion reads the store.
+            const out = join(tmp!, 'records.jsonl');
+            const converted =
+              opts.format === 'ftm' ? await convertFtm(store, path, out, opts.dataset, !!opts.skipInvalid) : await convertGleif(store, path, out, opts, !!opts.skipInvalid);
             origin = converted.origin;
             path = converted.path;
             if (converted.refused) return null;
@@ -130,20 +124,23 @@ function refuses(bad: readonly unknown[], lines: number, skipInvalid: boolean): 
  * FtM lines into export records in `out`, with the FtM line each came from. Lines that are not FtM entities
  * are listed like the bad lines of an import, and refuse it unless `skipInvalid`.
  */
-async function convertFtm(file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; refused: boolean }> {
-  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0 };
-  const { origin, bad } = await writeConverted(file, ftmRecords(file, { dataset }, counts), out, 'import: reading FtM');
+async function convertFtm(store: GraphStore, file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; refused: boolean }> {
+  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
+  const { origin, bad } = await writeConverted(file, ftmRecords(file, { dataset }, counts, store), out, 'import: reading FtM');
   const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
   process.stderr.write(
     `rightsgraph: FtM: ${counts.lines} lines, ${counts.entities} entities, ${counts.documents} documents, ${counts.claims} relationships` +
       (skipped ? `; no kind here for ${skipped}` : '') + (counts.dangling ? `; ${counts.dangling} relationships to entities not in the file` : '') + '\n',
   );
+  if (counts.onGraph || counts.byName || counts.possibleDuplicates) {
+    process.stderr.write(`rightsgraph: FtM: ${counts.onGraph} found on the graph by OpenSanctions id or LEI, ${counts.byName} matched by name, ${counts.possibleDuplicates} possible duplicates for review\n`);
+  }
   return { path: out, origin, refused: refuses(bad, counts.lines, skipInvalid) };
 }
 
 /** GLEIF relationship records into export records in `out` (companies matched on the store by LEI and name). */
 async function convertGleif(
-  store: Parameters<typeof gleifRecords>[2],
+  store: GraphStore,
   file: string,
   out: string,
   opts: { leiRecords?: string; knownOnly?: boolean },

@@ -29,12 +29,49 @@ export const ExternalIds = z
   .describe('Identifiers of the entity in other registries.');
 export type ExternalIds = z.infer<typeof ExternalIds>;
 
+/**
+ * A registry's dated statement that an entity belongs to a risk topic: OpenSanctions' topics (`sanction`,
+ * `crime`, `export.control`, `role.pep`, `debarment`, …), with the dataset that says it, when it first and
+ * last said it, and for a sanction its programme and period. A fact with its source, never evidence of a
+ * claim: the explorer and dossiers show it beside the entity's paths.
+ */
+export const EntityTopic = z
+  .object({
+    topic: z.string().regex(/^[a-z][a-z0-9._-]*$/, 'a topic such as sanction or export.control').max(60),
+    dataset: z.string().min(1).max(200).describe('The dataset that lists it (us_ofac_sdn, opensanctions, …).'),
+    since: IsoDate.optional().describe('From when: a sanction’s start date, else when the dataset first listed it.'),
+    until: IsoDate.optional().describe('A sanction’s end date.'),
+    seen: IsoDate.optional().describe('When the dataset last listed it.'),
+    note: z.string().max(1000).optional().describe('A sanction’s programme and authority, in the dataset’s words.'),
+    sourceUrl: z.string().url().max(2000).optional(),
+  })
+  .strict()
+  .describe('A registry’s dated statement that the entity belongs to a risk topic (OpenSanctions’ sanction, crime, export.control, …): a fact with its source, not a claim.');
+export type EntityTopic = z.infer<typeof EntityTopic>;
+
+/**
+ * One topic per topic, dataset and note: a later release of a dataset updates its dates (the earliest
+ * `since` kept); other datasets' topics add up. Sorted, so the merge is the same in any order.
+ */
+export function mergeTopics(a: EntityTopic[] | undefined, b: EntityTopic[] | undefined): EntityTopic[] | undefined {
+  if (!a?.length && !b?.length) return undefined;
+  const key = (t: EntityTopic) => `${t.topic}\u001f${t.dataset}\u001f${t.note ?? ''}`;
+  const out = new Map<string, EntityTopic>();
+  for (const t of [...(a ?? []), ...(b ?? [])]) {
+    const had = out.get(key(t));
+    const since = had?.since && (!t.since || had.since < t.since) ? had.since : t.since;
+    out.set(key(t), { ...had, ...t, ...(since ? { since } : {}) });
+  }
+  return [...out.values()].sort((x, y) => key(x).localeCompare(key(y)));
+}
+
 const common = {
   id: z.string().min(1).max(200).describe('Stable id, derived from kind and name or an external id (domain/ids.ts).'),
   name: z.string().trim().min(1).max(500).describe('Display name.'),
   aliases: z.array(z.string().trim().min(1).max(500)).max(500).default([]).describe('Other names, in every language seen.'),
   externalIds: ExternalIds.default({}),
   description: z.string().max(4000).optional(),
+  topics: z.array(EntityTopic).max(500).optional().describe('Registry topics (sanction, crime, …), each dated with its dataset.'),
 };
 
 export const CompanyEntity = z.object({

@@ -3,7 +3,7 @@
 // publisher, date, URL and archived copy with its sha256, certainty, review, the responses of those
 // concerned, and ended hops with the claim that ended them. Text from documents is escaped, so a quote
 // cannot turn into links or markup.
-import type { Document, EvidencedClaim, ExposurePath } from '../domain/index.ts';
+import type { Document, Entity, EvidencedClaim, ExposurePath } from '../domain/index.ts';
 import type { DossierData, DossierResponse } from './build.ts';
 
 /** Markdown's special characters in text taken from documents, escaped. */
@@ -105,6 +105,26 @@ function timelineSection(data: DossierData): string[] {
   return ['## Timeline', '', ...(unique.length ? unique.map(([d, w]) => `- ${d}: ${w}`) : ['No dated claim.']), '', '## Paths', ''];
 }
 
+/**
+ * Registry listings (OpenSanctions' topics: sanction, export control, …) of the dossier's entity and of every
+ * entity on its paths, each with its dataset, dates and source: facts beside the claims, never among them.
+ */
+function listingsSection(data: DossierData): string[] {
+  const seen = new Map<string, Entity>([[data.entity.id, data.entity]]);
+  if (data.to) seen.set(data.to.id, data.to);
+  for (const p of data.paths) for (const h of p.hops) for (const e of [h.from, h.to]) seen.set(e.id, e);
+  const listed = [...seen.values()].filter((e) => e.topics?.length);
+  if (!listed.length) return [];
+  const out = ['## Registry listings', '', 'What registries say of the entities in this dossier, with their datasets and dates (facts with their source, not claims of the reports).', ''];
+  for (const e of listed) {
+    for (const t of [...e.topics!].sort((a, b) => `${a.topic} ${a.dataset}`.localeCompare(`${b.topic} ${b.dataset}`))) {
+      const when = [t.since ? `from ${t.since}` : '', t.until ? `until ${t.until}` : '', t.seen ? `last listed ${t.seen}` : ''].filter(Boolean).join(', ');
+      out.push(`- ${esc(e.name)}: **${esc(t.topic)}**, listed by ${esc(t.dataset)}${when ? ` (${when})` : ''}${t.note ? `: ${esc(t.note)}` : ''}${t.sourceUrl ? ` <${t.sourceUrl}>` : ''}`);
+    }
+  }
+  return [...out, ''];
+}
+
 /** The whole dossier; `archiveBase` (the server's origin) makes archived copies links. */
 export function dossierMarkdown(data: DossierData, archiveBase: string | null = null): string {
   const title = data.to ? `${data.entity.name} → ${data.to.name}` : data.entity.kind === 'Abuse' ? `Who is exposed to: ${data.entity.name}` : `${data.entity.name}: exposure paths`;
@@ -119,6 +139,7 @@ export function dossierMarkdown(data: DossierData, archiveBase: string | null = 
     'Quotations (“…”) are the documents’ own words; paraphrases are labelled with who wrote them. Claims are reported, not established facts: each gives its certainty and review.',
     '',
   ];
+  out.push(...listingsSection(data));
   if (!data.paths.length) out.push('No exposure path found.', '');
   else out.push(...timelineSection(data), '');
   for (const [i, p] of data.paths.entries()) out.push(...pathSection(p, i, data, archiveBase));

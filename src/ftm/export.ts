@@ -227,12 +227,18 @@ function documentEntity(d: Document): FtmEntity {
   });
 }
 
+/** The note that carries one dated topic as JSON (`topic {"topic":"sanction","dataset":…}`). */
+export const TOPIC_NOTE = 'topic ';
+
 function entityOf(e: Entity): FtmEntity {
   const base: Props = {
     name: [e.name],
     alias: e.aliases,
     description: [e.description],
     wikidataId: [e.externalIds.wikidata],
+    // FtM's topics are bare words; their datasets and dates ride in notes, read back by the import.
+    topics: (e.topics ?? []).map((t) => t.topic),
+    notes: (e.topics ?? []).map((t) => `${TOPIC_NOTE}${JSON.stringify(t)}`),
   };
   let props: Props;
   switch (e.kind) {
@@ -252,7 +258,7 @@ function entityOf(e: Entity): FtmEntity {
       props = { ...base, keywords: ['technology', e.techType, e.generic ? 'generic' : undefined] };
       break;
     case 'Contract':
-      props = { ...base, title: [e.name], amount: [e.amount], currency: [e.currency], keywords: [e.status ? `status ${e.status}` : undefined], notes: [e.startDate || e.endDate ? `from ${e.startDate ?? '?'} to ${e.endDate ?? '?'}` : undefined] };
+      props = { ...base, title: [e.name], amount: [e.amount], currency: [e.currency], keywords: [e.status ? `status ${e.status}` : undefined], notes: [...(base.notes ?? []), e.startDate || e.endDate ? `from ${e.startDate ?? '?'} to ${e.endDate ?? '?'}` : undefined] };
       break;
     case 'Abuse':
       props = { ...base, startDate: [e.startDate], endDate: [e.endDate], keywords: ['abuse', e.category] };

@@ -17,7 +17,9 @@ import {
   ClaimType,
   ContractStatus,
   CountryCode,
+  EntityTopic,
   GovType,
+  mergeTopics,
   IsoDate,
   OrgType,
   PlaceType,
@@ -33,7 +35,7 @@ import {
   type EntityKind,
   type ExportRecord,
 } from '../domain/index.ts';
-import { parseClaimSummary } from './export.ts';
+import { TOPIC_NOTE, parseClaimSummary } from './export.ts';
 import { textLines } from '../util/text-input.ts';
 import { RegistryMatcher } from '../resolve/registry-match.ts';
 import type { GraphStore } from '../store/port.ts';
@@ -57,6 +59,9 @@ const FtmLine = z.object({
   schema: z.string().min(1),
   properties: z.record(z.string(), z.array(z.unknown())).default({}),
   datasets: z.array(z.string()).optional(),
+  // OpenSanctions' own fields: when its datasets first and last listed the entity.
+  first_seen: z.string().optional(),
+  last_seen: z.string().optional(),
 });
 type FtmLine = z.infer<typeof FtmLine>;
 
@@ -117,6 +122,8 @@ export interface FtmImportCounts {
   skipped: Record<string, number>;
   /** Relationships whose ends are not in the file. */
   dangling: number;
+  /** Sanctions kept as dated topics of their entities. */
+  sanctions: number;
   /** Entities found on the graph by OpenSanctions id or LEI, matched by name, and doubtful (for review). */
   onGraph: number;
   byName: number;
@@ -139,8 +146,15 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   // The registry ids the file holds, looked up on the graph at once.
   const osIds: string[] = [];
   const leis: string[] = [];
+  // Sanctions, as dated topics of the entities they name (a Sanction may come before its entity).
+  const sanctions = new Map<string, EntityTopic[]>();
   for await (const [, line] of ftmLines(file)) {
-    if ('bad' in line || INTERVALS.has(line.schema) || line.schema === 'Document' || ourId(line.id)) continue;
+    if (!('bad' in line) && line.schema === 'Sanction') {
+      const target = first(line, 'entity');
+      const topic = target ? sanctionTopic(line, datasetOf(line, opts.dataset)) : undefined;
+      if (target && topic) sanctions.set(target, [...(sanctions.get(target) ?? []), topic]);
+    }
+    if ('bad' in line || INTERVALS.has(line.schema) || line.schema === 'Document' || line.schema === 'Sanction' || ourId(line.id)) continue;
     osIds.push(line.id);
     const lei = fit(LEI, first(line, 'leiCode'));
     if (lei) leis.push(lei);
@@ -160,6 +174,9 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
       continue;
     }
     if (INTERVALS.has(line.schema)) continue;
+    if (line.schema === 'Sanction') {
+        continue;
+    }
     if (line.schema === 'Document') {
       const d = documentOf(line);
       ids.set(line.id, { id: d.id!, kind: 'Document', name: d.title ?? d.id! });
@@ -175,6 +192,14 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
     }
     const dataset = datasetOf(line, opts.dataset);
     const e = entityOf(line, kind, name, dataset);
+    const sanctioned = sanctions.get(line.id);
+    if (sanctioned) {
+      // A sanction told with its programme and dates stands for the dataset's bare `sanction` topic.
+      const detailed = new Set(sanctioned.map((t) => t.dataset));
+      e.topics = mergeTopics(e.topics?.filter((t) => t.topic !== 'sanction' || !detailed.has(t.dataset) || t.note), sanctioned);
+      counts.sanctions += sanctioned.length;
+      sanctions.delete(line.id);
+    }
     if (!ourId(line.id) && !e.externalIds?.wikidata) {
       const lei = e.externalIds?.lei;
       const held = known.get(byOs.get(line.id) ?? (lei ? byLei.get(lei) ?? '' : ''));
@@ -222,6 +247,8 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
     counts.claims++;
     yield { line: n, rec: { type: 'claim', data: claim.claim } as ExportRecord };
   }
+  // Sanctions of entities the file does not hold (or holds under a schema with no kind here).
+  for (const list of sanctions.values()) counts.dangling += list.length;
   const doubts = matcher.possibleDuplicates();
   counts.possibleDuplicates = doubts.length;
   for (const d of doubts) yield { line: 0, rec: { type: 'change', data: d } as ExportRecord };
@@ -296,6 +323,7 @@ function entityOf(line: FtmLine, kind: EntityKind, name: string, dataset: string
     aliases: names.filter((a) => a !== name).map((a) => a.slice(0, 500)).slice(0, 500),
     externalIds: { ...(wikidata ? { wikidata } : {}), ...(lei ? { lei } : {}), ...(own || dataset === 'rightsgraph' ? {} : { opensanctions: line.id }) },
     ...(first(line, 'description') ? { description: first(line, 'description')!.slice(0, 4000) } : {}),
+    ...topicsOf(line, dataset),
   };
   const c = country(first(line, 'country') ?? first(line, 'jurisdiction') ?? first(line, 'mainCountry'));
   const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
@@ -327,6 +355,42 @@ function entityOf(line: FtmLine, kind: EntityKind, name: string, dataset: string
     case 'Location':
       return { ...base, kind, ...opt('countryCode', c), ...opt('placeType', keywords.map((k) => fit(PlaceType, k)).find(Boolean)) };
   }
+}
+
+/** A Sanction line as the `sanction` topic of its entity: its dates, programme and authority, its source. */
+function sanctionTopic(line: FtmLine, dataset: string): EntityTopic | undefined {
+  const since = date(first(line, 'startDate')) ?? date(first(line, 'listingDate')) ?? date(line.first_seen);
+  const until = date(first(line, 'endDate'));
+  const seen = date(line.last_seen);
+  const note = [first(line, 'program'), first(line, 'authority'), first(line, 'reason')].filter(Boolean).join('; ').slice(0, 1000);
+  const sourceUrl = url(first(line, 'sourceUrl'));
+  return fit(EntityTopic, { topic: 'sanction', dataset, ...(since ? { since } : {}), ...(until ? { until } : {}), ...(seen ? { seen } : {}), ...(note ? { note } : {}), ...(sourceUrl ? { sourceUrl } : {}) });
+}
+
+/**
+ * An entity's topics as dated facts: ours from the notes our export wrote; another dataset's from its
+ * `topics`, dated by when it first and last listed the entity.
+ */
+function topicsOf(line: FtmLine, dataset: string): { topics?: EntityTopic[] } {
+  const ours = strings(line, 'notes')
+    .filter((n) => n.startsWith(TOPIC_NOTE))
+    .map((n) => {
+      try {
+        return fit(EntityTopic, JSON.parse(n.slice(TOPIC_NOTE.length)));
+      } catch {
+        return undefined;
+      }
+    })
+    .filter((t): t is EntityTopic => !!t);
+  const dated = new Set(ours.map((t) => t.topic));
+  const since = date(line.first_seen);
+  const seen = date(line.last_seen);
+  const theirs = strings(line, 'topics')
+    .filter((t) => !dated.has(t))
+    .map((topic) => fit(EntityTopic, { topic, dataset, ...(since ? { since } : {}), ...(seen ? { seen } : {}) }))
+    .filter((t): t is EntityTopic => !!t);
+  const all = [...ours, ...theirs];
+  return all.length ? { topics: all.slice(0, 500) } : {};
 }
 
 /** Our export's "Paraphrase, not the source’s words, by X: …" read back as [kind, writer, words]. */

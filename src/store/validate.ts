@@ -2,7 +2,7 @@
 // document present (in the batch or the store), kinds fitting CLAIM_SIGNATURES. Any problem refuses the
 // whole batch (InvalidBatchError listing the problems), which is what makes a batch atomic before the
 // transaction even starts. Also the rule for folding a re-upserted entity into the stored one.
-import { Claim, Entity, claimSignatureAllows, KIND_FIELDS, type EntityKind, type Review } from '../domain/index.ts';
+import { Claim, Entity, claimSignatureAllows, KIND_FIELDS, type EntityKind, type Review, mergeTopics } from '../domain/index.ts';
 import { InvalidBatchError } from './errors.ts';
 import { UpsertBatch, type Actor, type EntityPatch, type UpsertBatchInput } from './port.ts';
 
@@ -27,6 +27,9 @@ export function mergeEntity(existing: Entity, incoming: Entity): Entity {
   out.aliases = aliases;
   out.externalIds = { ...incoming.externalIds, ...existing.externalIds };
   out.description = existing.description ?? incoming.description;
+  const topics = mergeTopics(existing.topics, incoming.topics);
+  if (topics) out.topics = topics;
+  else delete out.topics;
   for (const f of KIND_FIELDS) if (out[f] === undefined) delete out[f];
   if (out.description === undefined) delete out.description;
   return out as Entity;

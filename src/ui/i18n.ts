@@ -28,6 +28,8 @@ const en = {
   noneFound: 'none found', sources: 'Sources',
   placesInside: 'Places inside', inPlace: 'in', abuseOne: 'abuse', abuseMany: 'abuses', andMore: 'and more not shown:', partsTruncated: 'The walk stopped before finding every part; the count is a floor.',
   dossier: 'Dossier of these paths', dossierMade: 'Dossier frozen at', copyCitation: 'Copy citation', citationCopied: 'Citation copied.',
+  topics: 'Registry listings', topicsHelp: 'What registries (OpenSanctions and its sources) say of this entity, each with its dataset and dates: facts with their source, not claims of the reports.',
+  listedBy: 'listed by', lastListed: 'last listed',
 };
 const fr: typeof en = {
   title: 'rightsgraph', searchLabel: 'Chercher une entité', searchPlaceholder: 'Chercher une entreprise, une unité, une technologie, un lieu… (accents facultatifs)',
@@ -58,6 +60,8 @@ const fr: typeof en = {
   noneFound: 'aucun trouvé', sources: 'Sources',
   placesInside: 'Lieux inclus', inPlace: 'à', abuseOne: 'abus', abuseMany: 'abus', andMore: 'et d’autres non affichés :', partsTruncated: 'Le parcours s’est arrêté avant de trouver toutes les parties ; le nombre est un minimum.',
   dossier: 'Dossier de ces chemins', dossierMade: 'Dossier figé à', copyCitation: 'Copier la citation', citationCopied: 'Citation copiée.',
+  topics: 'Inscriptions aux registres', topicsHelp: 'Ce que des registres (OpenSanctions et ses sources) disent de cette entité, chaque fois avec son jeu de données et ses dates : des faits sourcés, pas des affirmations des rapports.',
+  listedBy: 'inscrit par', lastListed: 'dernière inscription',
 };
 export type Key = keyof typeof en;
 const dicts = { en, fr };
@@ -79,6 +83,10 @@ const TERMS_FR: Record<string, string> = {
   PROVIDES: 'fournit (produit)', SUPPLIES: 'fournit à', USES: 'utilise', PARTY_TO: 'partie à', FUNDS: 'finance', PART_OF: 'fait partie de',
   RESPONSIBLE_FOR: 'responsable de', ENABLES: 'permet', OCCURRED_IN: 'survenu à', BASED_IN: 'basé à', ROLE_IN: 'rôle dans',
   SUSPENDED: 'a suspendu', DOCUMENTS: 'documente', PARTNERS_WITH: 'partenaire de',
+  // OpenSanctions' commonest topics.
+  sanction: 'sanction', 'sanction.linked': 'lié à une entité sanctionnée', 'export.control': 'contrôle des exportations', crime: 'crime',
+  'crime.fin': 'crime financier', 'crime.war': 'crime de guerre', 'role.pep': 'personne politiquement exposée', debarment: 'exclusion des marchés publics',
+  'reg.warn': 'avertissement d’un régulateur', 'gov.soe': 'entreprise publique', poi: 'personne d’intérêt',
   stated: 'affirmé', alleged: 'allégué', denied: 'démenti',
   unreviewed: 'non relu', accepted: 'accepté', rejected: 'rejeté', superseded: 'remplacé',
   Company: 'Entreprise', GovernmentBody: 'Organisme public', Organization: 'Organisation', Person: 'Personne', Technology: 'Technologie',

@@ -34,7 +34,8 @@ const extra = {
   entities: [
     { id: 'per_ada', kind: 'Person', name: 'Ada Example' },
     { id: 'per_bob', kind: 'Person', name: 'Bob Example' },
-    { id: 'per_cy', kind: 'Person', name: 'Cy Example' },
+    { id: 'per_cy', kind: 'Person', name: 'Cy Example', topics: [{ topic: 'role.pep', dataset: 'example_peps', since: '2019' }] },
+    { id: 'tech_listed', kind: 'Technology', name: 'Listed Example Suite', topics: [{ topic: 'export.control', dataset: 'example_list', note: 'dual-use list' }] },
   ],
   claims: [
     claim('ROLE_IN', 'per_ada', 'co_ms', { qualifier: 'director' }),

@@ -34,7 +34,12 @@ describe('import --format ftm', () => {
     const a = join(root, 'a');
     ok(cli(a, ['seed']));
     const file = join(root, 'fixture.jsonl');
-    writeFileSync(file, [...documents.map((d) => ({ type: 'document', data: d })), ...entities.map((e) => ({ type: 'entity', data: e })), ...claims.map((c) => ({ type: 'claim', data: c }))].map((r) => JSON.stringify(r)).join('\n') + '\n');
+    // One entity with dated topics (invented), which FtM holds as bare words and our notes carry in full.
+    const topical = { id: 'co_topical', kind: 'Company', name: 'Topical Ltd', topics: [
+      { topic: 'export.control', dataset: 'example_list', since: '2021-02' },
+      { topic: 'sanction', dataset: 'example_list', since: '2020-01-02', until: '2024', seen: '2025-06-30', note: 'Programme X; Example authority', sourceUrl: 'https://example.org/list/x' },
+    ] };
+    writeFileSync(file, [...documents.map((d) => ({ type: 'document', data: d })), ...[...entities, topical].map((e) => ({ type: 'entity', data: e })), ...claims.map((c) => ({ type: 'claim', data: c }))].map((r) => JSON.stringify(r)).join('\n') + '\n');
     ok(cli(a, ['import', file]));
     ok(cli(a, ['review', 'cl_uses_gov_8200_tech_azure', '--accept', '--by', 'rita', '--note', 'checked; against the report']));
     const ftm = join(root, 'a.ftm.json');
@@ -47,6 +52,7 @@ describe('import --format ftm', () => {
     const after = graphOf(b);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [k, v] of before) expect(after.get(k), k).toEqual(v);
+    expect((after.get('entity:co_topical') as Entity).topics).toHaveLength(2);
     expect((after.get('claim:cl_uses_gov_8200_tech_azure') as Claim).review).toMatchObject({ status: 'accepted', by: 'rita', note: 'checked; against the report' });
   });
 
@@ -58,18 +64,18 @@ describe('import --format ftm', () => {
       { id: 'os-own-1', schema: 'Ownership', properties: { owner: ['NK-parent'], asset: ['NK-sub'], startDate: ['2019-04-01'], endDate: ['2023'], sourceUrl: ['https://registry.example.org/filing/1'] }, datasets: ['example_registry'] },
       { id: 'os-dir-1', schema: 'Directorship', properties: { director: ['NK-person'], organization: ['NK-parent'], role: ['Chairman'] }, datasets: ['example_registry'] },
       { id: 'os-own-2', schema: 'Ownership', properties: { owner: ['NK-parent'], asset: ['NK-missing'] }, datasets: ['example_registry'] },
-      { id: 'NK-parent', schema: 'Company', properties: { name: ['Zeltron Holdings'], country: ['mn'], topics: ['sanction'] }, datasets: ['example_registry'] },
+      { id: 'NK-parent', schema: 'Company', properties: { name: ['Zeltron Holdings'], country: ['mn'], topics: ['sanction', 'export.control'] }, datasets: ['example_registry'], first_seen: '2022-01-05T10:00:00', last_seen: '2025-11-30T09:00:00' },
       { id: 'NK-sub', schema: 'Company', properties: { name: ['Zeltron Systems LLC'], alias: ['Zeltron Systems'], leiCode: ['5493001KJTIIGC8Y1R12'] }, datasets: ['example_registry'] },
       { id: 'NK-person', schema: 'Person', properties: { name: ['Ada Example'] }, datasets: ['example_registry'] },
       { id: 'NK-ms', schema: 'Company', properties: { name: ['MICROSOFT CORP'], wikidataId: ['Q2283'] }, datasets: ['example_registry'] },
-      { id: 'NK-sanction', schema: 'Sanction', properties: { entity: ['NK-parent'], program: ['Example list'] }, datasets: ['example_registry'] },
+      { id: 'NK-sanction', schema: 'Sanction', properties: { entity: ['NK-parent'], program: ['Example list'], authority: ['Example ministry'], startDate: ['2022-03-01'], sourceUrl: ['https://registry.example.org/list/7'] }, datasets: ['example_registry'] },
       { id: 'NK-boat', schema: 'Vessel', properties: { name: ['Sea Example'] }, datasets: ['example_registry'] },
     ];
     const file = join(root, 'os.ftm.json');
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     const r = cli(c, ['import', '--format', 'ftm', file]);
     ok(r);
-    expect(r.err).toMatch(/FtM: 9 lines, 4 entities, 2 documents, 2 relationships; no kind here for 1 Sanction, 1 Vessel; 1 relationships to entities not in the file/);
+    expect(r.err).toMatch(/FtM: 9 lines, 4 entities, 2 documents, 2 relationships, 1 sanctions \(as dated topics\); no kind here for 1 Vessel; 1 relationships to entities not in the file/);
     const g = graphOf(c);
     const all = [...g.values()] as Array<Entity & Claim>;
     // By Wikidata id: onto the seeded Microsoft, which keeps its name and gains the other name and the id.
@@ -80,6 +86,12 @@ describe('import --format ftm', () => {
     const parent = all.find((e) => e.name === 'Zeltron Holdings') as unknown as Entity;
     const sub = all.find((e) => e.name === 'Zeltron Systems LLC') as unknown as Entity;
     expect(parent).toMatchObject({ kind: 'Company', country: 'MN', externalIds: { opensanctions: 'NK-parent' } });
+    // Its topics as dated facts: the sanction with its programme, dates and source, which stands for the
+    // bare topic; export control dated by when the dataset first and last listed the company.
+    expect(parent.topics).toEqual([
+      { topic: 'export.control', dataset: 'example_registry', since: '2022-01-05', seen: '2025-11-30' },
+      { topic: 'sanction', dataset: 'example_registry', since: '2022-03-01', note: 'Example list; Example ministry', sourceUrl: 'https://registry.example.org/list/7' },
+    ]);
     expect(sub.externalIds).toMatchObject({ lei: '5493001KJTIIGC8Y1R12', opensanctions: 'NK-sub' });
     const partOf = all.find((x) => (x as Claim).type === 'PART_OF' && (x as Claim).subject === sub.id) as Claim;
     expect(partOf).toMatchObject({ object: parent.id, extractor: 'import:example_registry', validFrom: '2019-04-01', validTo: '2023', evidence: { kind: 'summary', writtenBy: 'import:example_registry' } });
@@ -132,9 +144,9 @@ describe('import --format ftm', () => {
     expect(ent('co_varga')).toMatchObject({ aliases: ['Varga Systems Kft'], externalIds: { opensanctions: 'NK-varga' } });
     const people = [...g.values()].filter((x) => (x as Entity).kind === 'Person') as Entity[];
     expect(people.map((p) => p.id).sort()).toHaveLength(2);
-    const orbis = [...g.values()].filter((x) => (x as Entity).name?.startsWith('Orbis')) as Entity[];
+    const orbis = [...g.values()].filter((x) => (x as Entity).name?.startsWith('Orbis')) as Array<{ country?: string }>;
     expect(orbis.map((o) => o.country).sort()).toEqual(['AE', 'CY']);
-    expect(([...g.values()] as Entity[]).filter((x) => x.name === 'Twin Co').map((x) => x.country).sort()).toEqual(['BE', 'FR']);
+    expect(([...g.values()] as Array<{ name?: string; country?: string }>).filter((x) => x.name === 'Twin Co').map((x) => x.country).sort()).toEqual(['BE', 'FR']);
     // The doubts are in the review queue, each naming both entities and why.
     const notes = cli(e, ['duplicates']).out;
     expect(notes).toMatch(/"Orbis Trading Ltd" \(example_sanctions NK-orbis\) is named like "Orbis Trading", which is in CY, the record's in AE/);

@@ -225,6 +225,35 @@ describe('explorer', () => {
     await fresh.close();
   });
 
+  it('lists an entity’s registry topics with their datasets, dates and sources, in French too', async () => {
+    // An invented company with invented listings.
+    await store.upsert({
+      entities: [
+        {
+          id: 'co_ui_listed', kind: 'Company', name: 'Listed Example Ltd',
+          topics: [
+            { topic: 'sanction', dataset: 'example_sanctions', since: '2023-04-02', until: '2025-01-31', note: 'Example programme', sourceUrl: 'https://example.org/sanctions/7' },
+            { topic: 'export.control', dataset: 'example_dual_use', since: '2022', seen: '2025-06-30' },
+          ],
+        },
+      ],
+    });
+    const fresh = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    await fresh.goto(`${url}/#e=co_ui_listed&lang=en`);
+    const items = fresh.locator('#entity section.topics li');
+    await expect.poll(() => items.count()).toBe(2);
+    const texts = await items.allTextContents();
+    expect(texts[0]).toBe('export.control — listed by example_dual_use from 2022 (last listed 2025-06-30)');
+    expect(texts[1]).toBe('sanction — listed by example_sanctions from 2023-04-02 until 2025-01-31 — Example programme source');
+    expect(await fresh.locator('#entity section.topics li[data-topic="sanction"] a').getAttribute('href')).toBe('https://example.org/sanctions/7');
+    await fresh.goto('about:blank');
+    await fresh.goto(`${url}/#e=co_ui_listed&lang=fr`);
+    await expect.poll(() => fresh.locator('#entity section.topics h3').textContent()).toBe('Inscriptions aux registres');
+    expect(await fresh.locator('#entity section.topics li').first().textContent()).toMatch(/^contrôle des exportations — inscrit par example_dual_use depuis 2022/);
+    await fresh.screenshot({ path: join(SHOTS, '11-topics.png') });
+    await fresh.close();
+  });
+
   it('freezes a dossier of the chosen paths from the Exposure panel, and offers a citation for every claim', async () => {
     await page.goto('about:blank');
     await page.goto(`${url}/#e=co_Q2283&tab=exposure&lang=en`);

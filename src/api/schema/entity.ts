@@ -1,7 +1,7 @@
 // Entity: a node of the graph (company, body, technology, abuse…) with its neighbours, claims and
 // documents; the queries that find entities and the mutations that correct them.
 import { z } from 'zod';
-import { CountryCode, ExternalIds, IsoDate, type Entity, KIND_FIELDS, genericOf } from '../../domain/entity.ts';
+import { CountryCode, EntityTopic, ExternalIds, IsoDate, type Entity, KIND_FIELDS, genericOf } from '../../domain/entity.ts';
 import { NeighbourFilter, SearchOptions } from '../../domain/graph.ts';
 import { requireCaller } from '../auth.ts';
 import { fromTop, page, type Connection } from '../connection.ts';
@@ -23,6 +23,20 @@ const ExternalIdsRef = builder.objectRef<ExternalIds>('ExternalIds').implement({
   }),
 });
 
+const topicField = (k: keyof typeof EntityTopic.shape) => EntityTopic.shape[k].description;
+const EntityTopicRef = builder.objectRef<EntityTopic>('EntityTopic').implement({
+  description: EntityTopic.description,
+  fields: (t) => ({
+    topic: t.exposeString('topic', { description: 'The topic, in OpenSanctions’ words: sanction, crime, export.control, role.pep, debarment, …' }),
+    dataset: t.exposeString('dataset', { description: topicField('dataset') }),
+    since: t.exposeString('since', { nullable: true, description: topicField('since') }),
+    until: t.exposeString('until', { nullable: true, description: topicField('until') }),
+    seen: t.exposeString('seen', { nullable: true, description: topicField('seen') }),
+    note: t.exposeString('note', { nullable: true, description: topicField('note') }),
+    sourceUrl: t.exposeString('sourceUrl', { nullable: true }),
+  }),
+});
+
 function kindField(e: Entity, field: (typeof KIND_FIELDS)[number]): string | null {
   const v = (e as Record<string, unknown>)[field];
   return v === undefined || v === null ? null : String(v);
@@ -36,6 +50,11 @@ EntityRef.implement({
     aliases: t.exposeStringList('aliases', { description: 'Other names, in every language seen.' }),
     externalIds: t.field({ type: ExternalIdsRef, resolve: (e) => e.externalIds }),
     description: t.exposeString('description', { nullable: true }),
+    topics: t.field({
+      type: [EntityTopicRef],
+      description: 'Registry topics (sanction, crime, export control, …), each with its dataset and dates: facts about the entity with their source, not claims.',
+      resolve: (e) => e.topics ?? [],
+    }),
     ...Object.fromEntries(
       KIND_FIELDS.map((f) => [f, t.string({ nullable: true, description: `Kind-specific field (see ONTOLOGY.md).`, resolve: (e) => kindField(e, f) })]),
     ),

@@ -125,11 +125,12 @@ function refuses(bad: readonly unknown[], lines: number, skipInvalid: boolean): 
  * are listed like the bad lines of an import, and refuse it unless `skipInvalid`.
  */
 async function convertFtm(store: GraphStore, file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; refused: boolean }> {
-  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
+  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, sanctions: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
   const { origin, bad } = await writeConverted(file, ftmRecords(file, { dataset }, counts, store), out, 'import: reading FtM');
   const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
   process.stderr.write(
     `rightsgraph: FtM: ${counts.lines} lines, ${counts.entities} entities, ${counts.documents} documents, ${counts.claims} relationships` +
+      (counts.sanctions ? `, ${counts.sanctions} sanctions (as dated topics)` : '') +
       (skipped ? `; no kind here for ${skipped}` : '') + (counts.dangling ? `; ${counts.dangling} relationships to entities not in the file` : '') + '\n',
   );
   if (counts.onGraph || counts.byName || counts.possibleDuplicates) {

@@ -24,6 +24,7 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
     e.description ? h('p', {}, e.description) : null,
     e.aliases.length ? h('p', {}, h('strong', {}, `${t('aliases')}: `), e.aliases.join(' · ')) : null,
     e.externalIds.wikidata ? h('p', {}, h('strong', {}, `${t('externalIds')}: `), link(`https://www.wikidata.org/wiki/${e.externalIds.wikidata}`, `Wikidata ${e.externalIds.wikidata}`)) : null,
+    e.topics.length ? topicsList(e.topics) : null,
     h('button', { type: 'button', id: 'expand', onclick: () => void app.expand(e.id) }, t('expand')),
     h('h3', {}, t('documents')),
     h('ul', {}, ...nodes(e.documents).map((d: any) => h('li', {}, link(d.url, d.title ?? d.id), ` — ${d.publisher ?? ''} ${d.publishedAt ?? ''} `, archiveLink(d)))),
@@ -35,6 +36,33 @@ export async function renderEntity(app: App, el: HTMLElement, id: string): Promi
       { class: 'claims' },
       ...[...byType].map(([type, cs]) =>
         h('section', {}, h('h4', {}, `${type} (${cs.length})`), h('ul', {}, ...cs.map((c: any) => claimItem(app, c, () => renderEntity(app, el, id))))),
+      ),
+    ),
+  );
+}
+
+/** Registry listings: each topic with who lists it, since and until when, its programme and source. */
+function topicsList(topics: any[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'topics', 'aria-label': t('topics') },
+    h('h3', {}, t('topics')),
+    h('p', { class: 'help' }, t('topicsHelp')),
+    h(
+      'ul',
+      {},
+      ...[...topics].sort((a: any, b: any) => `${a.topic} ${a.dataset}`.localeCompare(`${b.topic} ${b.dataset}`)).map((x: any) =>
+        h(
+          'li',
+          { 'data-topic': x.topic },
+          h('strong', {}, term(x.topic)),
+          ` — ${t('listedBy')} ${x.dataset}`,
+          x.since ? ` ${t('from')} ${x.since}` : '',
+          x.until ? ` ${t('until')} ${x.until}` : '',
+          x.seen ? ` (${t('lastListed')} ${x.seen})` : '',
+          x.note ? ` — ${x.note}` : '',
+          x.sourceUrl ? h('span', { class: 'cite' }, ' ', link(x.sourceUrl, t('source'))) : '',
+        ),
       ),
     ),
   );

@@ -94,7 +94,8 @@ function kindOf(line: FtmLine): EntityKind | null {
 const INTERVALS = new Set(['Ownership', 'Directorship', 'Employment', 'Membership', 'ContractAward', 'UnknownLink']);
 
 function strings(line: FtmLine, prop: string): string[] {
-  return (line.properties[prop] ?? []).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+  const values = line.properties[prop];
+  return (Array.isArray(values) ? values : []).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
 }
 const first = (line: FtmLine, prop: string) => strings(line, prop)[0];
 /** A value kept only when it fits our schema (FtM's dates may carry a time, its countries may be regions). */
@@ -148,13 +149,25 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   const leis: string[] = [];
   // Sanctions, as dated topics of the entities they name (a Sanction may come before its entity).
   const sanctions = new Map<string, EntityTopic[]>();
-  for await (const [, line] of ftmLines(file)) {
-    if (!('bad' in line) && line.schema === 'Sanction') {
+  // This read only gathers: JSON alone, no checks (pass one checks every line and names the bad ones).
+  for await (const [, text] of textLines(file)) {
+    let line: FtmLine;
+    try {
+      line = JSON.parse(text) as FtmLine;
+      if (typeof line?.id !== 'string' || typeof line.schema !== 'string' || !line.properties || typeof line.properties !== 'object') continue;
+    } catch {
+      continue;
+    }
+    if (line.schema === 'Sanction') {
+      // Only a line pass one will accept (with --skip-invalid, a bad one must not land).
+      const checked = FtmLine.safeParse(line);
+      if (!checked.success || unknownToFtm(checked.data)) continue;
+      line = checked.data;
       const target = first(line, 'entity');
       const topic = target ? sanctionTopic(line, datasetOf(line, opts.dataset)) : undefined;
       if (target && topic) sanctions.set(target, [...(sanctions.get(target) ?? []), topic]);
     }
-    if ('bad' in line || INTERVALS.has(line.schema) || line.schema === 'Document' || line.schema === 'Sanction' || ourId(line.id)) continue;
+    if (INTERVALS.has(line.schema) || line.schema === 'Document' || line.schema === 'Sanction' || ourId(line.id)) continue;
     osIds.push(line.id);
     const lei = fit(LEI, first(line, 'leiCode'));
     if (lei) leis.push(lei);
@@ -254,19 +267,32 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   for (const d of doubts) yield { line: 0, rec: { type: 'change', data: d } as ExportRecord };
 }
 
-/** FtM 4's own model (the npm package the export is tested against): schemata and their properties. */
+/** FtM 4's own model (the npm package the export is tested against): each schema's property names. */
 let model: Model | null = null;
+/**
+ * Property names by schema, asked of the model once: its getProperties() builds the schema's whole
+ * inherited map on every call, which made this check most of an import's time.
+ */
+const propertiesOf = new Map<string, Set<string> | null>();
+
+function schemaProperties(name: string): Set<string> | null {
+  let props = propertiesOf.get(name);
+  if (props !== undefined) return props;
+  model ??= new Model(defaultModel);
+  try {
+    props = new Set(model.getSchema(name).getProperties().keys());
+  } catch {
+    props = null;
+  }
+  propertiesOf.set(name, props);
+  return props;
+}
 
 /** A schema or property FtM does not have makes the line bad (a typo would otherwise drop data unseen). */
 function unknownToFtm(line: FtmLine): { bad: string } | null {
-  model ??= new Model(defaultModel);
-  let schema;
-  try {
-    schema = model.getSchema(line.schema);
-  } catch {
-    return { bad: `${line.schema} is not an FtM schema` };
-  }
-  const unknown = Object.keys(line.properties).filter((p) => !schema.hasProperty(p));
+  const props = schemaProperties(line.schema);
+  if (!props) return { bad: `${line.schema} is not an FtM schema` };
+  const unknown = Object.keys(line.properties).filter((p) => !props.has(p));
   return unknown.length ? { bad: `${line.schema} has no propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.slice(0, 5).join(', ')}` } : null;
 }
 

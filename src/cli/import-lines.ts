@@ -43,8 +43,9 @@ async function bulkIntoEmpty(store: GraphStore, file: string, bad: Map<number, s
       let data: unknown[] = [];
       for await (const [n, text] of lines(file)) {
         if (bad.has(n)) continue;
-        const p = parseLine(text);
-        if (!p.ok) continue;
+        // Change records are gathered in the first read (of documents).
+        const p = parseLine(text, type === 'document' ? ['document', 'change'] : [type]);
+        if (!p?.ok) continue;
         if (p.rec.type === 'change' && type === 'document') changes.push(p.rec.data);
         if (p.rec.type !== type) continue;
         data.push(p.rec.data);
@@ -82,13 +83,19 @@ async function* lines(file: string): AsyncGenerator<[number, string]> {
   }
 }
 
-function parseLine(text: string): { ok: true; rec: ExportRecord } | { ok: false; problem: string } {
+/**
+ * One line as a checked record. With `only`, a record of another type is passed over before the schema
+ * check: the write passes read the file once per type, and checking every line each time cost more than
+ * the writes.
+ */
+function parseLine(text: string, only?: ReadonlyArray<ExportRecord['type']>): { ok: true; rec: ExportRecord } | { ok: false; problem: string } | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     return { ok: false, problem: `not JSON (${(err as Error).message})` };
   }
+  if (only && !only.includes((json as { type?: ExportRecord['type'] } | null)?.type as ExportRecord['type'])) return null;
   const r = ExportRecord.safeParse(json);
   if (!r.success) {
     const i = r.error.issues[0]!;
@@ -107,7 +114,8 @@ export async function importLines(
   const bad = new Map<number, string>();
   const kinds = new Map<string, EntityKind>();
   const docs = new Set<string>();
-  const claims: Array<{ line: number; c: Claim }> = [];
+  // What the checks need of each claim, not the claim: its words and evidence would hold the file in memory.
+  const claims: Array<{ line: number; c: Pick<Claim, 'id' | 'type' | 'subject' | 'object'> & { evidence: { documentId: string } } }> = [];
   // Merges carried in the file: a claim may name a merged-away id (one that linked the two merged entities).
   const redirects = new Map<string, { line: number; target: string }>();
   let total = 0;
@@ -115,7 +123,7 @@ export async function importLines(
   for await (const [n, text] of lines(file)) {
     total = n;
     check.tick();
-    const p = parseLine(text);
+    const p = parseLine(text)!;
     if (!p.ok) {
       bad.set(n, p.problem);
       continue;
@@ -125,7 +133,10 @@ export async function importLines(
       if (prev && prev !== p.rec.data.kind) bad.set(n, `entity ${p.rec.data.id} is also a ${prev} earlier in the file`);
       else kinds.set(p.rec.data.id, p.rec.data.kind);
     } else if (p.rec.type === 'document') docs.add(p.rec.data.id);
-    else if (p.rec.type === 'claim') claims.push({ line: n, c: p.rec.data });
+    else if (p.rec.type === 'claim') {
+      const c = p.rec.data;
+      claims.push({ line: n, c: { id: c.id, type: c.type, subject: c.subject, object: c.object, evidence: { documentId: c.evidence.documentId } } });
+    }
     else if (p.rec.type === 'redirect') redirects.set(p.rec.data.id, { line: n, target: p.rec.data.target });
   }
   check.done();
@@ -194,8 +205,8 @@ export async function importLines(
     };
     for await (const [n, text] of lines(file)) {
       if (bad.has(n)) continue;
-      const p = parseLine(text);
-      if (p.ok && p.rec.type === type) {
+      const p = parseLine(text, [type]);
+      if (p?.ok && p.rec.type === type) {
         batch.push(p.rec);
         if (batch.length >= opts.batchSize) await flush();
       }

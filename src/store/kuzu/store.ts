@@ -12,6 +12,7 @@ import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, Upsert
 import { ClaimIndex } from '../claim-index.ts';
 import { RecordCache } from '../record-cache.ts';
 import { log } from '../../util/log.ts';
+import { Progress } from '../../util/progress.ts';
 import { Lane } from '../../util/lane.ts';
 import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
 import { STAGING_OPTIONS, quotePath, readTsv } from './csv.ts';
@@ -237,6 +238,10 @@ export class KuzuStore implements GraphStore {
  */
 async function loadIndex(ctx: KuzuContext): Promise<void> {
   const t0 = Date.now();
+  // A large store takes minutes to read back: a progress line (count, rate, ETA) says so while it does.
+  let total = 0;
+  for (const table of ['Document', 'Entity', 'Claim']) total += Number((await ctx.db.read(`MATCH (x:${table}) RETURN count(*) AS n`))[0]?.n ?? 0);
+  const progress = new Progress({ label: 'opening the store: reading the graph', total, unit: 'records' });
   const dump = async function* (name: string, query: string) {
     const file = join(ctx.stagingDir, `${name}.csv`);
     await ctx.db.read(`COPY (${query}) TO ${quotePath(file)} (header=false, ${STAGING_OPTIONS})`);
@@ -249,11 +254,13 @@ async function loadIndex(ctx: KuzuContext): Promise<void> {
   for await (const [id, data] of dump('docs', 'MATCH (d:Document) RETURN d.id, d.data')) {
     ctx.index.setDocument(id!, knownDate(JSON.parse(data!) as Document));
     ctx.records.setDocument(id!, data!);
+    progress.tick();
   }
   for await (const [id, kind, data] of dump('entities', 'MATCH (e:Entity) RETURN e.id, e.kind, e.data')) {
     // Only technologies can be classes: the few of them are parsed, the rest are not.
     ctx.index.setEntity(id!, kind as never, kind === 'Technology' ? (JSON.parse(data!) as { generic?: boolean }).generic === true : undefined);
     ctx.records.setEntity(id!, data!);
+    progress.tick();
   }
   for await (const r of dump(
     'claims',
@@ -268,6 +275,8 @@ async function loadIndex(ctx: KuzuContext): Promise<void> {
       status: status as never, start: start || undefined, date: date || undefined, documentId: documentId || undefined,
     });
     ctx.records.setClaim(id!, data!, review!);
+    progress.tick();
   }
+  progress.done();
   log.debug({ entities: ctx.index.entityCount, claims: ctx.index.claimCount, ms: Date.now() - t0 }, 'kuzu index loaded');
 }

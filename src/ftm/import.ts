@@ -175,11 +175,11 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   const byOs = await store.entitiesByExternalId('opensanctions', osIds);
   const byLei = await store.entitiesByExternalId('lei', leis);
   const known = new Map((await store.getEntities([...new Set([...byOs.values(), ...byLei.values()])])).map((e) => [e.id, e]));
-  const matcher = new RegistryMatcher(store, `import:${opts.dataset}`);
-  for (const id of known.keys()) matcher.taken.add(id);
   // Into an empty graph there is nothing to match by name: only one record per id (two records of one
   // name are two entities: the dataset told them apart).
   const empty = (await store.stats()).entities === 0;
+  const matcher = await RegistryMatcher.over(store, `import:${opts.dataset}`, empty ? [] : ['Company', 'GovernmentBody', 'Organization', 'Person', 'Technology', 'Contract', 'Abuse', 'Location']);
+  for (const id of known.keys()) matcher.taken.add(id);
   for await (const [n, line] of ftmLines(file)) {
     counts.lines = n;
     if ('bad' in line) {

@@ -206,7 +206,7 @@ export async function* gleifRecords(file: string, opts: GleifOptions, store: Gra
     if (l1) yield { line: 0, rec: { type: 'entity', data: { id, kind: e.kind, name: l1.name.slice(0, 500), aliases: l1.otherNames.map((n) => n.slice(0, 500)), externalIds: { lei } } as EntityInput } as ExportRecord };
   }
   const ids = new Map(onGraph);
-  const matcher = new RegistryMatcher(store, 'import:gleif');
+  const matcher = await RegistryMatcher.over(store, 'import:gleif', ['Company']);
   for (const id of onGraph.values()) matcher.taken.add(id);
   for (const l1 of named.values()) {
     const country = /^[A-Z]{2}$/.test(l1.country ?? '') ? l1.country : undefined;

@@ -3,12 +3,13 @@
 // merge. Each file is checked against its published format's structure (GraphML 1.0 keys and data, GEXF
 // 1.3 typed attributes, nodes before edges, positive weights; RFC 4180 CSV) and read back by maintained
 // readers (graphology-graphml, graphology-gexf, csv-parse): every node and edge, with typed attributes.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.ts';
 import * as cheerio from 'cheerio';
 import { parse as parseCsv } from 'csv-parse/sync';
+import yauzl from 'yauzl';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
@@ -177,6 +178,37 @@ describe('export --format csv', () => {
     expect(twice).toMatchObject({ Type: 'Directed', Label: 'PROVIDES', claims: '2', Weight: '0.95', firstDate: '2021-01-01', lastDate: '2024-05-02' });
     expect(twice.quotes).toContain(SPECIAL);
     expect(existsSync(join(dir, 'nodes.csv.partial'))).toBe(false);
+  });
+
+  it('zips the same two tables when --out ends in .zip, leaving nothing beside it', async () => {
+    const zip = join(root, 'tables.zip');
+    const r = cli(['export', '--format', 'csv', '--out', zip]);
+    expect(r.code, r.err).toBe(0);
+    // Read back by yauzl, a maintained zip reader: the two entries, byte for byte the folder's files.
+    const entries = await new Promise<Map<string, string>>((res, rej) => {
+      const out = new Map<string, string>();
+      yauzl.open(zip, { lazyEntries: true }, (err, z) => {
+        if (err || !z) return rej(err);
+        z.on('entry', (e: yauzl.Entry) =>
+          z.openReadStream(e, (err2, stream) => {
+            if (err2 || !stream) return rej(err2);
+            const chunks: Buffer[] = [];
+            stream.on('data', (c: Buffer) => chunks.push(c));
+            stream.on('end', () => {
+              out.set(e.fileName, Buffer.concat(chunks).toString('utf8'));
+              z.readEntry();
+            });
+          }),
+        );
+        z.on('end', () => res(out));
+        z.on('error', rej);
+        z.readEntry();
+      });
+    });
+    expect([...entries.keys()]).toEqual(['nodes.csv', 'edges.csv']);
+    expect(entries.get('nodes.csv')).toBe(readFileSync(join(dir, 'nodes.csv'), 'utf8'));
+    expect(entries.get('edges.csv')).toBe(readFileSync(join(dir, 'edges.csv'), 'utf8'));
+    expect(readdirSync(root).filter((f) => f.includes('tables.zip'))).toEqual(['tables.zip']);
   });
 
   it('asks for a folder, and names a format it does not know', () => {

@@ -1,7 +1,8 @@
 // `rightsgraph export`: the whole graph, streamed with a progress line on stderr, as
 //   jsonl     every document, entity, claim and change (ExportRecord), for `import`;
 //   ftm       FollowTheMoney entities (src/ftm/export.ts), for Aleph and OpenSanctions tools;
-//   graphml   GraphML, gexf GEXF 1.3 (Gephi), csv nodes.csv + edges.csv in the --out folder: one node per
+//   graphml   GraphML, gexf GEXF 1.3 (Gephi), csv nodes.csv + edges.csv in the --out folder (or a .zip of
+//             the two when --out ends in .zip): one node per
 //             entity, one edge per subject, type and object with its claim count, certainty, dates and
 //             sources (src/export/). Rejected and superseded claims are left out of these three.
 // A file is written beside its name and renamed into place when complete, so a failed export (disk full, a
@@ -9,8 +10,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
+import yazl from 'yazl';
 import { EdgeTable } from '../../export/edge-table.ts';
 import { csv, gexf, graphml, type FileEdge, type FileNode } from '../../export/graph-files.ts';
 import { InputError } from '../../extract/read-input.ts';
@@ -96,20 +98,23 @@ export function register(program: Command): void {
   program
     .command('export')
     .description('write the whole graph: JSON lines of documents, entities, redirects (merges), claims and changes; FollowTheMoney entities; or a graph file for Gephi and spreadsheets')
-    .option('-o, --out <path>', 'write to this file instead of stdout (for csv: the folder to write nodes.csv and edges.csv in)')
+    .option('-o, --out <path>', 'write to this file instead of stdout (for csv: the folder to write nodes.csv and edges.csv in, or a .zip of them)')
     .option('--format <format>', `${FORMATS.join(', ')}: jsonl (rightsgraph records, for import), ftm (FollowTheMoney entities), graphml or gexf (Gephi, yEd, Cytoscape), csv (nodes.csv + edges.csv)`, 'jsonl')
     .action(async (opts: { out?: string; format: string }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new InputError(`--format: ${opts.format} is not a format; use ${FORMATS.join(', ')}`);
       const format = opts.format as Format;
-      if (format === 'csv' && !opts.out) throw new InputError('--format csv writes two files, nodes.csv and edges.csv: give the folder with --out');
+      if (format === 'csv' && !opts.out) throw new InputError('--format csv writes two files, nodes.csv and edges.csv: give the folder (or a .zip) with --out');
+      // A .zip: the two tables are written in a folder beside it, then zipped into place.
+      const zip = format === 'csv' && /\.zip$/i.test(opts.out ?? '') ? opts.out! : null;
+      const folder = zip ? join(dirname(zip), `.${basename(zip)}.parts`) : opts.out;
       if (format === 'csv') {
         try {
-          await mkdir(opts.out!, { recursive: true });
+          await mkdir(folder!, { recursive: true });
         } catch (err) {
-          throw new InputError(`--out: cannot make the folder ${opts.out}: ${why(err)}`);
+          throw new InputError(`--out: cannot make the folder ${zip ? dirname(zip) : opts.out}: ${why(err)}`);
         }
       }
-      const sinks = format === 'csv' ? [await Sink.open(join(opts.out!, 'nodes.csv')), await Sink.open(join(opts.out!, 'edges.csv'))] : [await Sink.open(opts.out)];
+      const sinks = format === 'csv' ? [await Sink.open(join(folder!, 'nodes.csv')), await Sink.open(join(folder!, 'edges.csv'))] : [await Sink.open(opts.out)];
       try {
         await withStore({ readOnly: true }, async (store) => {
           const s = await store.stats();
@@ -122,13 +127,32 @@ export function register(program: Command): void {
           }
           await writer.end();
           for (const sink of sinks) await sink.close();
+          if (zip) await zipInto(zip, folder!, ['nodes.csv', 'edges.csv']);
           progress.done();
         });
       } catch (err) {
         for (const sink of sinks) await sink.abort();
         throw err;
+      } finally {
+        if (zip) await rm(folder!, { recursive: true, force: true });
       }
     });
+}
+
+/** The files of `folder` zipped (deflated) into `zip`, through its .partial twin. */
+async function zipInto(zip: string, folder: string, files: readonly string[]): Promise<void> {
+  const partial = `${zip}.partial`;
+  const out = await openOut(partial, zip);
+  const z = new yazl.ZipFile();
+  for (const f of files) z.addFile(join(folder, f), f);
+  z.end();
+  await new Promise<void>((res, rej) => {
+    z.outputStream.on('error', rej);
+    out.on('error', rej);
+    out.on('close', () => res());
+    z.outputStream.pipe(out);
+  });
+  await rename(partial, zip);
 }
 
 function writerFor(format: Format, sinks: Sink[]): Writer {

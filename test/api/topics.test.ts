@@ -1,5 +1,6 @@
-// Registry topics (OpenSanctions' sanction, export control, …) as dated facts of an entity, on the store
-// under test: a later release of a dataset updates its dates and keeps the earliest start, another dataset
+// Registry data on the store under test: entities found by their external ids (an LEI, a QID, an
+// OpenSanctions id) with a cap on the list; registry topics (OpenSanctions' sanction, export control, …) as
+// dated facts of an entity: a later release of a dataset updates its dates and keeps the earliest start, another dataset
 // adds its own; GraphQL answers them on Entity.topics; a dossier lists them, for the entity and for the
 // entities on its paths, apart from the claims. Invented entities and listings.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ beforeAll(async () => {
   await ctx.store.upsert({
     documents: [doc],
     entities: [
-      { id: 'co_topics_vendor', kind: 'Company', name: 'Example Vendor', topics: [{ topic: 'export.control', dataset: 'example_dual_use', since: '2022-01-10', seen: '2024-01-01' }] },
+      { id: 'co_topics_vendor', kind: 'Company', name: 'Example Vendor', externalIds: { lei: '5493EXAMPLE000000001', opensanctions: 'NK-example-vendor' }, topics: [{ topic: 'export.control', dataset: 'example_dual_use', since: '2022-01-10', seen: '2024-01-01' }] },
       { id: 'tech_topics_tool', kind: 'Technology', name: 'Example Interceptor' },
       { id: 'gov_topics_agency', kind: 'GovernmentBody', name: 'Example Agency', topics: [{ topic: 'sanction', dataset: 'example_sanctions', since: '2023-04-02', note: 'Example programme; Example ministry', sourceUrl: 'https://example.org/sanctions/42' }] },
       { id: 'abuse_topics_case', kind: 'Abuse', name: 'interception of reporters’ calls', startDate: '2023' },
@@ -76,6 +77,21 @@ describe('registry topics', () => {
     // A dossier whose entities have none has no such section.
     const plain = await gql(`mutation($e: ID!) { dossier(entityId: $e) { markdown } }`, { e: 'co_Q2283' });
     expect(plain.data.dossier.markdown).not.toContain('## Registry listings');
+  });
+
+  it('finds entities by an external id of one registry, in the order asked, and caps the list', async () => {
+    const Q = `query($s: ExternalIdScheme!, $v: [String!]!) { entitiesByExternalId(scheme: $s, values: $v) { value entity { id name } } }`;
+    const lei = await gql(Q, { s: 'lei', v: ['5493EXAMPLE000000009', '5493EXAMPLE000000001'] });
+    expect(lei.errors).toBeUndefined();
+    expect(lei.data.entitiesByExternalId).toEqual([{ value: '5493EXAMPLE000000001', entity: { id: 'co_topics_vendor', name: 'Example Vendor' } }]);
+    const both = await gql(Q, { s: 'wikidata', v: ['Q2283'] });
+    expect(both.data.entitiesByExternalId).toEqual([{ value: 'Q2283', entity: { id: 'co_Q2283', name: 'Microsoft' } }]);
+    expect((await gql(Q, { s: 'opensanctions', v: ['NK-example-vendor'] })).data.entitiesByExternalId[0].entity.id).toBe('co_topics_vendor');
+    const many = await gql(Q, { s: 'lei', v: Array.from({ length: 1001 }, (_, i) => `X${i}`) });
+    expect(many.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(many.errors?.[0]?.message).toMatch(/values: at most 1000 ids/);
+    const scheme = await gql(Q, { s: 'isin', v: ['X'] });
+    expect(scheme.errors?.[0]?.message).toMatch(/ExternalIdScheme/);
   });
 
   it('refuses a topic that is not a topic word, writing nothing', async () => {

@@ -62,7 +62,8 @@ export function estimateCost(schema: GraphQLSchema, op: OperationDefinitionNode,
             n = Math.max(n, val);
             paged = true;
           }
-          if (arg.name.value === 'ids' && Array.isArray(val)) n = Math.max(n, val.length);
+          // Lists of ids (or of external ids) answer one object each.
+          if ((arg.name.value === 'ids' || arg.name.value === 'values') && Array.isArray(val)) n = Math.max(n, val.length);
         }
         const sizes = type ? (PAGE_SIZES as Record<string, { defaultSize: number }>)[`${type.name}.${sel.name.value}`] : undefined;
         if (!paged && sizes) n = Math.max(n, sizes.defaultSize);

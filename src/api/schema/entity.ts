@@ -9,7 +9,7 @@ import { builder } from '../builder.ts';
 import { Note, parseInput } from '../validate.ts';
 import { ClaimFilterInput } from './filter.ts';
 import { ClaimRef, DocumentRef, EntityRef, NeighbourRef, SearchHitRef } from './refs.ts';
-import { DirectionEnum, EntityKindEnum } from './vocabulary.ts';
+import { DirectionEnum, EntityKindEnum, ExternalIdSchemeEnum } from './vocabulary.ts';
 import { typedErrors } from './error.ts';
 import { IncompatibleMergeError, NotFoundError } from '../../store/errors.ts';
 import { PAGE_SIZES, MAX_IDS } from '../page-sizes.ts';
@@ -120,6 +120,14 @@ SearchHitRef.implement({
 
 const Ids = z.array(z.string().min(1).max(200)).max(MAX_IDS, `at most ${MAX_IDS} ids`);
 
+const ExternalIdMatchRef = builder.objectRef<{ value: string; id: string }>('ExternalIdMatch').implement({
+  description: 'An external id and the entity that holds it.',
+  fields: (t) => ({
+    value: t.exposeString('value'),
+    entity: t.field({ type: EntityRef, resolve: (m) => m.id }),
+  }),
+});
+
 builder.queryFields((t) => ({
   entity: t.field({
     type: EntityRef,
@@ -133,6 +141,16 @@ builder.queryFields((t) => ({
     description: 'Entities by id, in the order asked; unknown ids are skipped.',
     args: { ids: t.arg.idList({ required: true }) },
     resolve: (_r, args, ctx) => ctx.store.getEntities(parseInput(Ids, args.ids.map(String), 'ids')),
+  }),
+  entitiesByExternalId: t.field({
+    type: [ExternalIdMatchRef],
+    description: 'The entities holding these ids of one registry (an LEI, a Wikidata QID, an OpenSanctions id), in the order asked; ids no entity holds are skipped.',
+    args: { scheme: t.arg({ type: ExternalIdSchemeEnum, required: true }), values: t.arg.stringList({ required: true }) },
+    resolve: async (_r, args, ctx) => {
+      const values = parseInput(Ids, args.values, 'values');
+      const found = await ctx.store.entitiesByExternalId(args.scheme, values);
+      return [...new Set(values)].filter((v) => found.has(v)).map((value) => ({ value, id: found.get(value)! }));
+    },
   }),
   search: t.connection(
     {

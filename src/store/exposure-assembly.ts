@@ -398,6 +398,19 @@ export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch
   return out.sort((a, b) => b.score - a.score);
 }
 
+/**
+ * exposurePaths over an index: the search, then the assembly. The assembly drops a path whose company
+ * roll-up lies outside its period (rollUpHolds), which the search cannot know; when it dropped some of a
+ * full page, the search runs again for four times as many and the best `limit` after assembly are kept.
+ */
+export async function exposurePathsOver(index: ClaimIndex, query: ExposureQuery, fetch: RecordFetcher): Promise<ExposurePath[]> {
+  const limit = ExposureQuery.parse(query).limit;
+  const found = searchExposure(index, query);
+  const paths = await assemblePaths(index, found, fetch);
+  if (paths.length === found.length || found.length < limit) return paths;
+  return (await assemblePaths(index, searchExposure(index, { ...query, limit: Math.min(1000, limit * 4) }), fetch)).slice(0, limit);
+}
+
 /** Paths searched per candidate actor of exposedTo, of which the best after assembly (timing included) is kept. */
 const PATHS_PER_ACTOR = 3;
 

@@ -414,6 +414,8 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
           { id: 'co_pike', kind: 'Company', name: 'Pike Capital' },
           { id: 'co_finch', kind: 'Company', name: 'Finch Group' },
           { id: 'tech_strand', kind: 'Technology', name: 'Strand Lens' },
+          { id: 'co_strand2', kind: 'Company', name: 'Strand Two' },
+          { id: 'tech_strand2', kind: 'Technology', name: 'Strand Lens Lite' },
           { id: 'abuse_strand', kind: 'Abuse', name: 'Strand tracking of reporters', startDate: '2021-04' },
         ] as never,
         claims: [
@@ -422,14 +424,22 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
           claim('PART_OF', 'co_strand', 'co_owl', { validFrom: '2014-01-01', validTo: '2019-12-31', evidence: { documentId: 'doc_strand', quote: 'Owl held Strand' } }),
           claim('PART_OF', 'co_strand', 'co_pike', { validFrom: '2020-01-01', evidence: { documentId: 'doc_strand', quote: 'Pike holds Strand' } }),
           claim('PART_OF', 'co_strand', 'co_finch', { date: '2018', evidence: { documentId: 'doc_strand', quote: 'Finch owned Strand' } }),
+          // Owl's other subsidiary, held since 2014, with a weaker tool for the same abuse.
+          claim('PART_OF', 'co_strand2', 'co_owl', { validFrom: '2014-01-01', evidence: { documentId: 'doc_strand', quote: 'Owl holds Strand Two' } }),
+          claim('PROVIDES', 'co_strand2', 'tech_strand2', { confidence: 0.5, evidence: { documentId: 'doc_strand', quote: 'Strand Two makes Lens Lite' } }),
+          claim('ENABLES', 'tech_strand2', 'abuse_strand', { confidence: 0.5, evidence: { documentId: 'doc_strand', quote: 'Lens Lite tracked reporters too' } }),
         ],
       });
       expect((await s.exposurePaths({ from: 'co_pike', maxHops: 3 })).map(chain)).toEqual(['co_pike > co_strand > tech_strand > abuse_strand']);
-      expect(await s.exposurePaths({ from: 'co_owl', maxHops: 3 })).toEqual([]);
+      // Owl is exposed through Strand Two only; with a page of one, the dropped path (the stronger by
+      // weight) does not leave the page empty.
+      expect((await s.exposurePaths({ from: 'co_owl', maxHops: 3 })).map(chain)).toEqual(['co_owl > co_strand2 > tech_strand2 > abuse_strand']);
+      expect((await s.exposurePaths({ from: 'co_owl', maxHops: 3, limit: 1 })).map(chain)).toEqual(['co_owl > co_strand2 > tech_strand2 > abuse_strand']);
       // A claim dated only by when it was said is no period: the path stays, ranked by its timing.
       expect((await s.exposurePaths({ from: 'co_finch', maxHops: 3 })).map(chain)).toEqual(['co_finch > co_strand > tech_strand > abuse_strand']);
       const exposed = await s.exposedTo({ abuse: 'abuse_strand', kinds: ['Company'], maxHops: 3, filter: {}, limit: 20 });
-      expect(exposed.map((p) => p.hops[0]!.from.id).sort()).toEqual(['co_finch', 'co_pike', 'co_strand']);
+      expect(exposed.map((p) => p.hops[0]!.from.id).sort()).toEqual(['co_finch', 'co_owl', 'co_pike', 'co_strand', 'co_strand2']);
+      expect(chain(exposed.find((p) => p.hops[0]!.from.id === 'co_owl')!)).toBe('co_owl > co_strand2 > tech_strand2 > abuse_strand');
     });
 
     it('rolls a place up: a country holds the places of its code, any place what is PART_OF it, at any depth', async () => {

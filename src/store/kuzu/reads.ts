@@ -3,7 +3,7 @@
 import { dateKey, type ChangeRecord, type ClaimFilter, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
 import { neighbourPage } from '../edges.ts';
 import { compileFilter } from '../claim-index.ts';
-import { assemblePaths, exposedToPaths, searchExposure, type ExposedToQuery } from '../exposure-assembly.ts';
+import { exposedToPaths, exposurePathsOver, type ExposedToQuery } from '../exposure-assembly.ts';
 import type { ClaimQuery } from '../port.ts';
 import { placeParts as walkPlaceParts } from '../place-parts.ts';
 import { parseChange, parseClaim } from './rows.ts';
@@ -35,8 +35,7 @@ const fetcher = (ctx: KuzuContext) => ({
 export async function exposurePaths(ctx: KuzuContext, query: ExposureQuery) {
   const from = ctx.redirects.get(query.from) ?? query.from;
   const to = query.to !== undefined ? (ctx.redirects.get(query.to) ?? query.to) : undefined;
-  const found = searchExposure(ctx.index, { ...query, from, ...(to !== undefined ? { to } : {}) });
-  return assemblePaths(ctx.index, found, fetcher(ctx));
+  return exposurePathsOver(ctx.index, { ...query, from, ...(to !== undefined ? { to } : {}) }, fetcher(ctx));
 }
 
 export async function exposedTo(ctx: KuzuContext, query: ExposedToQuery) {

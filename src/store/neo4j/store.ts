@@ -31,7 +31,7 @@ import { SearchOptions as SearchOptionsSchema, foldText, genericOf, knownDate } 
 import { ClaimIndex } from '../claim-index.ts';
 import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
-import { assemblePaths, exposedToPaths, searchExposure } from '../exposure-assembly.ts';
+import { assemblePaths, exposedToPaths, exposurePathsOver, searchExposure } from '../exposure-assembly.ts';
 import { placeParts } from '../place-parts.ts';
 import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { UpsertBatch } from '../port.ts';
@@ -303,7 +303,7 @@ export class Neo4jStore implements GraphStore {
       const statement = S.EXPOSURE_PATHS_UPTO[q.maxHops - 1]!;
       Neo4jStore.fill(index, await this.db.read(statement, { start: from, target: to ?? null, toKinds: q.toKinds, hopTypes, cap: WALK_CAP, ...conditions }));
       if (q.asOf) await this.dateDocuments(index);
-      return assemblePaths(index, searchExposure(index, { ...query, from, ...(to !== undefined ? { to } : {}) }), this.fetcher);
+      return exposurePathsOver(index, { ...query, from, ...(to !== undefined ? { to } : {}) }, this.fetcher);
     }
     let frontier = [from];
     const seen = new Set(frontier);
@@ -332,8 +332,7 @@ export class Neo4jStore implements GraphStore {
       frontier = [...next];
     }
     if (q.asOf) await this.dateDocuments(index);
-    const found = searchExposure(index, { ...query, from, ...(to !== undefined ? { to } : {}) });
-    return assemblePaths(index, found, this.fetcher);
+    return exposurePathsOver(index, { ...query, from, ...(to !== undefined ? { to } : {}) }, this.fetcher);
   }
 
   /**

@@ -5,9 +5,9 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import * as cheerio from 'cheerio';
 
-export class InputError extends Error {
-  readonly userFacing = true;
-}
+import { InputError } from '../util/input-error.ts';
+
+export { InputError };
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
 

@@ -4,7 +4,7 @@
 // qualifiers numbered `.1.`, `.2.`, …), the API's JSON (`{"data": [{"attributes": …}]}`), or JSON lines
 // of either's records; gzip or not. CSV is streamed; a JSON document is read whole (the API pages it).
 import { parse } from 'csv-parse';
-import { InputError } from '../extract/read-input.ts';
+import { InputError } from '../util/input-error.ts';
 import { openText, readError, textLines } from '../util/text-input.ts';
 
 export interface RelationshipPeriod {

@@ -5,7 +5,7 @@ import { createReadStream, openSync, readSync, closeSync, existsSync } from 'nod
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { InputError } from '../extract/read-input.ts';
+import { InputError } from './input-error.ts';
 
 function isGzip(file: string): boolean {
   const fd = openSync(file, 'r');

@@ -4,11 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { IsoDate } from '../../domain/entity.ts';
-import { InputError } from '../../extract/read-input.ts';
+import { InputError } from '../../util/input-error.ts';
 import { loadConfig } from '../../config.ts';
 import { DOSSIER_MAX_PATHS } from '../../dossier/build.ts';
-import { freezeDossier } from '../../dossier/frozen.ts';
-import { dossierHtml, dossierPdf } from '../../dossier/render.ts';
 import { withStore } from '../with-store.ts';
 
 export function register(program: Command): void {
@@ -29,6 +27,8 @@ export function register(program: Command): void {
       if (maxPaths !== undefined && !(Number.isInteger(maxPaths) && maxPaths >= 1 && maxPaths <= 500)) throw new InputError('--max-paths: a whole number from 1 to 500');
       const config = loadConfig();
       await withStore({ readOnly: true }, async (store) => {
+        // The dossier's modules (Chromium's driver among them) load with the command.
+        const [{ freezeDossier }, { dossierHtml, dossierPdf }] = await Promise.all([import('../../dossier/frozen.ts'), import('../../dossier/render.ts')]);
         const { id, markdown, data } = await freezeDossier(store, config.dossierDir, { entityId: entity, ...(opts.to ? { to: opts.to } : {}), ...(opts.asOf ? { asOf: opts.asOf } : {}), ...(maxPaths ? { maxPaths } : {}) });
         if (opts.format === 'pdf') writeFileSync(opts.out!, await dossierPdf(dossierHtml(markdown, { title: `Dossier: ${data.entity.name}` })));
         else if (opts.out) writeFileSync(opts.out, markdown);

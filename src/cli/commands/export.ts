@@ -12,11 +12,9 @@ import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import type { Command } from 'commander';
-import yazl from 'yazl';
 import { EdgeTable } from '../../export/edge-table.ts';
 import { csv, gexf, graphml, type FileEdge, type FileNode } from '../../export/graph-files.ts';
-import { InputError } from '../../extract/read-input.ts';
-import { FtmWriter } from '../../ftm/export.ts';
+import { InputError } from '../../util/input-error.ts';
 import type { ExportRecord } from '../../domain/index.ts';
 import { log } from '../../util/log.ts';
 import { Progress } from '../../util/progress.ts';
@@ -119,7 +117,7 @@ export function register(program: Command): void {
         await withStore({ readOnly: true }, async (store) => {
           const s = await store.stats();
           const progress = new Progress({ label: 'export', total: s.documents + s.entities + s.claims, unit: 'records' });
-          const writer = writerFor(format, sinks);
+          const writer = await writerFor(format, sinks);
           await writer.start();
           for await (const rec of store.exportAll()) {
             await writer.record(rec);
@@ -143,6 +141,7 @@ export function register(program: Command): void {
 async function zipInto(zip: string, folder: string, files: readonly string[]): Promise<void> {
   const partial = `${zip}.partial`;
   const out = await openOut(partial, zip);
+  const { default: yazl } = await import('yazl');
   const z = new yazl.ZipFile();
   for (const f of files) z.addFile(join(folder, f), f);
   z.end();
@@ -155,10 +154,11 @@ async function zipInto(zip: string, folder: string, files: readonly string[]): P
   await rename(partial, zip);
 }
 
-function writerFor(format: Format, sinks: Sink[]): Writer {
+async function writerFor(format: Format, sinks: Sink[]): Promise<Writer> {
   const [out, edgesOut] = sinks as [Sink, Sink | undefined];
   if (format === 'jsonl') return { start: async () => {}, record: (rec) => out.write(`${JSON.stringify(rec)}\n`), end: async () => {} };
   if (format === 'ftm') {
+    const { FtmWriter } = await import('../../ftm/export.ts');
     const ftm = new FtmWriter();
     return {
       start: async () => {},

@@ -1,8 +1,7 @@
 // `rightsgraph extract FILE`: a report (.txt, .html or .pdf) to the entities and claims of ONTOLOGY.md,
 // printed as JSON with --json, or as a readable list of claims with their quotes.
 import type { Command } from 'commander';
-import { extract } from '../../extract/extract.ts';
-import { InputError, readInput } from '../../extract/read-input.ts';
+import { InputError } from '../../util/input-error.ts';
 import { IsoDate } from '../../domain/entity.ts';
 
 export function register(program: Command): void {
@@ -17,7 +16,9 @@ export function register(program: Command): void {
     .action(async (file: string, opts: { lang: string; published?: string; maxMb: string; json?: boolean }) => {
       if (opts.published && !IsoDate.safeParse(opts.published).success) throw new InputError(`--published: ${opts.published} is not YYYY, YYYY-MM or YYYY-MM-DD`);
       if (!/^(auto|[a-z]{2})$/.test(opts.lang)) throw new InputError(`--lang: ${opts.lang} is not auto or a two-letter language code`);
+      const { readInput } = await import('../../extract/read-input.ts');
       const text = await readInput(file, { maxBytes: Number(opts.maxMb) * 1024 * 1024 });
+      const { extract } = await import('../../extract/extract.ts');
       const result = extract(text, { language: opts.lang, publishedAt: opts.published ?? null });
       if (opts.json) {
         process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { importLines } from '../import-lines.ts';
-import { ftmRecords, type FtmImportCounts } from '../../ftm/import.ts';
-import { gleifRecords, type GleifImportCounts } from '../../gleif/import.ts';
+import type { FtmImportCounts } from '../../ftm/import.ts';
+import type { GleifImportCounts } from '../../gleif/import.ts';
 import type { ExportRecord } from '../../domain/index.ts';
 import type { GraphStore } from '../../store/port.ts';
-import { InputError } from '../../extract/read-input.ts';
+import { InputError } from '../../util/input-error.ts';
 import { Progress } from '../../util/progress.ts';
 import { withStore } from '../with-store.ts';
 
@@ -125,6 +125,8 @@ function refuses(bad: readonly unknown[], lines: number, skipInvalid: boolean): 
  * are listed like the bad lines of an import, and refuse it unless `skipInvalid`.
  */
 async function convertFtm(store: GraphStore, file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; refused: boolean }> {
+  // FtM's model and GLEIF's readers load with the format that needs them.
+  const { ftmRecords } = await import('../../ftm/import.ts');
   const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, sanctions: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
   const { origin, bad } = await writeConverted(file, ftmRecords(file, { dataset }, counts, store), out, 'import: reading FtM');
   const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
@@ -147,6 +149,7 @@ async function convertGleif(
   opts: { leiRecords?: string; knownOnly?: boolean },
   skipInvalid: boolean,
 ): Promise<{ path: string; origin: number[]; refused: boolean }> {
+  const { gleifRecords } = await import('../../gleif/import.ts');
   const counts: GleifImportCounts = { records: 0, claims: 0, onGraph: 0, byName: 0, created: 0, possibleDuplicates: 0, skipped: {} };
   const gleifOpts = { ...(opts.leiRecords ? { leiRecords: opts.leiRecords } : {}), ...(opts.knownOnly ? { knownOnly: true } : {}) };
   const { origin, bad } = await writeConverted(file, gleifRecords(file, gleifOpts, store, counts), out, 'import: reading GLEIF');

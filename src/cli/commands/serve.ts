@@ -4,18 +4,18 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { closeServer, listen } from '../../api/main.ts';
-import { createApi } from '../../api/yoga.ts';
 import { loadConfig } from '../../config.ts';
-import { seedIfEmpty } from '../../ingest/seed.ts';
 import { openStore } from '../../store/open.ts';
-import { fetcherFromConfig } from '../../fetch/from-config.ts';
 import { log } from '../../util/log.ts';
 import { repoRoot } from '../../util/shared.ts';
 
 export const UI_DIR = resolve(repoRoot, 'dist', 'ui');
 
 async function run(opts: { port?: string; host?: string; seed: boolean }): Promise<void> {
+  // Loaded here, not at the top: every other command starts without the API's modules.
+  const [{ closeServer, listen }, { createApi }, { seedIfEmpty }, { fetcherFromConfig }] = await Promise.all([
+    import('../../api/main.ts'), import('../../api/yoga.ts'), import('../../ingest/seed.ts'), import('../../fetch/from-config.ts'),
+  ]);
   const config = loadConfig();
   const store = await openStore(config);
   try {

@@ -3,12 +3,11 @@
 // ones by line number; unless told to skip them, any bad line refuses the whole import before anything is
 // written. Pass 2 upserts documents, then entities, then claims, then changes, in batches (idempotent), so
 // a file need not be ordered; into an empty store it uses the adapter's bulk path instead, when there is one.
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { ExportRecord, claimSignatureAllows, type ChangeRecord, type Claim, type EntityKind } from '../domain/index.ts';
 import { InvalidBatchError } from '../store/errors.ts';
 import type { GraphStore, UpsertBatchInput, UpsertResult } from '../store/port.ts';
 import { Progress } from '../util/progress.ts';
+import { textLines } from '../util/text-input.ts';
 
 export interface BadLine {
   line: number;
@@ -74,13 +73,9 @@ async function bulkIntoEmpty(store: GraphStore, file: string, bad: Map<number, s
   return true;
 }
 
+/** The file's non-blank lines with their numbers (gzip read as such, as for FtM and GLEIF files). */
 async function* lines(file: string): AsyncGenerator<[number, string]> {
-  const rl = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  let n = 0;
-  for await (const l of rl) {
-    n++;
-    if (l.trim()) yield [n, l];
-  }
+  for await (const [n, l] of textLines(file)) if (l.trim()) yield [n, l];
 }
 
 /**

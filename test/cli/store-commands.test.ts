@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
 import { claim, claims, documents, entities } from '../store/fixture.ts';
@@ -56,6 +57,15 @@ describe('rightsgraph store commands', () => {
     const dir2 = join(root, 'rt2');
     expect(cli(dir2, ['import', '-'], exported).code).toBe(0);
     expect(cli(dir2, ['export']).out).toBe(exported);
+    // Gzipped JSON lines read as they are; a missing file is one line.
+    const gz = join(root, 'rt.jsonl.gz');
+    writeFileSync(gz, gzipSync(exported));
+    const dir3 = join(root, 'rt3');
+    expect(cli(dir3, ['import', gz]).code).toBe(0);
+    expect(cli(dir3, ['export']).out).toBe(exported);
+    const missing = cli(dir3, ['import', join(root, 'nothing-here.jsonl')]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.err.trim()).toBe(`rightsgraph: no such file: ${join(root, 'nothing-here.jsonl')}`);
   }, 240_000);
 
   it('folds an entity named twice in one file (bulk path into an empty store falls back to upserts)', () => {

@@ -2,9 +2,9 @@
 // international branch) as dated PART_OF claims between companies holding their LEIs, so a subsidiary's
 // exposure rolls up to its parent over the periods GLEIF gives (domain/exposure.ts: rollUpHolds).
 //
-// Which entity an LEI is: the graph's entity holding that LEI; else the Level 1 record's legal name through
-// the resolver (a company of that name without another LEI or another country); else a new company with an
-// LEI-derived id. A name match that conflicts (another LEI, another country) makes a new company and a
+// Which entity an LEI is: the graph's entity holding that LEI; else the company whose name or alias has the
+// key of the Level 1 record's names (RegistryMatcher: without another LEI or another country); else a new
+// company with an LEI-derived id. A name match that conflicts (another LEI, another country) makes a new company and a
 // possible duplicate for the review queue, never a merge. An LEI neither on the graph nor named by the Level
 // 1 file given is a bad record: a relationship between nameless codes tells a reader nothing.
 //

@@ -93,6 +93,27 @@ class Growable<T extends Int32Array | Uint8Array | Float32Array> {
   }
 }
 
+/** What a snapshot keeps of a ClaimIndex: its columns, each cut to its length (see kuzu/snapshot.ts). */
+export interface IndexColumns {
+  entityIds: string[];
+  kinds: Uint8Array;
+  generic: Int32Array;
+  claimIds: string[];
+  subj: Int32Array;
+  obj: Int32Array;
+  type: Uint8Array;
+  cert: Uint8Array;
+  status: Uint8Array;
+  conf: Float32Array;
+  start: Int32Array;
+  date: Int32Array;
+  doc: Int32Array;
+  /** '' where a claim has no date. */
+  dateText: string[];
+  docIds: string[];
+  docKnown: Int32Array;
+}
+
 export class ClaimIndex {
   readonly entityIds: string[] = [];
   private readonly entityIdx = new Map<string, number>();
@@ -123,6 +144,76 @@ export class ClaimIndex {
   /** Dates as written, for reporting an ended hop's date as the source gave it. */
   private readonly dateText: (string | undefined)[] = [];
   private readonly claimColumns = [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date, this.doc];
+
+  /** The index as columns (copies cut to length, or views where the caller only reads them at once). */
+  columns(): IndexColumns {
+    const m = this.entityCount;
+    const n = this.claimCount;
+    return {
+      entityIds: this.entityIds, kinds: this.kinds.a.subarray(0, m), generic: Int32Array.from(this.generic),
+      claimIds: this.claimIds, subj: this.subj.a.subarray(0, n), obj: this.obj.a.subarray(0, n), type: this.type.a.subarray(0, n),
+      cert: this.cert.a.subarray(0, n), status: this.status.a.subarray(0, n), conf: this.conf.a.subarray(0, n),
+      start: this.start.a.subarray(0, n), date: this.date.a.subarray(0, n), doc: this.doc.a.subarray(0, n),
+      dateText: Array.from({ length: n }, (_, i) => this.dateText[i] ?? ''),
+      docIds: [...this.docIdx.keys()], docKnown: this.docKnown.a.subarray(0, this.docIdx.size),
+    };
+  }
+
+  /** An index from a snapshot's columns: adjacency lists rebuilt from the claims' ends, in claim order. */
+  static fromColumns(c: IndexColumns): ClaimIndex {
+    const x = new ClaimIndex();
+    const m = c.entityIds.length;
+    const n = c.claimIds.length;
+    if ([c.kinds].some((a) => a.length !== m) || [c.subj, c.obj, c.type, c.cert, c.status, c.conf, c.start, c.date, c.doc].some((a) => a.length !== n)
+      || c.dateText.length !== n || c.docKnown.length !== c.docIds.length) {
+      throw new Error('index columns of different lengths');
+    }
+    c.entityIds.forEach((id, i) => {
+      x.entityIds.push(id);
+      x.entityIdx.set(id, i);
+      x.out.push([]);
+      x.inn.push([]);
+    });
+    x.kinds.a = c.kinds as typeof x.kinds.a;
+    for (const g of c.generic) x.generic.add(g);
+    c.claimIds.forEach((id, i) => {
+      x.claimIds.push(id);
+      x.claimIdx.set(id, i);
+    });
+    x.subj.a = c.subj as typeof x.subj.a;
+    x.obj.a = c.obj as typeof x.obj.a;
+    x.type.a = c.type as typeof x.type.a;
+    x.cert.a = c.cert as typeof x.cert.a;
+    x.status.a = c.status as typeof x.status.a;
+    x.conf.a = c.conf as typeof x.conf.a;
+    x.start.a = c.start as typeof x.start.a;
+    x.date.a = c.date as typeof x.date.a;
+    x.doc.a = c.doc as typeof x.doc.a;
+    // Dates as written repeat (a few thousand distinct among millions): one string each.
+    const dates = new Map<string, string>();
+    for (let i = 0; i < n; i++) {
+      const d = c.dateText[i]!;
+      if (!d) x.dateText[i] = undefined;
+      else {
+        let s = dates.get(d);
+        if (s === undefined) dates.set(d, (s = d));
+        x.dateText[i] = s;
+      }
+      const s = c.subj[i]!;
+      const o = c.obj[i]!;
+      if (!(s >= 0 && s < m && o >= 0 && o < m)) throw new Error(`claim ${c.claimIds[i]} names entity ${s}/${o} of ${m}`);
+      x.out[s]!.push(i);
+      x.inn[o]!.push(i);
+      if (c.type[i] === SUSPENDED) {
+        const l = x.suspendedIn.get(o);
+        if (l) l.push(i);
+        else x.suspendedIn.set(o, [i]);
+      }
+    }
+    c.docIds.forEach((id, d) => x.docIdx.set(id, d));
+    x.docKnown.a = c.docKnown as typeof x.docKnown.a;
+    return x;
+  }
 
   get entityCount(): number {
     return this.entityIds.length;

@@ -1,6 +1,7 @@
 // One Kùzu database and connection: runs parameterised statements (values never enter query text), closes
 // every result, and turns Kùzu's error strings into the store's typed errors (locked, not a store, disk full).
 import { rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import kuzu from 'kuzu';
 import { DiskFullError, NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError } from '../errors.ts';
 
@@ -119,12 +120,28 @@ export class KuzuConnection {
     }
   }
 
+  /**
+   * The database's generation: a token every write transaction replaces, in the same transaction, so a
+   * copy of the graph saved beside the database (snapshot.ts) knows whether it still matches. '' for a
+   * database no transaction has written since generations exist.
+   */
+  generation = '';
+
+  async readGeneration(): Promise<string> {
+    const rows = await this.read("MATCH (m:Meta) WHERE m.key = 'generation' RETURN m.value AS v");
+    this.generation = rows.length ? String(rows[0]!.v) : '';
+    return this.generation;
+  }
+
   /** Runs `fn` inside one write transaction: committed as a whole, or rolled back on any failure. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.query('BEGIN TRANSACTION');
     try {
       const out = await fn();
+      const generation = randomUUID();
+      await this.query("MERGE (m:Meta {key: 'generation'}) SET m.value = $g", { g: generation });
       await this.query('COMMIT');
+      this.generation = generation;
       return out;
     } catch (err) {
       try {

@@ -10,13 +10,15 @@ import type { ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourF
 import { NotAStoreError, ReadOnlyStoreError } from '../errors.ts';
 import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { ClaimIndex } from '../claim-index.ts';
-import { RecordCache } from '../record-cache.ts';
+import { RecordCache } from './record-cache.ts';
+import { RecordFile } from './record-file.ts';
+import { readSnapshot, recordsFileOf, snapshotFileOf, writeSnapshot } from './snapshot.ts';
 import { log } from '../../util/log.ts';
 import { Progress } from '../../util/progress.ts';
 import { Lane } from '../../util/lane.ts';
 import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
 import { STAGING_OPTIONS, quotePath, readTsv } from './csv.ts';
-import { ensureSchema } from './schema.ts';
+import { SCHEMA_VERSION, ensureSchema } from './schema.ts';
 import { ensureFreeSpace } from './disk.ts';
 import * as writes from './writes.ts';
 import * as reads from './reads.ts';
@@ -37,7 +39,12 @@ export interface KuzuContext {
   /** Kùzu's buffer pool, for a database opened beside this one (the first bulk import's). */
   bufferPoolMb: number;
   schemaVersion: number;
+  /** The generation the saved index on disk matches ('' when none does): close saves it again only if changed. */
+  savedGeneration: string;
 }
+
+const recordsPath = (ctx: KuzuContext) => recordsFileOf(ctx.db.path);
+const snapshotPath = (ctx: KuzuContext) => snapshotFileOf(ctx.db.path);
 
 export interface KuzuOpenOptions {
   dataDir: string;
@@ -98,11 +105,15 @@ export class KuzuStore implements GraphStore {
     const db = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly: !!opts.readOnly });
     try {
       const schemaVersion = await ensureSchema(db, { recovered });
+      await db.readGeneration();
       const stagingRoot = opts.readOnly ? tmpdir() : join(dir, '.staging');
       mkdirSync(stagingRoot, { recursive: true });
       const stagingDir = await mkdtemp(join(stagingRoot, 'rg-'));
       const index = new ClaimIndex();
-      const ctx: KuzuContext = { db, index, redirects: new Map(), records: new RecordCache(index), stagingDir, dataDir: dir, bufferPoolMb: opts.bufferPoolMb, schemaVersion };
+      const ctx: KuzuContext = {
+        db, index, redirects: new Map(), records: new RecordCache(index, RecordFile.unopened(recordsFileOf(file))), stagingDir, dataDir: dir,
+        bufferPoolMb: opts.bufferPoolMb, schemaVersion, savedGeneration: '',
+      };
       for (const r of await db.read('MATCH (r:Redirect) RETURN r.id AS id, r.target AS target')) {
         ctx.redirects.set(String(r.id), String(r.target));
       }
@@ -120,7 +131,9 @@ export class KuzuStore implements GraphStore {
    * read Kùzu alone, so a CLI command on a 5 M-claim store does not wait two minutes for a graph it never walks.
    */
   private ready(): Promise<void> {
-    this.loading ??= loadIndex(this.ctx).catch((err: unknown) => {
+    this.loading ??= loadIndex(this.ctx).then((source) => {
+      this.source = source;
+    }).catch((err: unknown) => {
       this.loading = null;
       throw mapKuzuError(err, this.ctx.dataDir);
     });
@@ -145,7 +158,11 @@ export class KuzuStore implements GraphStore {
   }
   /** Initial load into an empty store by COPY (KUZU-NOTES: COPY is for empty tables); beyond the port. */
   bulkLoad(batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<UpsertResult> {
-    return this.write(() => writes.bulkLoad(this.ctx, batches, onProgress));
+    return this.write(async () => {
+      const result = await writes.bulkLoad(this.ctx, batches, onProgress);
+      saveSnapshot(this.ctx);
+      return result;
+    });
   }
   async getEntities(ids: readonly string[]) {
     await this.ready();
@@ -221,24 +238,90 @@ export class KuzuStore implements GraphStore {
   exportAll(): AsyncIterable<ExportRecord> {
     return exportAll(this.ctx);
   }
+  /** Where the open took the in-memory graph from: the saved index, or a rebuild from Kùzu (and why). */
+  get indexSource(): { from: 'snapshot' } | { from: 'database'; why: string } | null {
+    return this.source;
+  }
+  private source: { from: 'snapshot' } | { from: 'database'; why: string } | null = null;
+
   async close(): Promise<void> {
     await this.queue.onIdle();
-    await this.loading?.catch(() => undefined);
+    const loaded = await (this.loading?.then(() => true, () => false) ?? false);
     await this.ctx.db.close();
+    // Saved after the checkpoint: a process killed before this point leaves a saved index of an older
+    // generation, which the next open sees and rebuilds.
+    if (loaded && !this.ctx.db.readOnly && this.ctx.db.generation !== this.ctx.savedGeneration) saveSnapshot(this.ctx);
+    this.ctx.records.file.close();
     rmSync(this.ctx.stagingDir, { recursive: true, force: true });
     // Let the in-memory graph go now, even if a caller still holds this object (gigabytes at 5 M claims).
     this.ctx.index = new ClaimIndex();
-    this.ctx.records = new RecordCache(this.ctx.index);
+    this.ctx.records = new RecordCache(this.ctx.index, RecordFile.unopened(recordsPath(this.ctx)));
+  }
+}
+
+/** Saves the in-memory graph beside the database for the next open; a failure (disk full) costs only a rebuild then. */
+export function saveSnapshot(ctx: KuzuContext): void {
+  if (ctx.db.readOnly || !ctx.db.generation) return;
+  const t0 = Date.now();
+  try {
+    ctx.records.file.sync();
+    writeSnapshot(snapshotPath(ctx), { schemaVersion: SCHEMA_VERSION, generation: ctx.db.generation, recordsId: ctx.records.file.id }, ctx.records.file.size, ctx.index.columns(), ctx.records.columns());
+    ctx.savedGeneration = ctx.db.generation;
+    log.debug({ ms: Date.now() - t0, claims: ctx.index.claimCount }, 'kuzu index saved');
+  } catch (err) {
+    log.warn({ err: String((err as Error).message) }, 'could not save the index beside the database: the next open rebuilds it');
   }
 }
 
 /**
- * Loads entity kinds, claim key fields and every record's JSON. Large tables go out through COPY TO a
- * CSV and are read back line by line: a row-by-row getAll() costs a threadpool round trip per row.
+ * The in-memory graph: from the saved index when it matches the database, else rebuilt from Kùzu (entity
+ * kinds, claim key fields and every record's JSON into a new record file) and saved for the next open.
  */
-async function loadIndex(ctx: KuzuContext): Promise<void> {
+async function loadIndex(ctx: KuzuContext): Promise<{ from: 'snapshot' } | { from: 'database'; why: string }> {
   const t0 = Date.now();
-  // A large store takes minutes to read back: a progress line (count, rate) says so while it does. No
+  const readOnly = ctx.db.readOnly;
+  // A store written before generations existed gets one, so what is saved now can be checked next time.
+  if (!readOnly && !ctx.db.generation) await ctx.db.transaction(async () => undefined);
+  const existing = RecordFile.open(recordsPath(ctx), readOnly);
+  let why = 'no record file';
+  if (existing) {
+    const snap = readSnapshot(snapshotPath(ctx), { schemaVersion: SCHEMA_VERSION, generation: ctx.db.generation, recordsId: existing.id }, existing.size);
+    if ('index' in snap) {
+      try {
+        ctx.index = ClaimIndex.fromColumns(snap.index);
+        ctx.records = RecordCache.fromColumns(ctx.index, existing, snap.records);
+        ctx.savedGeneration = ctx.db.generation;
+        log.debug({ entities: ctx.index.entityCount, claims: ctx.index.claimCount, ms: Date.now() - t0 }, 'kuzu index read from the saved copy');
+        return { from: 'snapshot' };
+      } catch (err) {
+        why = `the saved index does not hold together (${(err as Error).message})`;
+      }
+    } else {
+      why = snap.unusable;
+    }
+    existing.close();
+  }
+  if (ctx.index.claimCount || ctx.index.entityCount) ctx.index = new ClaimIndex();
+  // Read-only: the rebuilt records go to a scratch file, and nothing beside the database is touched.
+  const building = readOnly ? join(ctx.stagingDir, 'records') : `${recordsPath(ctx)}.building`;
+  const file = RecordFile.create(building);
+  ctx.records = new RecordCache(ctx.index, file);
+  await rebuildFromDatabase(ctx);
+  if (!readOnly) {
+    file.sync();
+    renameSync(building, recordsPath(ctx));
+    saveSnapshot(ctx);
+  }
+  if (ctx.index.claimCount || ctx.index.entityCount) log.info({ why, ms: Date.now() - t0 }, 'rebuilt the in-memory graph from the database');
+  return { from: 'database', why };
+}
+
+/**
+ * Reads entity kinds, claim key fields and every record's JSON from Kùzu. Large tables go out through COPY
+ * TO a CSV and are read back line by line: a row-by-row getAll() costs a threadpool round trip per row.
+ */
+async function rebuildFromDatabase(ctx: KuzuContext): Promise<void> {
+  const t0 = Date.now();  // A large store takes minutes to read back: a progress line (count, rate) says so while it does. No
   // total: counting the tables first, for an ETA, raised peak RSS (2,301 → 2,415 MB at 1 M claims in
   // bench:store; 6.3 → 7.0 GB at 5 M).
   const progress = new Progress({ label: 'opening the store: reading the graph', unit: 'records' });

@@ -6,7 +6,9 @@ import { once } from 'node:events';
 import { join } from 'node:path';
 import { Claim, ChangeRecord, Entity, genericOf, knownDate, type Review } from '../../domain/index.ts';
 import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
-import { RecordCache } from '../record-cache.ts';
+import { RecordCache } from './record-cache.ts';
+import { RecordFile } from './record-file.ts';
+import { recordsFileOf } from './snapshot.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
 import type { Actor, EntityPatch, UpsertBatch, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { mergeEntity, patchedEntity, reviewedClaim, validateBatch, type BatchContext } from '../validate.ts';
@@ -234,6 +236,7 @@ export async function bulkLoad(
     rmSync(`${main}.wal`, { force: true });
     renameSync(side, main);
     ctx.db = await KuzuConnection.open(main, { bufferPoolMb: ctx.bufferPoolMb, readOnly: false });
+    await ctx.db.readGeneration();
     ok = true;
     log.debug({ ms: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v - t.staged!)])) }, 'bulk load stages');
   } catch (err) {
@@ -242,8 +245,11 @@ export async function bulkLoad(
     for (const s of Object.values(streams)) s.destroy();
     for (const f of Object.values(files)) rmSync(f, { force: true });
     if (!ok) {
+      // Back to empty: the records staged so far are dropped with their file, and the saved index no longer matches it.
       ctx.index = new ClaimIndex();
-      ctx.records = new RecordCache(ctx.index);
+      ctx.records.file.close();
+      ctx.records = new RecordCache(ctx.index, RecordFile.create(recordsFileOf(ctx.db.path)));
+      ctx.savedGeneration = '';
     }
   }
   log.debug({ claims: result.claims.created }, 'bulk load done');

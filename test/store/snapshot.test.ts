@@ -1,0 +1,163 @@
+// The in-memory graph saved beside the Kùzu database: a clean close saves it, the next open reads it back
+// instead of rebuilding it, and a saved index that is stale, damaged, truncated, half-written or of another
+// record file is never trusted (rebuilt from Kùzu, same answers). Real databases in temp folders.
+import { copyFileSync, existsSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { KuzuStore } from '../../src/store/kuzu/store.ts';
+import { claim, claims, documents, entities } from './fixture.ts';
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+async function folder() {
+  const dir = await mkdtemp(join(tmpdir(), 'rg-snap-'));
+  dirs.push(dir);
+  const data = join(dir, 'data');
+  return { data, index: join(data, 'graph.kuzu.index'), records: join(data, 'graph.kuzu.records') };
+}
+
+const open = (data: string, readOnly = false) => KuzuStore.open({ dataDir: data, bufferPoolMb: 64, readOnly });
+
+/** Everything the in-memory graph answers, for comparing two opens. */
+async function answers(store: KuzuStore) {
+  await store.warm();
+  return {
+    paths: await store.exposurePaths({ from: 'co_ms', limit: 50 }),
+    neighbours: await store.neighbours('gov_8200', { limit: 50 }),
+    claims: await store.getClaims(claims.map((c) => c.id!)),
+    entities: await store.getEntities(entities.map((e) => e.id!)),
+    byUrl: await store.documentsByUrl('https://example.org/b'),
+    exposedTo: await store.exposedTo({ abuse: 'abuse_surv', kinds: ['Company'], maxHops: 5, filter: {}, limit: 20 }),
+  };
+}
+
+async function seeded(data: string) {
+  const store = await open(data);
+  await store.upsert({ documents, entities, claims });
+  // A review, a merge and an update: what the saved index must carry besides plain upserts.
+  await store.reviewClaim(claims[1]!.id!, { status: 'rejected', note: 'not what the source says' }, { by: 'test' });
+  await store.mergeEntities('co_ms', 'co_ms2', { by: 'test' });
+  await store.updateEntity('gov_8200', { aliases: ['Unit 8200', '8200'] }, { by: 'test' });
+  const expected = await answers(store);
+  await store.close();
+  return expected;
+}
+
+describe('the saved index beside the Kùzu database', () => {
+  it('is written at close and read back at the next open, with the same answers and writes after it', async () => {
+    const { data, index, records } = await folder();
+    const expected = await seeded(data);
+    expect(existsSync(index) && existsSync(records)).toBe(true);
+    const again = await open(data);
+    expect(await answers(again)).toEqual(expected);
+    expect(again.indexSource).toEqual({ from: 'snapshot' });
+    // Writes after a read-back land in the same record file and survive the next open.
+    await again.upsert({ documents: [], entities: [{ id: 'gov_e', kind: 'GovernmentBody', name: 'Body E' }], claims: [claim('SUPPLIES', 'co_ms', 'gov_e')] });
+    const more = await answers(again);
+    await again.close();
+    const third = await open(data);
+    expect(await answers(third)).toEqual(more);
+    expect(third.indexSource).toEqual({ from: 'snapshot' });
+    expect((await third.getEntities(['gov_e']))[0]?.name).toBe('Body E');
+    await third.close();
+  });
+
+  it('is rebuilt when the database changed after it was saved (a process that did not close)', async () => {
+    const { data, index } = await folder();
+    await seeded(data);
+    copyFileSync(index, `${index}.old`);
+    const store = await open(data);
+    await store.upsert({ documents: [], entities: [{ id: 'gov_e', kind: 'GovernmentBody', name: 'Body E' }], claims: [claim('SUPPLIES', 'co_ms', 'gov_e')] });
+    const expected = await answers(store);
+    await store.close();
+    // What a kill after the commit and before the save leaves: the older saved index.
+    copyFileSync(`${index}.old`, index);
+    const again = await open(data);
+    expect(await answers(again)).toEqual(expected);
+    expect(again.indexSource).toMatchObject({ from: 'database', why: expect.stringMatching(/changed/) });
+    await again.close();
+    // The rebuild saved a matching one.
+    const third = await open(data);
+    await third.warm();
+    expect(third.indexSource).toEqual({ from: 'snapshot' });
+    await third.close();
+  });
+
+  it.each([
+    ['a flipped byte', (f: string) => {
+      const b = readFileSync(f);
+      b[Math.floor(b.length / 3)]! ^= 0xff;
+      writeFileSync(f, b);
+    }, /checksum|damaged|read|hold together|format/],
+    ['half of it', (f: string) => truncateSync(f, Math.floor(statSync(f).size / 2)), /truncated/],
+    ['its last byte', (f: string) => truncateSync(f, statSync(f).size - 1), /truncated/],
+    ['something else', (f: string) => writeFileSync(f, 'not an index at all'), /truncated|not one/],
+  ])('is never trusted when damaged (%s): rebuilt from the database, same answers', async (_what, damage, why) => {
+    const { data, index } = await folder();
+    const expected = await seeded(data);
+    damage(index);
+    const again = await open(data);
+    expect(await answers(again)).toEqual(expected);
+    expect(again.indexSource).toMatchObject({ from: 'database', why: expect.stringMatching(why) });
+    await again.close();
+  });
+
+  it('is rebuilt when its record file is missing or another one, and ignores a half-written save', async () => {
+    const { data, index, records } = await folder();
+    const expected = await seeded(data);
+    // SIGKILL during a save leaves the side file it writes to; the saved index itself is renamed in whole.
+    writeFileSync(`${index}.writing`, readFileSync(index).subarray(0, 100));
+    const a = await open(data);
+    expect(await answers(a)).toEqual(expected);
+    expect(a.indexSource).toEqual({ from: 'snapshot' });
+    await a.close();
+    // Another record file (a copy from another store, or one recreated): its id differs.
+    copyFileSync(index, `${index}.keep`);
+    const other = await folder();
+    await seeded(other.data);
+    copyFileSync(other.records, records);
+    const b = await open(data);
+    expect(await answers(b)).toEqual(expected);
+    expect(b.indexSource).toMatchObject({ from: 'database', why: expect.stringMatching(/record file/) });
+    await b.close();
+    await rm(records);
+    const c = await open(data);
+    expect(await answers(c)).toEqual(expected);
+    expect(c.indexSource).toMatchObject({ from: 'database', why: 'no record file' });
+    await c.close();
+  });
+
+  it('is used by a read-only open, which rebuilds in memory when it is stale and leaves the folder as it was', async () => {
+    const { data, index, records } = await folder();
+    const expected = await seeded(data);
+    const ro = await open(data, true);
+    expect(await answers(ro)).toEqual(expected);
+    expect(ro.indexSource).toEqual({ from: 'snapshot' });
+    await ro.close();
+    truncateSync(index, 10);
+    const before = { index: readFileSync(index), records: readFileSync(records) };
+    const stale = await open(data, true);
+    expect(await answers(stale)).toEqual(expected);
+    expect(stale.indexSource).toMatchObject({ from: 'database' });
+    await stale.close();
+    expect(readFileSync(index)).toEqual(before.index);
+    expect(readFileSync(records)).toEqual(before.records);
+  });
+
+  it('is saved after a first bulk load, so the next open reads it', async () => {
+    const { data } = await folder();
+    const store = await open(data);
+    await store.bulkLoad([{ documents, entities, claims }]);
+    const expected = await answers(store);
+    await store.close();
+    const again = await open(data);
+    expect(await answers(again)).toEqual(expected);
+    expect(again.indexSource).toEqual({ from: 'snapshot' });
+    await again.close();
+  });
+});

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
 import { describeStoreContract } from './contract.ts';
 
+/** A statement only this test runs (the adapter's own are in statements.ts, executed by kuzu-statements.test.ts). */
+const adHoc = (text: string) => ({ name: 'test', text, params: [] });
+
 async function tempStore() {
   const dir = await mkdtemp(join(tmpdir(), 'rg-kuzu-'));
   const store = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
@@ -57,7 +60,7 @@ describe('kuzu store files', () => {
     const { store, dir, cleanup } = await tempStore();
     try {
       // An older version with no migration to this one is refused with a clear message, not opened half-read.
-      await store.ctx.db.query("MATCH (m:Meta {key: 'schemaVersion'}) SET m.value = '0'");
+      await store.ctx.db.query(adHoc("MATCH (m:Meta {key: 'schemaVersion'}) SET m.value = '0'"));
       await store.close();
       await expect(KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 64 })).rejects.toMatchObject({
         code: 'SCHEMA_VERSION',
@@ -118,11 +121,11 @@ describe('kuzu transactions', () => {
       const db = store.ctx.db;
       await expect(
         db.transaction(async () => {
-          await db.query("CREATE (d:Document {id: 'doc_tx', data: '{}'})");
-          await db.query('MATCH (x:NoSuchTable) RETURN x');
+          await db.query(adHoc("CREATE (d:Document {id: 'doc_tx', data: '{}'})"));
+          await db.query(adHoc('MATCH (x:NoSuchTable) RETURN x'));
         }),
       ).rejects.toThrow();
-      expect(await db.read("MATCH (d:Document) WHERE d.id = 'doc_tx' RETURN d.id")).toEqual([]);
+      expect(await db.read(adHoc("MATCH (d:Document) WHERE d.id = 'doc_tx' RETURN d.id"))).toEqual([]);
       // The connection is usable again afterwards.
       await store.upsert({ documents: [{ id: 'doc_ok' }] });
       expect((await store.stats()).documents).toBe(1);
@@ -171,16 +174,16 @@ describe('kuzu bulk load', () => {
 describe('kuzu search index upkeep', () => {
   it('rebuilds the FTS index around a large batch, and recreates a missing one at open', async () => {
     const { store, dir, cleanup } = await tempStore();
-    const indexes = async (s: KuzuStore) => (await s.ctx.db.query('CALL SHOW_INDEXES() RETURN index_name AS n')).map((r) => r.n);
+    const indexes = async (s: KuzuStore) => (await s.ctx.db.query(adHoc('CALL SHOW_INDEXES() RETURN index_name AS n'))).map((r) => r.n);
     try {
       const many = Array.from({ length: 1500 }, (_, i) => ({ id: `co_${i}`, kind: 'Company' as const, name: `Société numéro ${i}` }));
       await store.upsert({ entities: many });
       expect(await indexes(store)).toEqual(['entity_names']);
       // "societe" only through the folded FTS terms or CONTAINS; the exact name ranks first either way.
       expect((await store.searchEntities('societe numero 1499'))[0]?.entity.id).toBe('co_1499');
-      const fts = await store.ctx.db.read("CALL QUERY_FTS_INDEX('Entity', 'entity_names', 'societe') RETURN count(*) AS n");
+      const fts = await store.ctx.db.read(adHoc("CALL QUERY_FTS_INDEX('Entity', 'entity_names', 'societe') RETURN count(*) AS n"));
       expect(Number(fts[0]?.n)).toBe(1500);
-      await store.ctx.db.query("CALL DROP_FTS_INDEX('Entity', 'entity_names')");
+      await store.ctx.db.query(adHoc("CALL DROP_FTS_INDEX('Entity', 'entity_names')"));
       await store.close();
       const again = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
       expect(await indexes(again)).toEqual(['entity_names']);

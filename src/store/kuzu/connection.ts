@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import kuzu from 'kuzu';
 import { DiskFullError, NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError } from '../errors.ts';
+import { BEGIN, CHECKPOINT, COMMIT, META_GET, META_SET, ROLLBACK, type Statement } from './statements.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -73,13 +74,13 @@ export class KuzuConnection {
   }
 
   /** Runs one statement on the write connection (inside the open transaction, if any). */
-  query(text: string, params?: Record<string, unknown>): Promise<Row[]> {
-    return this.run(this.conn, text, params);
+  query(s: Statement, params?: Record<string, unknown>): Promise<Row[]> {
+    return this.run(this.conn, s, params);
   }
 
   /** Runs one read on the read connection: sees committed data only. */
-  read(text: string, params?: Record<string, unknown>): Promise<Row[]> {
-    return this.run(this.readConn, text, params);
+  read(s: Statement, params?: Record<string, unknown>): Promise<Row[]> {
+    return this.run(this.readConn, s, params);
   }
 
   /** The last call on either connection: the next waits for it (see run). */
@@ -92,8 +93,11 @@ export class KuzuConnection {
    * died (SIGABRT/SIGSEGV) in a third of runs; serialising per connection only was worse. A transaction's
    * statements still interleave with reads statement by statement; reads see committed data only.
    */
-  private run(conn: kuzu.Connection, text: string, params?: Record<string, unknown>): Promise<Row[]> {
-    const next = this.tail.then(() => this.runNow(conn, text, params));
+  private run(conn: kuzu.Connection, s: Statement, params?: Record<string, unknown>): Promise<Row[]> {
+    const given = Object.keys(params ?? {}).sort().join();
+    // A statement given other parameters than it declares is a bug here, said before Kùzu's own message.
+    if (given !== [...s.params].sort().join()) return Promise.reject(new Error(`${s.name} takes (${s.params.join(', ')}), given (${given})`));
+    const next = this.tail.then(() => this.runNow(conn, s.text, params));
     this.tail = next.catch(() => undefined);
     return next;
   }
@@ -128,24 +132,24 @@ export class KuzuConnection {
   generation = '';
 
   async readGeneration(): Promise<string> {
-    const rows = await this.read("MATCH (m:Meta) WHERE m.key = 'generation' RETURN m.value AS v");
+    const rows = await this.read(META_GET, { key: 'generation' });
     this.generation = rows.length ? String(rows[0]!.v) : '';
     return this.generation;
   }
 
   /** Runs `fn` inside one write transaction: committed as a whole, or rolled back on any failure. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
-    await this.query('BEGIN TRANSACTION');
+    await this.query(BEGIN);
     try {
       const out = await fn();
       const generation = randomUUID();
-      await this.query("MERGE (m:Meta {key: 'generation'}) SET m.value = $g", { g: generation });
-      await this.query('COMMIT');
+      await this.query(META_SET, { key: 'generation', value: generation });
+      await this.query(COMMIT);
       this.generation = generation;
       return out;
     } catch (err) {
       try {
-        await this.query('ROLLBACK');
+        await this.query(ROLLBACK);
       } catch {
         // Kùzu may already have rolled back the failed transaction itself
       }
@@ -157,7 +161,7 @@ export class KuzuConnection {
     if (!this.readOnly) {
       // Close the CHECKPOINT's result before closing the database: otherwise the process segfaults at exit.
       try {
-        const r = await this.conn.query('CHECKPOINT');
+        const r = await this.conn.query(CHECKPOINT.text);
         for (const x of Array.isArray(r) ? r : [r]) x.close();
       } catch {
         // a failed checkpoint leaves the WAL in place; Kùzu replays it on the next open

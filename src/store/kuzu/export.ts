@@ -4,21 +4,22 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ExportRecord } from '../../domain/index.ts';
-import { STAGING_OPTIONS, quotePath, readTsv } from './csv.ts';
+import { readTsv } from './csv.ts';
+import { copyTo } from './statements.ts';
 import { parseChange, parseClaim, parseDocument, parseEntity } from './rows.ts';
 import type { KuzuContext } from './store.ts';
 
 export async function* exportAll(ctx: KuzuContext): AsyncGenerator<ExportRecord> {
   const parts = [
-    { name: 'document', q: 'MATCH (x:Document) RETURN x.data ORDER BY x.id', parse: (r: string[]) => ({ type: 'document' as const, data: parseDocument(r[0]) }) },
-    { name: 'entity', q: 'MATCH (x:Entity) RETURN x.data ORDER BY x.id', parse: (r: string[]) => ({ type: 'entity' as const, data: parseEntity(r[0]) }) },
-    { name: 'redirect', q: 'MATCH (x:Redirect) RETURN x.id, x.target ORDER BY x.id', parse: (r: string[]) => ({ type: 'redirect' as const, data: { id: r[0]!, target: r[1]! } }) },
-    { name: 'claim', q: 'MATCH (x:Claim) RETURN x.data, x.review ORDER BY x.id', parse: (r: string[]) => ({ type: 'claim' as const, data: parseClaim(r[0], r[1]) }) },
-    { name: 'change', q: 'MATCH (x:Change) RETURN x.data ORDER BY x.at, x.id', parse: (r: string[]) => ({ type: 'change' as const, data: parseChange(r[0]) }) },
+    { name: 'document', dump: 'exportDocuments' as const, parse: (r: string[]) => ({ type: 'document' as const, data: parseDocument(r[0]) }) },
+    { name: 'entity', dump: 'exportEntities' as const, parse: (r: string[]) => ({ type: 'entity' as const, data: parseEntity(r[0]) }) },
+    { name: 'redirect', dump: 'exportRedirects' as const, parse: (r: string[]) => ({ type: 'redirect' as const, data: { id: r[0]!, target: r[1]! } }) },
+    { name: 'claim', dump: 'exportClaims' as const, parse: (r: string[]) => ({ type: 'claim' as const, data: parseClaim(r[0], r[1]) }) },
+    { name: 'change', dump: 'exportChanges' as const, parse: (r: string[]) => ({ type: 'change' as const, data: parseChange(r[0]) }) },
   ];
   for (const p of parts) {
     const file = join(ctx.stagingDir, `export-${p.name}-${Date.now()}.csv`);
-    await ctx.db.read(`COPY (${p.q}) TO ${quotePath(file)} (header=false, ${STAGING_OPTIONS})`);
+    await ctx.db.read(copyTo(p.dump, file));
     try {
       for await (const row of readTsv(file)) yield p.parse(row) as ExportRecord;
     } finally {

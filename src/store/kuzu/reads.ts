@@ -8,6 +8,10 @@ import type { ClaimQuery } from '../port.ts';
 import { placeParts as walkPlaceParts } from '../place-parts.ts';
 import { parseChange, parseClaim } from './rows.ts';
 import type { KuzuContext } from './store.ts';
+import {
+  COUNT_CLAIMS_BY_TYPE, COUNT_DOCUMENTS, COUNT_ENTITIES_BY_KIND, DOCUMENT_IDS_OF_ENTITY, ENTITIES_WITH_TEXT, LOCATIONS_WITH_TEXT,
+  changesWhere, claimsWhere, countClaimsWhere, type ChangeCondition, type ClaimCondition,
+} from './statements.ts';
 
 // Reads by id come from the RecordCache (see record-cache.ts for why not from a Kùzu query).
 export async function getEntities(ctx: KuzuContext, ids: readonly string[]): Promise<Entity[]> {
@@ -50,7 +54,7 @@ export async function entitiesByExternalId(ctx: KuzuContext, scheme: keyof Entit
   const wanted = new Set(values);
   const out = new Map<string, string>();
   if (!wanted.size) return out;
-  const rows = await ctx.db.read('MATCH (e:Entity) WHERE e.data CONTAINS $needle RETURN e.id AS id, e.data AS data', { needle: `${JSON.stringify(scheme)}:"` });
+  const rows = await ctx.db.read(ENTITIES_WITH_TEXT, { needle: `${JSON.stringify(scheme)}:"` });
   for (const r of rows) {
     const value = (JSON.parse(String(r.data)) as Entity).externalIds?.[scheme];
     if (value && wanted.has(value) && !out.has(value)) out.set(value, String(r.id));
@@ -67,7 +71,7 @@ export async function placeParts(ctx: KuzuContext, id: string, page: { offset?: 
       // The country code lives in the record's JSON (written by JSON.stringify, so without spaces); every
       // row found is checked on the parsed record.
       locationsInCountry: async (code, cap) => {
-        const rows = await ctx.db.read("MATCH (e:Entity) WHERE e.kind = 'Location' AND e.data CONTAINS $needle RETURN e.id AS id ORDER BY id LIMIT $cap", {
+        const rows = await ctx.db.read(LOCATIONS_WITH_TEXT, {
           needle: `"countryCode":${JSON.stringify(code)}`,
           cap,
         });
@@ -94,28 +98,26 @@ export async function placeParts(ctx: KuzuContext, id: string, page: { offset?: 
 }
 
 export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {
-  // Conditions are fixed fragments; every value is a parameter.
-  const where: string[] = [];
+  // Conditions are fixed fragments (statements.ts); every value is a parameter.
+  const conds: ClaimCondition[] = [];
   const params: Record<string, unknown> = {};
-  if (q.entityId) {
-    where.push('(c.subject = $e OR c.object = $e)');
-    params.e = ctx.redirects.get(q.entityId) ?? q.entityId;
-  }
-  if (q.documentId) (where.push('c.documentId = $d'), (params.d = q.documentId));
-  if (q.types) (where.push('c.type IN $types'), (params.types = q.types));
-  if (q.certainty) (where.push('c.certainty IN $cert'), (params.cert = q.certainty));
-  where.push('c.status IN $status');
-  params.status = q.review ?? ['unreviewed', 'accepted'];
-  if (q.minConfidence !== undefined) (where.push('c.confidence >= $minc'), (params.minc = q.minConfidence - 1e-9));
-  if (q.from) (where.push("(c.start IS NULL OR c.start = '' OR c.start >= $from)"), (params.from = dateKey(q.from)));
-  if (q.to) (where.push("(c.start IS NULL OR c.start = '' OR c.start <= $to)"), (params.to = dateKey(q.to)));
-  const cond = `WHERE ${where.join(' AND ')}`;
-  const [count] = await ctx.db.read(`MATCH (c:Claim) ${cond} RETURN count(*) AS n`, params);
-  const pageCond = q.after ? `${cond} AND c.id > $after` : cond;
-  const rows = await ctx.db.read(
-    `MATCH (c:Claim) ${pageCond} RETURN c.data AS data, c.review AS review ORDER BY c.id LIMIT $limit`,
-    { ...params, ...(q.after ? { after: q.after } : {}), limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) },
-  );
+  const add = (c: ClaimCondition, name: string, value: unknown) => {
+    conds.push(c);
+    params[name] = value;
+  };
+  if (q.entityId) add('entity', 'e', ctx.redirects.get(q.entityId) ?? q.entityId);
+  if (q.documentId) add('document', 'd', q.documentId);
+  if (q.types) add('types', 'types', q.types);
+  if (q.certainty) add('certainty', 'cert', q.certainty);
+  add('status', 'status', q.review ?? ['unreviewed', 'accepted']);
+  if (q.minConfidence !== undefined) add('minConfidence', 'minc', q.minConfidence - 1e-9);
+  if (q.from) add('from', 'from', dateKey(q.from));
+  if (q.to) add('to', 'to', dateKey(q.to));
+  const [count] = await ctx.db.read(countClaimsWhere(conds), params);
+  const page: ClaimCondition[] = q.after ? [...conds, 'after'] : conds;
+  const rows = await ctx.db.read(claimsWhere(page), {
+    ...params, ...(q.after ? { after: q.after } : {}), limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000),
+  });
   return { total: Number(count?.n ?? 0), items: rows.map((r) => parseClaim(r.data, r.review)) };
 }
 
@@ -136,29 +138,23 @@ export async function claimsOfEntities(ctx: KuzuContext, entityIds: readonly str
 
 export async function documentsOf(ctx: KuzuContext, entityId: string, limit = 100): Promise<Document[]> {
   const id = ctx.redirects.get(entityId) ?? entityId;
-  const rows = await ctx.db.read(
-    'MATCH (c:Claim) WHERE c.subject = $e OR c.object = $e RETURN DISTINCT c.documentId AS d ORDER BY d LIMIT $limit',
-    { e: id, limit },
-  );
+  const rows = await ctx.db.read(DOCUMENT_IDS_OF_ENTITY, { e: id, limit });
   return getDocuments(ctx, rows.map((r) => String(r.d)));
 }
 
 export async function listChanges(ctx: KuzuContext, q: { targetId?: string; action?: ChangeRecord['action']; limit?: number }): Promise<ChangeRecord[]> {
-  const where: string[] = [];
+  const conds: ChangeCondition[] = [];
   const params: Record<string, unknown> = {};
-  if (q.targetId) (where.push('c.targets CONTAINS $t'), (params.t = `|${q.targetId}|`));
-  if (q.action) (where.push('c.action = $a'), (params.a = q.action));
-  const rows = await ctx.db.read(
-    `MATCH (c:Change) ${where.length ? `WHERE ${where.join(' AND ')}` : ''} RETURN c.data AS data ORDER BY c.at, c.id LIMIT $limit`,
-    { ...params, limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) },
-  );
+  if (q.targetId) (conds.push('target'), (params.t = `|${q.targetId}|`));
+  if (q.action) (conds.push('action'), (params.a = q.action));
+  const rows = await ctx.db.read(changesWhere(conds), { ...params, limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) });
   return rows.map((r) => parseChange(r.data)).filter((r) => !q.targetId || r.targetIds.includes(q.targetId));
 }
 
 export async function stats(ctx: KuzuContext): Promise<Stats> {
-  const [docs] = await ctx.db.read('MATCH (d:Document) RETURN count(*) AS n');
-  const kinds = await ctx.db.read('MATCH (e:Entity) RETURN e.kind AS k, count(*) AS n');
-  const types = await ctx.db.read('MATCH (c:Claim) RETURN c.type AS k, count(*) AS n');
+  const [docs] = await ctx.db.read(COUNT_DOCUMENTS);
+  const kinds = await ctx.db.read(COUNT_ENTITIES_BY_KIND);
+  const types = await ctx.db.read(COUNT_CLAIMS_BY_TYPE);
   const byKey = (rows: typeof kinds) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]).sort());
   const sum = (rows: typeof kinds) => rows.reduce((s, r) => s + Number(r.n), 0);
   return {

@@ -8,27 +8,17 @@
 import { SchemaVersionError, NotAStoreError } from '../errors.ts';
 import type { KuzuConnection } from './connection.ts';
 import { log } from '../../util/log.ts';
+import { CREATE_SEARCH_INDEX, CREATE_TABLES, DROP_SEARCH_INDEX, FTS_INDEX, META_ALL, META_CREATE, META_SET, SHOW_INDEXES, SHOW_TABLES } from './statements.ts';
 
 export const APP_NAME = 'rightsgraph';
 export const SCHEMA_VERSION = 1;
-export const FTS_INDEX = 'entity_names';
-
-const TABLES = [
-  'CREATE NODE TABLE IF NOT EXISTS Meta(key STRING PRIMARY KEY, value STRING)',
-  'CREATE NODE TABLE IF NOT EXISTS Entity(id STRING PRIMARY KEY, kind STRING, folded STRING, data STRING)',
-  'CREATE NODE TABLE IF NOT EXISTS Document(id STRING PRIMARY KEY, data STRING)',
-  `CREATE NODE TABLE IF NOT EXISTS Claim(id STRING PRIMARY KEY, type STRING, subject STRING, object STRING,
-     documentId STRING, certainty STRING, confidence DOUBLE, status STRING, start STRING, date STRING,
-     data STRING, review STRING)`,
-  'CREATE NODE TABLE IF NOT EXISTS Redirect(id STRING PRIMARY KEY, target STRING)',
-  'CREATE NODE TABLE IF NOT EXISTS Change(id STRING PRIMARY KEY, at STRING, action STRING, targets STRING, data STRING)',
-];
+export { FTS_INDEX };
 
 /** Migrations from version N to N+1, in order; empty while there is only version 1. */
 const MIGRATIONS: Record<number, (db: KuzuConnection) => Promise<void>> = {};
 
 async function tableNames(db: KuzuConnection): Promise<Set<string>> {
-  const rows = await db.query('CALL show_tables() RETURN name');
+  const rows = await db.query(SHOW_TABLES);
   return new Set(rows.map((r) => String(r.name)));
 }
 
@@ -41,15 +31,15 @@ export async function ensureSchema(db: KuzuConnection, opts: { recovered?: boole
   if (tables.size === 0) {
     if (db.readOnly) throw new NotAStoreError(`${db.path} is an empty database: run \`rightsgraph init\` first`);
     await db.transaction(async () => {
-      for (const ddl of TABLES) await db.query(ddl);
-      await db.query("CREATE (m:Meta {key: 'app', value: $app})", { app: APP_NAME });
-      await db.query("CREATE (m:Meta {key: 'schemaVersion', value: $v})", { v: String(SCHEMA_VERSION) });
+      for (const ddl of CREATE_TABLES) await db.query(ddl);
+      await db.query(META_CREATE, { key: 'app', value: APP_NAME });
+      await db.query(META_CREATE, { key: 'schemaVersion', value: String(SCHEMA_VERSION) });
     });
-    await db.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
+    await db.query(CREATE_SEARCH_INDEX);
     return SCHEMA_VERSION;
   }
   if (!tables.has('Meta')) throw new NotAStoreError(`${db.path} is a Kùzu database but not a rightsgraph one`);
-  const meta = new Map((await db.query('MATCH (m:Meta) RETURN m.key AS key, m.value AS value')).map((r) => [r.key, r.value]));
+  const meta = new Map((await db.query(META_ALL)).map((r) => [r.key, r.value]));
   if (meta.get('app') !== APP_NAME) throw new NotAStoreError(`${db.path} is a Kùzu database but not a rightsgraph one`);
   const version = Number(meta.get('schemaVersion'));
   if (!Number.isInteger(version)) throw new NotAStoreError(`${db.path} has no readable schema version`);
@@ -72,7 +62,7 @@ export async function ensureSchema(db: KuzuConnection, opts: { recovered?: boole
       const step = MIGRATIONS[v];
       if (!step) throw new SchemaVersionError(`${db.path} has schema ${v}, which this rightsgraph cannot migrate`);
       await step(db);
-      await db.query("MERGE (m:Meta {key: 'schemaVersion'}) SET m.value = $v", { v: String(v + 1) });
+      await db.query(META_SET, { key: 'schemaVersion', value: String(v + 1) });
     }
   }
   return SCHEMA_VERSION;
@@ -83,10 +73,10 @@ export async function ensureSchema(db: KuzuConnection, opts: { recovered?: boole
  * (see writes.ts), so a process killed in between leaves it missing until the next writable open.
  */
 export async function ensureSearchIndex(db: KuzuConnection): Promise<void> {
-  const rows = await db.query('CALL SHOW_INDEXES() RETURN index_name AS name');
+  const rows = await db.query(SHOW_INDEXES);
   if (rows.some((r) => r.name === FTS_INDEX)) return;
   try {
-    await db.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
+    await db.query(CREATE_SEARCH_INDEX);
   } catch (err) {
     // A process killed while Kùzu built the index leaves internal tables behind that neither SHOW_INDEXES
     // nor DROP TABLE can reach (Kùzu 0.11.3). Search then runs on the folded-name scan alone (slower on a
@@ -96,6 +86,6 @@ export async function ensureSearchIndex(db: KuzuConnection): Promise<void> {
 }
 
 export async function dropSearchIndex(db: KuzuConnection): Promise<void> {
-  const rows = await db.query('CALL SHOW_INDEXES() RETURN index_name AS name');
-  if (rows.some((r) => r.name === FTS_INDEX)) await db.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
+  const rows = await db.query(SHOW_INDEXES);
+  if (rows.some((r) => r.name === FTS_INDEX)) await db.query(DROP_SEARCH_INDEX);
 }

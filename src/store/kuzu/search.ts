@@ -3,31 +3,23 @@
 // "8200" would not match otherwise), ranked exact name > name prefix > substring > FTS relevance.
 import { foldText, SearchOptions, type Entity, type SearchHit } from '../../domain/index.ts';
 import { compareHits, parseEntity, searchRank } from '../records.ts';
-import { FTS_INDEX } from './schema.ts';
+import { searchContains, searchFts } from './statements.ts';
 import type { KuzuContext } from './store.ts';
 
 export async function searchEntities(ctx: KuzuContext, text: string, options?: SearchOptions): Promise<SearchHit[]> {
   const opts = SearchOptions.parse(options ?? {});
   const q = foldText(text);
   if (!q) return [];
-  const kindCond = opts.kinds ? 'AND e.kind IN $kinds' : '';
   const kindParam = opts.kinds ? { kinds: opts.kinds } : {};
   const pool = Math.max(opts.limit * 5, 50);
   const found = new Map<string, { data: unknown; fts: number }>();
   try {
-    const rows = await ctx.db.read(
-      `CALL QUERY_FTS_INDEX('Entity', '${FTS_INDEX}', $q) WITH node AS e, score WHERE true ${kindCond}
-       RETURN e.id AS id, e.data AS data, score ORDER BY score DESC LIMIT $pool`,
-      { q, pool, ...kindParam },
-    );
+    const rows = await ctx.db.read(searchFts(!!opts.kinds), { q, pool, ...kindParam });
     for (const r of rows) found.set(String(r.id), { data: r.data, fts: Number(r.score) });
   } catch {
     // A query of stop words or digits only has no FTS terms: the CONTAINS pass below still answers it.
   }
-  const rows = await ctx.db.read(
-    `MATCH (e:Entity) WHERE e.folded CONTAINS $q ${kindCond} RETURN e.id AS id, e.data AS data LIMIT $pool`,
-    { q, pool, ...kindParam },
-  );
+  const rows = await ctx.db.read(searchContains(!!opts.kinds), { q, pool, ...kindParam });
   for (const r of rows) if (!found.has(String(r.id))) found.set(String(r.id), { data: r.data, fts: 0 });
   const hits = [...found.values()].map(({ data, fts }) => {
     const entity = parseEntity(data);

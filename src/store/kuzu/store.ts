@@ -17,7 +17,8 @@ import { log } from '../../util/log.ts';
 import { Progress } from '../../util/progress.ts';
 import { Lane } from '../../util/lane.ts';
 import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
-import { STAGING_OPTIONS, quotePath, readTsv } from './csv.ts';
+import { readTsv } from './csv.ts';
+import { REDIRECTS_ALL, copyTo, type Dump } from './statements.ts';
 import { SCHEMA_VERSION, ensureSchema } from './schema.ts';
 import { ensureFreeSpace } from './disk.ts';
 import * as writes from './writes.ts';
@@ -114,7 +115,7 @@ export class KuzuStore implements GraphStore {
         db, index, redirects: new Map(), records: new RecordCache(index, RecordFile.unopened(recordsFileOf(file))), stagingDir, dataDir: dir,
         bufferPoolMb: opts.bufferPoolMb, schemaVersion, savedGeneration: '',
       };
-      for (const r of await db.read('MATCH (r:Redirect) RETURN r.id AS id, r.target AS target')) {
+      for (const r of await db.read(REDIRECTS_ALL)) {
         ctx.redirects.set(String(r.id), String(r.target));
       }
       return new KuzuStore(ctx);
@@ -325,30 +326,27 @@ async function rebuildFromDatabase(ctx: KuzuContext): Promise<void> {
   // total: counting the tables first, for an ETA, raised peak RSS (2,301 → 2,415 MB at 1 M claims in
   // bench:store; 6.3 → 7.0 GB at 5 M).
   const progress = new Progress({ label: 'opening the store: reading the graph', unit: 'records' });
-  const dump = async function* (name: string, query: string) {
+  const dump = async function* (name: Dump) {
     const file = join(ctx.stagingDir, `${name}.csv`);
-    await ctx.db.read(`COPY (${query}) TO ${quotePath(file)} (header=false, ${STAGING_OPTIONS})`);
+    await ctx.db.read(copyTo(name, file));
     try {
       yield* readTsv(file);
     } finally {
       rmSync(file, { force: true });
     }
   };
-  for await (const [id, data] of dump('docs', 'MATCH (d:Document) RETURN d.id, d.data')) {
+  for await (const [id, data] of dump('documentIndex')) {
     ctx.index.setDocument(id!, knownDate(JSON.parse(data!) as Document));
     ctx.records.setDocument(id!, data!);
     progress.tick();
   }
-  for await (const [id, kind, data] of dump('entities', 'MATCH (e:Entity) RETURN e.id, e.kind, e.data')) {
+  for await (const [id, kind, data] of dump('entityIndex')) {
     // Only technologies can be classes: the few of them are parsed, the rest are not.
     ctx.index.setEntity(id!, kind as never, kind === 'Technology' ? (JSON.parse(data!) as { generic?: boolean }).generic === true : undefined);
     ctx.records.setEntity(id!, data!);
     progress.tick();
   }
-  for await (const r of dump(
-    'claims',
-    'MATCH (c:Claim) RETURN c.id, c.type, c.subject, c.object, c.certainty, c.confidence, c.status, c.start, c.date, c.documentId, c.data, c.review',
-  )) {
+  for await (const r of dump('claimIndex')) {
     const [id, type, subject, object, certainty, confidence, status, start, date, documentId, data, review] = r as string[];
     // A claim left on a merged-away entity (one that linked the two merged entities) walks from the kept one.
     const s = ctx.redirects.get(subject!) ?? subject!;

@@ -16,29 +16,16 @@ import { newChangeRecord } from '../records.ts';
 import { log } from '../../util/log.ts';
 import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
 import { ensureFreeSpace } from './disk.ts';
-import { STAGING_OPTIONS, StagingValueError, quotePath, tsvRow } from './csv.ts';
-import { FTS_INDEX, dropSearchIndex, ensureSchema, ensureSearchIndex } from './schema.ts';
+import { StagingValueError, tsvRow } from './csv.ts';
+import { dropSearchIndex, ensureSchema, ensureSearchIndex } from './schema.ts';
+import { CLAIM_UPDATE, CREATE_SEARCH_INDEX, DROP_SEARCH_INDEX, ENTITY_DELETE, ENTITY_UPDATE, REDIRECTS_RETARGET, REDIRECT_SET, copyFrom, mergeFrom } from './statements.ts';
 import { getClaims, getEntities } from './reads.ts';
 import {
   CHANGE_COLUMNS, CLAIM_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, changeRow, claimJson, claimRow, documentRow, entityRow, foldedNames,
 } from './rows.ts';
 import type { KuzuContext } from './store.ts';
 
-const TYPES: Record<string, string> = { confidence: 'DOUBLE' };
 const REDIRECT_COLUMNS = ['id', 'target'] as const;
-const header = (cols: readonly string[]) => cols.map((c) => `${c} ${TYPES[c] ?? 'STRING'}`).join(', ');
-const sets = (v: string, cols: readonly string[]) => cols.filter((c) => c !== 'id').map((c) => `${v}.${c} = ${c}`).join(', ');
-
-/** LOAD + MERGE of one staged file into `table`; `keepOnMatch` columns are written on create only. */
-function mergeStatement(table: string, cols: readonly string[], file: string, keepOnMatch: readonly string[] = []): string {
-  // Explicit column types: LOAD FROM would otherwise sniff JSON text into STRUCTs.
-  const onMatch = cols.filter((c) => !keepOnMatch.includes(c));
-  return `LOAD WITH HEADERS (${header(cols)}) FROM ${quotePath(file)} (header=true, ${STAGING_OPTIONS})
-    WITH ${cols.join(', ')}
-    MERGE (x:${table} {id: id})
-    ON CREATE SET ${sets('x', cols)}
-    ON MATCH SET ${sets('x', onMatch)}`;
-}
 
 function stage(ctx: KuzuContext, name: string, cols: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
   const file = join(ctx.stagingDir, `${name}-${process.pid}-${Date.now()}.csv`);
@@ -93,11 +80,11 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     if (rebuild) await dropSearchIndex(ctx.db);
     try {
       await ctx.db.transaction(async () => {
-        if (docFile) await ctx.db.query(mergeStatement('Document', DOCUMENT_COLUMNS, docFile));
-        if (entFile) await ctx.db.query(mergeStatement('Entity', ENTITY_COLUMNS, entFile));
-        if (redirectFile) await ctx.db.query(mergeStatement('Redirect', REDIRECT_COLUMNS, redirectFile));
+        if (docFile) await ctx.db.query(mergeFrom('Document', DOCUMENT_COLUMNS, docFile));
+        if (entFile) await ctx.db.query(mergeFrom('Entity', ENTITY_COLUMNS, entFile));
+        if (redirectFile) await ctx.db.query(mergeFrom('Redirect', REDIRECT_COLUMNS, redirectFile));
         // An existing claim keeps its review.
-        if (claimFile) await ctx.db.query(mergeStatement('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
+        if (claimFile) await ctx.db.query(mergeFrom('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
       });
     } finally {
       if (rebuild) await ensureSearchIndex(ctx.db);
@@ -215,14 +202,14 @@ export async function bulkLoad(
     try {
       await ensureSchema(sideDb);
       // COPY refuses a table with an FTS index in some versions; drop it and build it once over the loaded names.
-      await sideDb.query(`CALL DROP_FTS_INDEX('Entity', '${FTS_INDEX}')`);
+      await sideDb.query(DROP_SEARCH_INDEX);
       await sideDb.transaction(async () => {
         for (const table of ['Document', 'Entity', 'Claim'] as const) {
-          await sideDb.query(`COPY ${table} FROM ${quotePath(files[table])} (header=false, ${STAGING_OPTIONS})`);
+          await sideDb.query(copyFrom(table, files[table]));
           t[table] = performance.now();
         }
       });
-      await sideDb.query(`CALL CREATE_FTS_INDEX('Entity', '${FTS_INDEX}', ['folded'])`);
+      await sideDb.query(CREATE_SEARCH_INDEX);
       t.fts = performance.now();
     } finally {
       // Closing checkpoints: the loaded database is whole in its one file.
@@ -260,7 +247,7 @@ async function writeChanges(ctx: KuzuContext, records: readonly ChangeRecord[]):
   if (!records.length) return;
   const file = stage(ctx, 'changes', CHANGE_COLUMNS, records.map(changeRow));
   try {
-    await ctx.db.query(mergeStatement('Change', CHANGE_COLUMNS, file));
+    await ctx.db.query(mergeFrom('Change', CHANGE_COLUMNS, file));
   } finally {
     rmSync(file, { force: true });
   }
@@ -274,13 +261,13 @@ export async function recordChanges(ctx: KuzuContext, input: readonly ChangeReco
 async function writeClaim(ctx: KuzuContext, c: Claim): Promise<void> {
   const { review, ...rest } = c;
   await ctx.db.query(
-    'MATCH (x:Claim {id: $id}) SET x.subject = $s, x.object = $o, x.status = $status, x.data = $data, x.review = $review',
+    CLAIM_UPDATE,
     { id: c.id, s: c.subject, o: c.object, status: review.status, data: JSON.stringify(rest), review: JSON.stringify(review) },
   );
 }
 
 async function writeEntity(ctx: KuzuContext, e: Entity): Promise<void> {
-  await ctx.db.query('MATCH (x:Entity {id: $id}) SET x.folded = $folded, x.data = $data', {
+  await ctx.db.query(ENTITY_UPDATE, {
     id: e.id, folded: foldedNames(e), data: JSON.stringify(e),
   });
 }
@@ -338,9 +325,9 @@ export async function mergeEntities(ctx: KuzuContext, keepId: string, dropId: st
   await ctx.db.transaction(async () => {
     await writeEntity(ctx, merged);
     for (const c of claims) await writeClaim(ctx, c);
-    await ctx.db.query('MATCH (x:Entity {id: $id}) DELETE x', { id: drop.id });
-    await ctx.db.query('MATCH (r:Redirect) WHERE r.target = $drop SET r.target = $keep', { drop: drop.id, keep: keep.id });
-    await ctx.db.query('MERGE (r:Redirect {id: $drop}) SET r.target = $keep', { drop: drop.id, keep: keep.id });
+    await ctx.db.query(ENTITY_DELETE, { id: drop.id });
+    await ctx.db.query(REDIRECTS_RETARGET, { drop: drop.id, keep: keep.id });
+    await ctx.db.query(REDIRECT_SET, { drop: drop.id, keep: keep.id });
     await writeChanges(ctx, [record]);
   });
   for (const [from, to] of ctx.redirects) if (to === drop.id) ctx.redirects.set(from, keep.id);

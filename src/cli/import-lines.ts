@@ -31,7 +31,7 @@ interface BulkLoader {
  * all or nothing, with the same validation as upsert). Returns false to fall back to batched upserts — also
  * when the file names an entity twice, which bulk loading refuses and upserts fold together.
  */
-async function bulkIntoEmpty(store: GraphStore, file: string, bad: Map<number, string>, report: ImportReport, progress: Progress): Promise<boolean> {
+async function bulkIntoEmpty(store: GraphStore, file: string, types: LineTypes, report: ImportReport, progress: Progress): Promise<boolean> {
   const loader = store as Partial<BulkLoader>;
   if (typeof loader.bulkLoad !== 'function') return false;
   const s = await store.stats();
@@ -41,13 +41,11 @@ async function bulkIntoEmpty(store: GraphStore, file: string, bad: Map<number, s
     for (const type of ['document', 'entity', 'claim'] as const) {
       let data: unknown[] = [];
       for await (const [n, text] of lines(file)) {
-        if (bad.has(n)) continue;
+        const t = types.of(n);
         // Change records are gathered in the first read (of documents).
-        const p = parseLine(text, type === 'document' ? ['document', 'change'] : [type]);
-        if (!p?.ok) continue;
-        if (p.rec.type === 'change' && type === 'document') changes.push(p.rec.data);
-        if (p.rec.type !== type) continue;
-        data.push(p.rec.data);
+        if (t === 'change' && type === 'document') changes.push(dataOf(text) as ChangeRecord);
+        if (t !== type) continue;
+        data.push(dataOf(text));
         if (data.length >= 50_000) {
           yield type === 'document' ? { documents: data as never } : type === 'entity' ? { entities: data as never } : { claims: data as never };
           progress.tick(data.length);
@@ -78,19 +76,14 @@ async function* lines(file: string): AsyncGenerator<[number, string]> {
   for await (const [n, l] of textLines(file)) if (l.trim()) yield [n, l];
 }
 
-/**
- * One line as a checked record. With `only`, a record of another type is passed over before the schema
- * check: the write passes read the file once per type, and checking every line each time cost more than
- * the writes.
- */
-function parseLine(text: string, only?: ReadonlyArray<ExportRecord['type']>): { ok: true; rec: ExportRecord } | { ok: false; problem: string } | null {
+/** One line as a checked record (the check pass). */
+function parseLine(text: string): { ok: true; rec: ExportRecord } | { ok: false; problem: string } {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
     return { ok: false, problem: `not JSON (${(err as Error).message})` };
   }
-  if (only && !only.includes((json as { type?: ExportRecord['type'] } | null)?.type as ExportRecord['type'])) return null;
   const r = ExportRecord.safeParse(json);
   if (!r.success) {
     const i = r.error.issues[0]!;
@@ -98,6 +91,36 @@ function parseLine(text: string, only?: ReadonlyArray<ExportRecord['type']>): { 
   }
   return { ok: true, rec: r.data };
 }
+
+/**
+ * The write passes read the file once per record type. The check pass notes each good line's type (a byte a
+ * line), so they skip other lines unparsed and parse theirs with JSON.parse alone: the check pass has
+ * checked each line against its schema, and the store checks each batch again (upsert, bulkLoad and
+ * recordChanges parse with the same zod schemas). Parsing and checking every line once per pass cost more
+ * than the writes.
+ */
+class LineTypes {
+  private codes = new Uint8Array(1 << 16);
+  private static readonly TYPES = ['document', 'entity', 'redirect', 'claim', 'change'] as const;
+  set(line: number, type: ExportRecord['type']): void {
+    if (line >= this.codes.length) {
+      const next = new Uint8Array(Math.max(line + 1, this.codes.length * 2));
+      next.set(this.codes);
+      this.codes = next;
+    }
+    this.codes[line] = LineTypes.TYPES.indexOf(type) + 1;
+  }
+  clear(line: number): void {
+    if (line < this.codes.length) this.codes[line] = 0;
+  }
+  /** The type of a good line; undefined for a bad or blank one. */
+  of(line: number): ExportRecord['type'] | undefined {
+    const c = line < this.codes.length ? this.codes[line]! : 0;
+    return c ? LineTypes.TYPES[c - 1] : undefined;
+  }
+}
+
+const dataOf = (text: string): unknown => (JSON.parse(text) as { data: unknown }).data;
 
 const PLURAL = { document: 'documents', entity: 'entities', redirect: 'redirects', claim: 'claims', change: 'changes' } as const;
 
@@ -114,15 +137,17 @@ export async function importLines(
   // Merges carried in the file: a claim may name a merged-away id (one that linked the two merged entities).
   const redirects = new Map<string, { line: number; target: string }>();
   let total = 0;
+  const types = new LineTypes();
   const check = new Progress({ label: 'import: checking', unit: 'lines' });
   for await (const [n, text] of lines(file)) {
     total = n;
     check.tick();
-    const p = parseLine(text)!;
+    const p = parseLine(text);
     if (!p.ok) {
       bad.set(n, p.problem);
       continue;
     }
+    types.set(n, p.rec.type);
     if (p.rec.type === 'entity') {
       const prev = kinds.get(p.rec.data.id);
       if (prev && prev !== p.rec.data.kind) bad.set(n, `entity ${p.rec.data.id} is also a ${prev} earlier in the file`);
@@ -181,30 +206,25 @@ export async function importLines(
 
   const progress = new Progress({ label: 'import', total: total - bad.size, unit: 'records' });
   // The bulk path loads into an empty store without redirects (their claims need the upsert path).
-  if (!redirects.size && (await bulkIntoEmpty(store, file, bad, report, progress))) {
+  for (const n of bad.keys()) types.clear(n);
+  if (!redirects.size && (await bulkIntoEmpty(store, file, types, report, progress))) {
     progress.done();
     return report;
   }
   for (const type of ['document', 'entity', 'redirect', 'claim', 'change'] as const) {
-    let batch: ExportRecord[] = [];
+    let batch: unknown[] = [];
     const flush = async () => {
       if (!batch.length) return;
-      if (type === 'change') await store.recordChanges(batch.map((r) => r.data as never));
-      else {
-        const data = batch.map((r) => r.data);
-        await store.upsert({ [PLURAL[type]]: data });
-      }
+      if (type === 'change') await store.recordChanges(batch as ChangeRecord[]);
+      else await store.upsert({ [PLURAL[type]]: batch });
       report.imported[PLURAL[type]] += batch.length;
       progress.tick(batch.length);
       batch = [];
     };
     for await (const [n, text] of lines(file)) {
-      if (bad.has(n)) continue;
-      const p = parseLine(text, [type]);
-      if (p?.ok && p.rec.type === type) {
-        batch.push(p.rec);
-        if (batch.length >= opts.batchSize) await flush();
-      }
+      if (types.of(n) !== type) continue;
+      batch.push(dataOf(text));
+      if (batch.length >= opts.batchSize) await flush();
     }
     await flush();
   }

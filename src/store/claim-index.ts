@@ -12,6 +12,7 @@ import {
   type Claim,
   type ClaimFilter,
 } from '../domain/index.ts';
+import { IdIndex } from './id-index.ts';
 
 export const KIND_CODES = EntityKind.options;
 export const TYPE_CODES = ClaimType.options;
@@ -108,15 +109,18 @@ export interface IndexColumns {
   start: Int32Array;
   date: Int32Array;
   doc: Int32Array;
-  /** '' where a claim has no date. */
-  dateText: string[];
+  /** Each claim's date as written, as a code into dateTexts (0: none). */
+  dateCode: Int32Array;
+  /** The distinct dates as written; dateTexts[0] is ''. */
+  dateTexts: string[];
   docIds: string[];
   docKnown: Int32Array;
 }
 
 export class ClaimIndex {
-  readonly entityIds: string[] = [];
-  private readonly entityIdx = new Map<string, number>();
+  /** Assigned only by fromColumns (which takes the snapshot's arrays as they are). */
+  entityIds: string[] = [];
+  private entityIdx = new IdIndex(this.entityIds);
   private readonly kinds = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
   readonly out: number[][] = [];
   /** Bumped on every change, so caches of derived views (hop lists of hubs) know when they are stale. */
@@ -124,8 +128,8 @@ export class ClaimIndex {
   private readonly suspendedIn = new Map<number, number[]>();
   readonly inn: number[][] = [];
 
-  readonly claimIds: string[] = [];
-  private readonly claimIdx = new Map<string, number>();
+  claimIds: string[] = [];
+  private claimIdx = new IdIndex(this.claimIds);
   private readonly subj = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly obj = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly type = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
@@ -142,8 +146,11 @@ export class ClaimIndex {
   /** Technologies that are a class (cameras, cloud storage), not a named product: see isGeneric. */
   private readonly generic = new Set<number>();
   /** Dates as written, for reporting an ended hop's date as the source gave it. */
-  private readonly dateText: (string | undefined)[] = [];
-  private readonly claimColumns = [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date, this.doc];
+  private readonly dateCode = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
+  /** Distinct dates as written (a few thousand among millions of claims), each once; 0 is none. */
+  private readonly dateTexts: string[] = [''];
+  private readonly dateTextCode = new Map<string, number>([['', 0]]);
+  private readonly claimColumns = [this.subj, this.obj, this.type, this.cert, this.status, this.conf, this.start, this.date, this.doc, this.dateCode];
 
   /** The index as columns (copies cut to length, or views where the caller only reads them at once). */
   columns(): IndexColumns {
@@ -154,7 +161,7 @@ export class ClaimIndex {
       claimIds: this.claimIds, subj: this.subj.a.subarray(0, n), obj: this.obj.a.subarray(0, n), type: this.type.a.subarray(0, n),
       cert: this.cert.a.subarray(0, n), status: this.status.a.subarray(0, n), conf: this.conf.a.subarray(0, n),
       start: this.start.a.subarray(0, n), date: this.date.a.subarray(0, n), doc: this.doc.a.subarray(0, n),
-      dateText: Array.from({ length: n }, (_, i) => this.dateText[i] ?? ''),
+      dateCode: this.dateCode.a.subarray(0, n), dateTexts: this.dateTexts,
       docIds: [...this.docIdx.keys()], docKnown: this.docKnown.a.subarray(0, this.docIdx.size),
     };
   }
@@ -165,21 +172,32 @@ export class ClaimIndex {
     const m = c.entityIds.length;
     const n = c.claimIds.length;
     if ([c.kinds].some((a) => a.length !== m) || [c.subj, c.obj, c.type, c.cert, c.status, c.conf, c.start, c.date, c.doc].some((a) => a.length !== n)
-      || c.dateText.length !== n || c.docKnown.length !== c.docIds.length) {
+      || c.dateCode.length !== n || c.docKnown.length !== c.docIds.length || c.dateTexts[0] !== '') {
       throw new Error('index columns of different lengths');
     }
-    c.entityIds.forEach((id, i) => {
-      x.entityIds.push(id);
-      x.entityIdx.set(id, i);
-      x.out.push([]);
-      x.inn.push([]);
-    });
+    // Adjacency lists made at their final length (a list grown by push reallocates as it grows; with 2 M
+    // lists that garbage was a third of the open).
+    const outDeg = new Int32Array(m);
+    const inDeg = new Int32Array(m);
+    for (let i = 0; i < n; i++) {
+      const s = c.subj[i]!;
+      const o = c.obj[i]!;
+      if (!(s >= 0 && s < m && o >= 0 && o < m)) throw new Error(`claim ${c.claimIds[i]} names entity ${s}/${o} of ${m}`);
+      outDeg[s]!++;
+      inDeg[o]!++;
+    }
+    for (let e = 0; e < m; e++) {
+      x.out.push(new Array<number>(outDeg[e]!));
+      x.inn.push(new Array<number>(inDeg[e]!));
+    }
+    outDeg.fill(0);
+    inDeg.fill(0);
+    x.entityIds = c.entityIds;
+    x.entityIdx = new IdIndex(x.entityIds);
     x.kinds.a = c.kinds as typeof x.kinds.a;
     for (const g of c.generic) x.generic.add(g);
-    c.claimIds.forEach((id, i) => {
-      x.claimIds.push(id);
-      x.claimIdx.set(id, i);
-    });
+    x.claimIds = c.claimIds;
+    x.claimIdx = new IdIndex(x.claimIds);
     x.subj.a = c.subj as typeof x.subj.a;
     x.obj.a = c.obj as typeof x.obj.a;
     x.type.a = c.type as typeof x.type.a;
@@ -189,21 +207,20 @@ export class ClaimIndex {
     x.start.a = c.start as typeof x.start.a;
     x.date.a = c.date as typeof x.date.a;
     x.doc.a = c.doc as typeof x.doc.a;
-    // Dates as written repeat (a few thousand distinct among millions): one string each.
-    const dates = new Map<string, string>();
-    for (let i = 0; i < n; i++) {
-      const d = c.dateText[i]!;
-      if (!d) x.dateText[i] = undefined;
-      else {
-        let s = dates.get(d);
-        if (s === undefined) dates.set(d, (s = d));
-        x.dateText[i] = s;
+    x.dateCode.a = c.dateCode as typeof x.dateCode.a;
+    c.dateTexts.forEach((d, k) => {
+      if (k) {
+        x.dateTexts.push(d);
+        x.dateTextCode.set(d, k);
       }
+    });
+    for (let i = 0; i < n; i++) {
+      const dc = c.dateCode[i]!;
+      if (dc < 0 || dc >= c.dateTexts.length) throw new Error(`claim ${c.claimIds[i]} has date code ${dc} of ${c.dateTexts.length}`);
       const s = c.subj[i]!;
       const o = c.obj[i]!;
-      if (!(s >= 0 && s < m && o >= 0 && o < m)) throw new Error(`claim ${c.claimIds[i]} names entity ${s}/${o} of ${m}`);
-      x.out[s]!.push(i);
-      x.inn[o]!.push(i);
+      x.out[s]![outDeg[s]!++] = i;
+      x.inn[o]![inDeg[o]!++] = i;
       if (c.type[i] === SUSPENDED) {
         const l = x.suspendedIn.get(o);
         if (l) l.push(i);
@@ -243,7 +260,7 @@ export class ClaimIndex {
     if (i === undefined) {
       i = this.entityIds.length;
       this.entityIds.push(id);
-      this.entityIdx.set(id, i);
+      this.entityIdx.add(i);
       this.out.push([]);
       this.inn.push([]);
       this.kinds.ensure(i + 1);
@@ -299,7 +316,7 @@ export class ClaimIndex {
     if (i === undefined) {
       i = this.claimIds.length;
       this.claimIds.push(c.id);
-      this.claimIdx.set(c.id, i);
+      this.claimIdx.add(i);
       if (i >= this.subj.a.length) for (const g of this.claimColumns) g.ensure(i + 1);
       this.type.a[i] = t;
       this.link(i, s, o);
@@ -313,7 +330,13 @@ export class ClaimIndex {
     this.conf.a[i] = c.confidence;
     this.start.a[i] = dateInt(c.start);
     this.date.a[i] = dateInt(c.date);
-    this.dateText[i] = c.date;
+    let dc = this.dateTextCode.get(c.date ?? '');
+    if (dc === undefined) {
+      dc = this.dateTexts.length;
+      this.dateTexts.push(c.date!);
+      this.dateTextCode.set(c.date!, dc);
+    }
+    this.dateCode.a[i] = dc;
     this.doc.a[i] = c.documentId ? this.internDoc(c.documentId) : -1;
     return i;
   }
@@ -405,7 +428,7 @@ export class ClaimIndex {
     return this.date.a[ci]!;
   }
   dateTextOf(ci: number): string | undefined {
-    return this.dateText[ci];
+    return this.dateTexts[this.dateCode.a[ci]!] || undefined;
   }
 
   /** Whether claim `ci`'s document was known by the filter's asOf (a document without a date always was). */

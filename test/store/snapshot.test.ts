@@ -6,7 +6,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ClaimIndex } from '../../src/store/claim-index.ts';
+import { IdIndex } from '../../src/store/id-index.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
+import { readSnapshot, writeSnapshot } from '../../src/store/kuzu/snapshot.ts';
 import { claim, claims, documents, entities } from './fixture.ts';
 
 const dirs: string[] = [];
@@ -159,5 +162,54 @@ describe('the saved index beside the Kùzu database', () => {
     expect(await answers(again)).toEqual(expected);
     expect(again.indexSource).toEqual({ from: 'snapshot' });
     await again.close();
+  });
+});
+
+describe('the saved index’s parts', () => {
+  it('keeps ids of any characters (line breaks, lone surrogates, accents) and dates as written', async () => {
+    const { data } = await folder();
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(data, { recursive: true });
+    const ix = new ClaimIndex();
+    const odd = ['co_plain', 'co_line\nbreak', 'co_\ud800lone', 'co_accentué', ''];
+    for (const id of odd) ix.setEntity(id, 'Company');
+    ix.setEntity('abuse_x', 'Abuse');
+    odd.forEach((id, i) => ix.setClaim({ id: `cl_${i}\n`, type: 'RESPONSIBLE_FOR', subject: id, object: 'abuse_x', certainty: 'stated', confidence: 0.5, status: 'unreviewed', date: i % 2 ? '2025-09' : undefined }));
+    const key = { schemaVersion: 1, generation: 'g', recordsId: 'r' };
+    const records = { entOff: new Float64Array(6), entLen: new Uint32Array(6), claimOff: new Float64Array(5), claimLen: new Uint32Array(5), revOff: new Float64Array(5), revLen: new Uint32Array(5), docIds: [], docUrls: [], docOff: new Float64Array(0), docLen: new Uint32Array(0) };
+    writeSnapshot(join(data, 'x.index'), key, 100, ix.columns(), records);
+    const back = readSnapshot(join(data, 'x.index'), key, 100);
+    if (!('index' in back)) throw new Error(back.unusable);
+    const again = ClaimIndex.fromColumns(back.index);
+    expect(again.entityIds).toEqual(ix.entityIds);
+    expect(again.claimIds).toEqual(ix.claimIds);
+    for (const id of odd) expect(again.entityIndex(id)).toBe(ix.entityIndex(id));
+    expect(odd.map((_, i) => again.dateTextOf(i))).toEqual([undefined, '2025-09', undefined, '2025-09', undefined]);
+    expect(again.inn[again.entityIndex('abuse_x')!]).toHaveLength(5);
+    // Another generation or record file is refused, with its reason.
+    expect(readSnapshot(join(data, 'x.index'), { ...key, generation: 'h' }, 100)).toMatchObject({ unusable: expect.stringMatching(/changed/) });
+    expect(readSnapshot(join(data, 'x.index'), { ...key, recordsId: 's' }, 100)).toMatchObject({ unusable: expect.stringMatching(/record file/) });
+    expect(readSnapshot(join(data, 'x.index'), key, 99)).toMatchObject({ unusable: expect.stringMatching(/record file/) });
+  });
+
+  it('finds every id among many, and none that was not added', () => {
+    const ids: string[] = [];
+    const index = new IdIndex(ids);
+    for (let i = 0; i < 100_000; i++) {
+      ids.push(`cl_${(i * 7919).toString(36)}`);
+      index.add(i);
+    }
+    const built = new IdIndex(ids);
+    for (let i = 0; i < ids.length; i += 7) {
+      expect(index.get(ids[i]!)).toBe(i);
+      expect(built.get(ids[i]!)).toBe(i);
+    }
+    expect(index.get('cl_missing')).toBeUndefined();
+    expect(index.size).toBe(100_000);
+    // A repeated id keeps its first position.
+    ids.push(ids[5]!);
+    index.add(ids.length - 1);
+    expect(index.get(ids[5]!)).toBe(5);
+    expect(index.size).toBe(100_000);
   });
 });

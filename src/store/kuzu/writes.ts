@@ -140,23 +140,20 @@ export async function bulkLoad(
   const write = async (s: WriteStream, text: string) => {
     if (!s.write(text)) await once(s, 'drain');
   };
-  // Validation sees the loaded-so-far data through a scratch context, so later batches may cite earlier ones.
-  const kinds = new Map<string, Entity['kind']>();
-  const docs = new Set<string>();
-  const claimIds = new Set<string>();
-  // The store is empty, so the index and cache fill as rows are staged (holding the rows apart until the
-  // COPY would double the memory) and are reset to empty if anything fails.
+  // The store is empty, so the index and record cache fill as rows are staged (holding the rows apart until
+  // the COPY would double the memory) and are reset to empty if anything fails. Validation sees the
+  // loaded-so-far data through them, so later batches may cite earlier ones (sets of its own held 5 M claim
+  // ids a second time).
   let ok = false;
   const result: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
   try {
     for await (const input of batches) {
-      const b: UpsertBatch = validateBatch(input, { kindOf: (id) => kinds.get(id), hasDocument: (id) => docs.has(id), resolve: (id) => id });
+      const b: UpsertBatch = validateBatch(input, { kindOf: (id) => ctx.index.kindOfId(id), hasDocument: (id) => ctx.records.hasDocument(id), resolve: (id) => id });
       // Redirects need the upsert path (their claims are indexed through them); the import falls back to it.
       if (b.redirects.length) throw new InvalidBatchError('bulkLoad: redirects are loaded through upsert');
       let text = '';
       for (const d of b.documents) {
-        if (docs.has(d.id)) continue;
-        docs.add(d.id);
+        if (ctx.records.hasDocument(d.id)) continue;
         const row = documentRow(d);
         ctx.index.setDocument(d.id, knownDate(d));
         ctx.records.setDocument(d.id, row[1]!);
@@ -166,8 +163,7 @@ export async function bulkLoad(
       await write(streams.Document, text);
       text = '';
       for (const e of b.entities) {
-        if (kinds.has(e.id)) throw new InvalidBatchError(`bulkLoad: entity ${e.id} appears twice`);
-        kinds.set(e.id, e.kind);
+        if (ctx.index.kindOfId(e.id)) throw new InvalidBatchError(`bulkLoad: entity ${e.id} appears twice`);
         const row = entityRow(e);
         ctx.index.setEntity(e.id, e.kind, genericOf(e));
         ctx.records.setEntity(e.id, row[3]!);
@@ -177,8 +173,7 @@ export async function bulkLoad(
       await write(streams.Entity, text);
       text = '';
       for (const c of b.claims) {
-        if (claimIds.has(c.id)) continue;
-        claimIds.add(c.id);
+        if (ctx.index.claimIndex(c.id) !== undefined) continue;
         const json = claimJson(c);
         text += tsvRow(claimRow(c, json));
         ctx.index.setClaim(claimKeyOf(c));

@@ -218,13 +218,14 @@ async function phase(name: string, entities: number, claims: number, over: strin
 
 console.log(`bench:store — Kùzu, sizes ${SIZES.map(([e, c]) => `${e.toLocaleString('en')} entities / ${c.toLocaleString('en')} claims`).join('; ')}, seed ${values.seed}`);
 const rows: Array<{ size: string; figures: Record<string, number> }> = [];
+const count = (n: number) => (n >= 1e6 ? `${n / 1e6} M` : `${n / 1000} k`);
 for (const [entities, claims] of SIZES) {
   const over = mkdtempSync(join(values.dir ?? tmpdir(), 'rg-bench-'));
   try {
     console.log(`${entities.toLocaleString('en')} entities, ${claims.toLocaleString('en')} claims, in ${over}`);
     const load = await phase('load', entities, claims, over);
     const query = await phase('query', entities, claims, over);
-    rows.push({ size: `${entities / 1000} k / ${claims >= 1e6 ? `${claims / 1e6} M` : `${claims / 1000} k`}`, figures: { ...load, ...query } });
+    rows.push({ size: `${count(entities)} / ${count(claims)}`, figures: { ...load, ...query } });
   } finally {
     rmSync(over, { recursive: true, force: true });
   }

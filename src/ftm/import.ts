@@ -100,6 +100,8 @@ function strings(line: FtmLine, prop: string): string[] {
 const first = (line: FtmLine, prop: string) => strings(line, prop)[0];
 /** A value kept only when it fits our schema (FtM's dates may carry a time, its countries may be regions). */
 function fit<T>(schema: z.ZodType<T>, v: unknown): T | undefined {
+  // Absent values are the common case: a failed safeParse builds an error (a tenth of the conversion's time).
+  if (v === undefined || v === null || v === '') return undefined;
   const r = schema.safeParse(v);
   return r.success ? r.data : undefined;
 }

@@ -136,6 +136,34 @@ describe('kuzu transactions', () => {
   });
 });
 
+describe('kuzu idempotent upserts', () => {
+  it('writes nothing for records stored exactly as given, and writes the one that changed', async () => {
+    const { store, cleanup } = await tempStore();
+    try {
+      const { documents, entities, claims } = await import('./fixture.ts');
+      await store.upsert({ documents, entities, claims });
+      const generation = store.ctx.db.generation;
+      const bytes = store.ctx.records.file.size;
+      const again = await store.upsert({ documents, entities, claims });
+      expect(again.claims).toEqual({ created: 0, existing: claims.length });
+      // No transaction ran (the generation token is replaced by every one) and no record was appended.
+      expect(store.ctx.db.generation).toBe(generation);
+      expect(store.ctx.records.file.size).toBe(bytes);
+
+      const [first] = claims;
+      await store.upsert({ claims: [{ ...first!, confidence: 0.11 }] });
+      expect(store.ctx.db.generation).not.toBe(generation);
+      expect((await store.getClaims([first!.id]))[0]?.confidence).toBe(0.11);
+      const renamed = { ...entities[0]!, aliases: [...(entities[0]!.aliases ?? []), 'Another name'] };
+      await store.upsert({ entities: [renamed] });
+      expect((await store.getEntities([renamed.id]))[0]?.aliases).toContain('Another name');
+    } finally {
+      await store.close();
+      await cleanup();
+    }
+  });
+});
+
 describe('kuzu bulk load', () => {
   it('loads an empty store by COPY to the same graph as upsert, and refuses a store that holds data', async () => {
     const { documents, entities, claims } = await import('./fixture.ts');

@@ -100,8 +100,18 @@ export class RecordCache {
   private text(s: Slots, i: number | undefined): string | undefined {
     return i === undefined || !s.has(i) ? undefined : this.file.read(s.off[i]!, s.len[i]!);
   }
+  /** The stored JSON text of a record, as written: an upsert compares it with what it would write. */
+  entityJson(id: string): string | undefined {
+    return this.text(this.entities, this.index.entityIndex(id));
+  }
+  claimJson(id: string): string | undefined {
+    return this.text(this.claims, this.index.claimIndex(id));
+  }
+  documentJson(id: string): string | undefined {
+    return this.text(this.docs, this.docSlot.get(id));
+  }
   entity(id: string): Entity | undefined {
-    const json = this.text(this.entities, this.index.entityIndex(id));
+    const json = this.entityJson(id);
     return json === undefined ? undefined : (JSON.parse(json) as Entity);
   }
   claim(id: string): Claim | undefined {

@@ -1,7 +1,8 @@
 // The CLI as users run it: `node bin/rightsgraph.js ARGS` in a child process on one data folder, never
 // the Neo4j of the environment, with its exit status, stdout and stderr.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { expect } from 'vitest';
 
 const BIN = resolve('bin/rightsgraph.js');
@@ -23,3 +24,15 @@ export function runCli(data: string, args: string[], input?: string): CliResult 
 
 /** Expects a zero exit, showing stderr when not. */
 export const cliOk = (r: CliResult) => expect(r.code, r.err).toBe(0);
+
+/** A store's export as text, written by `export --out` into `scratch` with the caller's own way of running the CLI. */
+export async function exportedText(
+  run: (data: string, ...args: string[]) => { status: number | null; stderr: string },
+  data: string,
+  scratch: string,
+): Promise<string> {
+  const out = join(scratch, `out-${Math.random().toString(36).slice(2)}.jsonl`);
+  const r = run(data, 'export', '--out', out);
+  expect(r.status, r.stderr).toBe(0);
+  return readFile(out, 'utf8');
+}

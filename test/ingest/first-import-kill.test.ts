@@ -9,6 +9,7 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportedText } from '../helpers/cli.ts';
 import { devCorpusDir } from '../../src/util/shared.ts';
 
 const ENTITIES = 40_000;
@@ -43,12 +44,7 @@ describe('SIGKILL during a first import into an empty folder', () => {
           }, 5);
           child.once('exit', (code) => (clearInterval(poll), clearTimeout(timer), resolve(code)));
         });
-      const exported = async (data: string) => {
-        const out = join(dir, `out-${Math.random().toString(36).slice(2)}.jsonl`);
-        const r = cli(data, 'export', '--out', out);
-        expect(r.status, r.stderr).toBe(0);
-        return readFile(out, 'utf8');
-      };
+      const exported = (data: string) => exportedText(cli, data, dir);
 
       const reference = join(dir, 'reference');
       const first = cli(reference, 'import', file);

@@ -1,5 +1,7 @@
 // The store contract on the embedded Kùzu adapter, plus what only Kùzu has: its files, schema version,
 // lock between processes and reopening.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -216,6 +218,86 @@ describe('kuzu search index upkeep', () => {
       const again = await KuzuStore.open({ dataDir: join(dir, 'data'), bufferPoolMb: 128 });
       expect(await indexes(again)).toEqual(['entity_names']);
       await again.close();
+    } finally {
+      await cleanup();
+    }
+  });
+});
+
+describe('kuzu recovery from the record log', () => {
+  const exported = async (s: KuzuStore) => {
+    const out: string[] = [];
+    for await (const r of s.exportAll()) out.push(JSON.stringify(r));
+    return out;
+  };
+  /** A pid no process has any more: a child that ran and exited. */
+  const deadPid = () => spawnSync(process.execPath, ['-e', '']).pid!;
+  /** What a kill in the middle of a Kùzu checkpoint leaves: the mark of a dead process, a file Kùzu cannot trust. */
+  const killedMidCheckpoint = (dataDir: string) => {
+    const db = join(dataDir, 'graph.kuzu');
+    writeFileSync(db, Buffer.alloc(statSync(db).size, 0xab));
+    writeFileSync(`${db}.unsafe`, JSON.stringify({ what: 'a checkpoint', pid: deadPid(), at: new Date().toISOString() }));
+  };
+  async function writtenStore() {
+    const t = await tempStore();
+    const { documents, entities, claims } = await import('./fixture.ts');
+    await t.store.upsert({ documents, entities, claims });
+    await t.store.reviewClaim('cl_enables_tech_azure_abuse_surv', { status: 'rejected', note: 'misread' }, { by: 'tester' });
+    await t.store.reviewClaim('cl_uses_gov_8200_tech_azure', { status: 'accepted' }, { by: 'tester' });
+    await t.store.reviewClaim('cl_uses_gov_8200_tech_azure', { status: 'unreviewed' }, { by: 'tester' });
+    await t.store.updateEntity('tech_office', { aliases: ['Microsoft Office'] }, { by: 'tester' });
+    await t.store.mergeEntities('co_ms', 'co_ms2', { by: 'tester' });
+    return t;
+  }
+
+  it('rebuilds a database a kill left damaged: the same export, search and paths, the damaged file kept', async () => {
+    const { store, dir, cleanup } = await writtenStore();
+    const dataDir = join(dir, 'data');
+    try {
+      const want = await exported(store);
+      const paths = await store.exposurePaths({ from: 'co_ms', limit: 50 });
+      await store.close();
+      killedMidCheckpoint(dataDir);
+      const again = await KuzuStore.open({ dataDir, bufferPoolMb: 128 });
+      expect(await exported(again)).toEqual(want);
+      expect(await again.exposurePaths({ from: 'co_ms', limit: 50 })).toEqual(paths);
+      expect((await again.searchEntities('microsoft office'))[0]?.entity.id).toBe('tech_office');
+      // The merged-away entity still resolves through its redirect, and writes go on.
+      expect((await again.getEntities(['co_ms2']))[0]?.id).toBe('co_ms');
+      await again.updateEntity('co_ms', { aliases: ['MS'] }, { by: 'tester' });
+      await again.close();
+      expect(readdirSync(dataDir).filter((f) => /^graph\.kuzu\.damaged-[^.]+$/.test(f))).toHaveLength(1);
+      expect(existsSync(join(dataDir, 'graph.kuzu.unsafe'))).toBe(false);
+      // The rebuilt store is an ordinary one: it reopens without a recovery, the update kept.
+      const third = await KuzuStore.open({ dataDir, bufferPoolMb: 128 });
+      expect((await third.getEntities(['co_ms']))[0]?.aliases).toContain('MS');
+      await third.close();
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('repairs on a read-only open too; refuses in one line a live writer and a store without a record log', async () => {
+    const { store, dir, cleanup } = await writtenStore();
+    const dataDir = join(dir, 'data');
+    try {
+      const want = await exported(store);
+      await store.close();
+      killedMidCheckpoint(dataDir);
+      const ro = await KuzuStore.open({ dataDir, bufferPoolMb: 64, readOnly: true });
+      expect(await exported(ro)).toEqual(want);
+      await ro.close();
+      const db = join(dataDir, 'graph.kuzu');
+      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+      try {
+        writeFileSync(`${db}.unsafe`, JSON.stringify({ what: 'a checkpoint', pid: child.pid, at: new Date().toISOString() }));
+        await expect(KuzuStore.open({ dataDir, bufferPoolMb: 64 })).rejects.toMatchObject({ code: 'STORE_LOCKED' });
+      } finally {
+        child.kill();
+      }
+      killedMidCheckpoint(dataDir);
+      rmSync(`${db}.records`);
+      await expect(KuzuStore.open({ dataDir, bufferPoolMb: 64 })).rejects.toThrow(/no record log to rebuild it from: move the folder aside and import your last `rightsgraph export`/);
     } finally {
       await cleanup();
     }

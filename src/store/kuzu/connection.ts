@@ -1,9 +1,10 @@
 // One Kùzu database and connection: runs parameterised statements (values never enter query text), closes
 // every result, and turns Kùzu's error strings into the store's typed errors (locked, not a store, disk full).
-import { rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import kuzu from 'kuzu';
 import { DiskFullError, NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError } from '../errors.ts';
+import { recordsFileOf } from './snapshot.ts';
 import { BEGIN, CHECKPOINT, COMMIT, META_GET, META_SET, ROLLBACK, type Statement } from './statements.ts';
 
 export type Row = Record<string, unknown>;
@@ -11,11 +12,73 @@ export type Row = Record<string, unknown>;
 /** A first bulk import builds its database under this suffix and renames it into place when complete. */
 export const LOADING_SUFFIX = '.loading';
 
-/** Removes a database file and its write-ahead log. */
+/** Removes a side database (one being created, loaded or recovered): its file, WAL, unsafe mark and record file. */
 export function removeDatabaseFiles(path: string): void {
   rmSync(path, { force: true, recursive: true });
   rmSync(`${path}.wal`, { force: true });
+  rmSync(unsafeMarkOf(path), { force: true });
+  rmSync(recordsFileOf(path), { force: true });
 }
+
+/**
+ * The unsafe mark: a file beside the database that exists while Kùzu rewrites the database file itself
+ * (a checkpoint, replaying a log, dropping or building the search index). Kùzu 0.11.3 does not survive
+ * a kill there (reproduced: a duplicated primary key at the next open, or one that opens and fails its
+ * first update), so an open that finds the mark left by a dead process rebuilds the database from its
+ * record log (recover.ts) instead of trusting it. Between those moments every commit sits in the WAL,
+ * which Kùzu replays after a kill; hence auto-checkpoint is off and checkpoints are this module's.
+ */
+export const unsafeMarkOf = (path: string) => `${path}.unsafe`;
+
+export interface UnsafeMark {
+  what: string;
+  pid: number;
+  at: string;
+}
+
+/** The mark left at `path`, or null; `alive` when the process that wrote it still runs (it holds the database). */
+export function readUnsafeMark(path: string): (UnsafeMark & { alive: boolean }) | null {
+  const file = unsafeMarkOf(path);
+  if (!existsSync(file)) return null;
+  let mark: UnsafeMark = { what: 'an unknown step', pid: 0, at: '' };
+  try {
+    mark = { ...mark, ...(JSON.parse(readFileSync(file, 'utf8')) as Partial<UnsafeMark>) };
+  } catch {
+    // a mark cut short: the process died while writing it, which is what the mark says anyway
+  }
+  let alive = false;
+  if (mark.pid && mark.pid !== process.pid) {
+    try {
+      process.kill(mark.pid, 0);
+      alive = true;
+    } catch (err) {
+      alive = (err as { code?: string }).code === 'EPERM';
+    }
+  }
+  return { ...mark, alive };
+}
+
+export function writeUnsafeMark(path: string, what: string): void {
+  const fd = openSync(unsafeMarkOf(path), 'w');
+  try {
+    writeSync(fd, JSON.stringify({ what, pid: process.pid, at: new Date().toISOString() } satisfies UnsafeMark));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The WAL's size in bytes (0 when there is none). */
+export function walBytes(path: string): number {
+  try {
+    return statSync(`${path}.wal`).size;
+  } catch {
+    return 0;
+  }
+}
+
+/** A WAL past this size is checkpointed after the write that grew it (Kùzu's own default threshold). */
+const CHECKPOINT_BYTES = Number(process.env.RIGHTSGRAPH_CHECKPOINT_MB ?? 64) * 1024 * 1024;
 
 /** Maps a Kùzu or file-system failure to a StoreError with one clear line, or returns the error as is. */
 export function mapKuzuError(err: unknown, path: string): unknown {
@@ -53,8 +116,8 @@ export class KuzuConnection {
   ) {}
 
   static async open(path: string, opts: { bufferPoolMb: number; readOnly: boolean }): Promise<KuzuConnection> {
-    // Auto-checkpoint stays on (threshold 64 MB) so the WAL of many small batches does not grow without bound.
-    const db = new kuzu.Database(path, opts.bufferPoolMb * 1024 * 1024, true, opts.readOnly, 0, true, 64 * 1024 * 1024);
+    // Auto-checkpoint off: checkpoints run between writes, under the unsafe mark (see unsafeMarkOf).
+    const db = new kuzu.Database(path, opts.bufferPoolMb * 1024 * 1024, true, opts.readOnly, 0, false);
     try {
       await db.init();
       const conn = new kuzu.Connection(db);
@@ -157,14 +220,35 @@ export class KuzuConnection {
     }
   }
 
+  /** Called before the unsafe mark is set: the store puts its record log on disk, which recovery reads. */
+  beforeUnsafe: () => void = () => undefined;
+
+  /** Runs `fn` under the unsafe mark: a process killed inside it leaves a database the next open rebuilds. */
+  async unsafe<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    this.beforeUnsafe();
+    writeUnsafeMark(this.path, what);
+    const out = await fn();
+    rmSync(unsafeMarkOf(this.path), { force: true });
+    return out;
+  }
+
+  /** Checkpoints when the WAL has grown past the threshold; called between writes. */
+  async checkpointIfLarge(): Promise<void> {
+    if (!this.readOnly && walBytes(this.path) > CHECKPOINT_BYTES) await this.checkpoint();
+  }
+
+  async checkpoint(): Promise<void> {
+    await this.unsafe('a checkpoint', async () => {
+      await this.query(CHECKPOINT);
+    });
+  }
+
   async close(): Promise<void> {
     if (!this.readOnly) {
-      // Close the CHECKPOINT's result before closing the database: otherwise the process segfaults at exit.
       try {
-        const r = await this.conn.query(CHECKPOINT.text);
-        for (const x of Array.isArray(r) ? r : [r]) x.close();
+        if (walBytes(this.path) > 0) await this.checkpoint();
       } catch {
-        // a failed checkpoint leaves the WAL in place; Kùzu replays it on the next open
+        // a failed checkpoint leaves the WAL in place (and the mark: the next open rebuilds rather than trust it)
       }
     }
     await this.readConn.close();

@@ -62,21 +62,25 @@ export class RecordCache {
 
   /** Entity JSON for an id the index already holds. */
   setEntity(id: string, json: string): void {
-    this.entities.set(this.index.entityIndex(id)!, this.file.append(json));
+    this.entities.set(this.index.entityIndex(id)!, this.file.append('E', id, json));
   }
   /** Claim JSON without its review, and its review JSON (null: keep the one stored), for a claim the index holds. */
   setClaim(id: string, json: string, reviewJson: string | null): void {
     const i = this.index.claimIndex(id)!;
-    this.claims.set(i, this.file.append(json));
-    if (reviewJson !== null) this.putReview(i, reviewJson);
+    this.claims.set(i, this.file.append('C', id, json));
+    if (reviewJson !== null) this.putReview(id, i, reviewJson);
   }
   setReview(id: string, reviewJson: string): void {
     const i = this.index.claimIndex(id);
-    if (i !== undefined) this.putReview(i, reviewJson);
+    if (i !== undefined) this.putReview(id, i, reviewJson);
   }
-  private putReview(i: number, json: string): void {
-    if (json === DEFAULT_REVIEW) this.reviews.clear(i);
-    else this.reviews.set(i, this.file.append(json));
+  private putReview(id: string, i: number, json: string): void {
+    if (json !== DEFAULT_REVIEW) this.reviews.set(i, this.file.append('R', id, json));
+    else if (this.reviews.has(i)) {
+      // Back to the default: the log says so, or a recovery would bring the earlier review back.
+      this.file.append('R', id, json);
+      this.reviews.clear(i);
+    }
   }
   setDocument(id: string, json: string): void {
     let slot = this.docSlot.get(id);
@@ -87,7 +91,7 @@ export class RecordCache {
       this.docUrls.push(url);
       if (url) this.byUrl.set(url, [...(this.byUrl.get(url) ?? []), id].sort());
     }
-    this.docs.set(slot, this.file.append(json));
+    this.docs.set(slot, this.file.append('D', id, json));
   }
   documentIdsByUrl(url: string): readonly string[] {
     return this.byUrl.get(url) ?? [];
@@ -95,6 +99,18 @@ export class RecordCache {
   deleteEntity(id: string): void {
     const i = this.index.entityIndex(id);
     if (i !== undefined) this.entities.clear(i);
+    this.file.append('Z', id, 'null');
+  }
+  /** Lines for the log alone (no read goes through the file for them): redirects and change records. */
+  noteRedirect(id: string, target: string): void {
+    this.file.append('X', id, JSON.stringify(target));
+  }
+  noteChange(id: string, json: string): void {
+    this.file.append('K', id, json);
+  }
+  /** Puts what the last commit appended into the file (a write call; `file.sync()` also asks the disk). */
+  committed(): void {
+    this.file.flush();
   }
 
   private text(s: Slots, i: number | undefined): string | undefined {

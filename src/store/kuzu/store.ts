@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { knownDate, type ChangeRecord, type Document, type Entity } from '../../domain/index.ts';
 import type { ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
-import { NotAStoreError, ReadOnlyStoreError } from '../errors.ts';
+import { NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError, StoreUnavailableError } from '../errors.ts';
 import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
 import { ClaimIndex } from '../claim-index.ts';
 import { RecordCache } from './record-cache.ts';
@@ -16,7 +16,8 @@ import { readSnapshot, recordsFileOf, snapshotFileOf, writeSnapshot } from './sn
 import { log } from '../../util/log.ts';
 import { Progress } from '../../util/progress.ts';
 import { Lane } from '../../util/lane.ts';
-import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
+import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, readUnsafeMark, removeDatabaseFiles, walBytes, writeUnsafeMark } from './connection.ts';
+import { recoverFromRecordLog } from './recover.ts';
 import { readTsv } from './csv.ts';
 import { REDIRECTS_ALL, copyTo, type Dump } from './statements.ts';
 import { SCHEMA_VERSION, ensureSchema } from './schema.ts';
@@ -101,11 +102,9 @@ export class KuzuStore implements GraphStore {
       rmSync(`${creating}.wal`, { force: true });
       renameSync(creating, file);
     }
-    // A WAL left beside the database means the last writer did not close it (killed, crashed).
-    const recovered = existsSync(`${file}.wal`) && statSync(`${file}.wal`).size > 0;
-    const db = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly: !!opts.readOnly });
+    const db = await openDatabase(file, opts);
     try {
-      const schemaVersion = await ensureSchema(db, { recovered });
+      const schemaVersion = db.schemaVersion;
       await db.readGeneration();
       const stagingRoot = opts.readOnly ? tmpdir() : join(dir, '.staging');
       mkdirSync(stagingRoot, { recursive: true });
@@ -118,6 +117,7 @@ export class KuzuStore implements GraphStore {
       for (const r of await db.read(REDIRECTS_ALL)) {
         ctx.redirects.set(String(r.id), String(r.target));
       }
+      db.beforeUnsafe = () => ctx.records.file.sync();
       return new KuzuStore(ctx);
     } catch (err) {
       await db.close().catch(() => undefined);
@@ -145,7 +145,9 @@ export class KuzuStore implements GraphStore {
     return this.queue.run(async () => {
       ensureFreeSpace(this.ctx.dataDir, 0);
       await this.ready();
-      return fn();
+      const out = await fn();
+      await this.ctx.db.checkpointIfLarge();
+      return out;
     });
   }
 
@@ -260,6 +262,51 @@ export class KuzuStore implements GraphStore {
   }
 }
 
+/**
+ * Opens the database file, after what a dead process left: its unsafe mark (killed while Kùzu rewrote the
+ * file: rebuilt from the record log), or a WAL (killed between checkpoints: Kùzu replays it, under the mark,
+ * and a replay that fails is rebuilt from the log too).
+ */
+async function openDatabase(file: string, opts: KuzuOpenOptions): Promise<KuzuConnection & { schemaVersion: number }> {
+  const readOnly = !!opts.readOnly;
+  const mark = readUnsafeMark(file);
+  if (mark?.alive && !readOnly) {
+    throw new StoreLockedError(`the database at ${opts.dataDir} is being written by process ${mark.pid} (${mark.what}): wait for it, or stop it`);
+  }
+  if (mark && !mark.alive) {
+    // A read-only open (`stats`, `export`) repairs too: the user's first command after a crash just works.
+    try {
+      await recoverFromRecordLog(file, mark.what, opts.bufferPoolMb);
+    } catch (err) {
+      const mapped = mapKuzuError(err, opts.dataDir);
+      if (mapped instanceof ReadOnlyStoreError) {
+        throw new StoreUnavailableError(`${opts.dataDir}: a process was killed while ${mark.what}, and the store must be rebuilt from its record log, which needs write access to the folder: ${mapped.message}`);
+      }
+      throw mapped;
+    }
+  }
+  // A WAL left beside the database means the last writer did not close it (killed, crashed).
+  const replay = !readOnly && walBytes(file) > 0;
+  const what = 'Kùzu replayed the write-ahead log of a process that did not close the store';
+  if (replay) writeUnsafeMark(file, what);
+  let db: KuzuConnection | null = null;
+  try {
+    db = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly });
+    const schemaVersion = await ensureSchema(db, { recovered: replay });
+    if (replay) await db.checkpoint();
+    return Object.assign(db, { schemaVersion });
+  } catch (err) {
+    await db?.close().catch(() => undefined);
+    const mapped = mapKuzuError(err, opts.dataDir);
+    // Only a replay that Kùzu itself failed: a lock, a foreign file or a newer schema stay what they are.
+    if (!replay || mapped instanceof StoreError) throw mapped;
+    log.warn({ err: String((err as Error).message) }, 'Kùzu could not replay the write-ahead log');
+    await recoverFromRecordLog(file, what, opts.bufferPoolMb);
+    const again = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly });
+    return Object.assign(again, { schemaVersion: await ensureSchema(again) });
+  }
+}
+
 /** Saves the in-memory graph beside the database for the next open; a failure (disk full) costs only a rebuild then. */
 export function saveSnapshot(ctx: KuzuContext): void {
   if (ctx.db.readOnly || !ctx.db.generation) return;
@@ -357,6 +404,14 @@ async function rebuildFromDatabase(ctx: KuzuContext): Promise<void> {
     });
     ctx.records.setClaim(id!, data!, review!);
     progress.tick();
+  }
+  // Redirects and change records are read from Kùzu when needed; they go into the file for the log alone.
+  for (const [id, target] of ctx.redirects) ctx.records.noteRedirect(id, target);
+  if (!ctx.db.readOnly) {
+    for await (const [data] of dump('exportChanges')) {
+      ctx.records.noteChange((JSON.parse(data!) as ChangeRecord).id, data!);
+      progress.tick();
+    }
   }
   progress.done();
   log.debug({ entities: ctx.index.entityCount, claims: ctx.index.claimCount, ms: Date.now() - t0 }, 'kuzu index loaded');

@@ -87,17 +87,25 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     // interrupted rebuild is redone at the next writable open; search meanwhile falls back to CONTAINS).
     const added = result.entities.created;
     const rebuild = added >= 1000 && added > ctx.index.entityCount / 10;
-    if (rebuild) await dropSearchIndex(ctx.db);
-    try {
-      await ctx.db.transaction(async () => {
-        if (docFile) await ctx.db.query(mergeFrom('Document', DOCUMENT_COLUMNS, docFile));
-        if (entFile) await ctx.db.query(mergeFrom('Entity', ENTITY_COLUMNS, entFile));
-        if (redirectFile) await ctx.db.query(mergeFrom('Redirect', REDIRECT_COLUMNS, redirectFile));
-        // An existing claim keeps its review.
-        if (claimFile) await ctx.db.query(mergeFrom('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
+    const write = () => ctx.db.transaction(async () => {
+      if (docFile) await ctx.db.query(mergeFrom('Document', DOCUMENT_COLUMNS, docFile));
+      if (entFile) await ctx.db.query(mergeFrom('Entity', ENTITY_COLUMNS, entFile));
+      if (redirectFile) await ctx.db.query(mergeFrom('Redirect', REDIRECT_COLUMNS, redirectFile));
+      // An existing claim keeps its review.
+      if (claimFile) await ctx.db.query(mergeFrom('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
+    });
+    if (!rebuild) await write();
+    else {
+      // A process killed while Kùzu drops or builds the index left a catalog it could not read back
+      // (reproduced here): the whole sequence runs under the database's unsafe mark (connection.ts).
+      await ctx.db.unsafe('rebuilding the search index', async () => {
+        await dropSearchIndex(ctx.db);
+        try {
+          await write();
+        } finally {
+          await ensureSearchIndex(ctx.db);
+        }
       });
-    } finally {
-      if (rebuild) await ensureSearchIndex(ctx.db);
     }
   } finally {
     for (const f of files) rmSync(f, { force: true });
@@ -111,7 +119,10 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     ctx.index.setEntity(e.id, e.kind, genericOf(e));
     ctx.records.setEntity(e.id, JSON.stringify(e));
   }
-  for (const r of batch.redirects) ctx.redirects.set(r.id, r.target);
+  for (const r of batch.redirects) {
+    ctx.redirects.set(r.id, r.target);
+    ctx.records.noteRedirect(r.id, r.target);
+  }
   claims.forEach((c, n) => {
     const i = ctx.index.claimIndex(c.id);
     // A claim between two merged entities keeps its merged-away end; the index walks it from the kept one.
@@ -121,6 +132,7 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     // An existing claim keeps its review: only a new one brings its own.
     ctx.records.setClaim(c.id, jsons[n]![0], i === undefined ? jsons[n]![1] : null);
   });
+  ctx.records.committed();
   return result;
 }
 
@@ -154,6 +166,13 @@ export async function bulkLoad(
   // the COPY would double the memory) and are reset to empty if anything fails. Validation sees the
   // loaded-so-far data through them, so later batches may cite earlier ones (sets of its own held 5 M claim
   // ids a second time).
+  // Staged records go to the loading database's own record file, renamed into place with it: the log
+  // (record-file.ts) must hold committed records only, and a killed load commits nothing.
+  const main = ctx.db.path;
+  const side = `${main}${LOADING_SUFFIX}`;
+  removeDatabaseFiles(side);
+  ctx.records.file.close();
+  ctx.records = new RecordCache(ctx.index, RecordFile.create(recordsFileOf(side)));
   let ok = false;
   const result: UpsertResult = { documents: { created: 0, existing: 0 }, entities: { created: 0, updated: 0 }, claims: { created: 0, existing: 0 } };
   try {
@@ -200,9 +219,6 @@ export async function bulkLoad(
     // never opened again (Kùzu 0.11.3: a missing FTS index, then segfaults). Killed now, it leaves the empty
     // store as it was and a `.loading` file the next open discards.
     const t: Record<string, number> = { staged: performance.now() };
-    const main = ctx.db.path;
-    const side = `${main}${LOADING_SUFFIX}`;
-    removeDatabaseFiles(side);
     const sideDb = await KuzuConnection.open(side, { bufferPoolMb: ctx.bufferPoolMb, readOnly: false });
     try {
       await ensureSchema(sideDb);
@@ -226,8 +242,12 @@ export async function bulkLoad(
     if (existsSync(`${side}.wal`) && statSync(`${side}.wal`).size > 0) throw new Error(`the loaded database left a WAL (${side}.wal): not swapped in`);
     rmSync(`${side}.wal`, { force: true });
     rmSync(`${main}.wal`, { force: true });
+    ctx.records.file.sync();
     renameSync(side, main);
+    renameSync(recordsFileOf(side), recordsFileOf(main));
+    const beforeUnsafe = ctx.db.beforeUnsafe;
     ctx.db = await KuzuConnection.open(main, { bufferPoolMb: ctx.bufferPoolMb, readOnly: false });
+    ctx.db.beforeUnsafe = beforeUnsafe;
     await ctx.db.readGeneration();
     ok = true;
     log.debug({ ms: Object.fromEntries(Object.entries(t).map(([k, v]) => [k, Math.round(v - t.staged!)])) }, 'bulk load stages');
@@ -240,6 +260,7 @@ export async function bulkLoad(
       // Back to empty: the records staged so far are dropped with their file, and the saved index no longer matches it.
       ctx.index = new ClaimIndex();
       ctx.records.file.close();
+      rmSync(recordsFileOf(side), { force: true });
       ctx.records = new RecordCache(ctx.index, RecordFile.create(recordsFileOf(ctx.db.path)));
       ctx.savedGeneration = '';
     }
@@ -261,6 +282,13 @@ async function writeChanges(ctx: KuzuContext, records: readonly ChangeRecord[]):
 export async function recordChanges(ctx: KuzuContext, input: readonly ChangeRecord[]): Promise<void> {
   const records = input.map((r) => ChangeRecord.parse(r));
   await ctx.db.transaction(() => writeChanges(ctx, records));
+  noteChanges(ctx, records);
+}
+
+/** Change records go to the record log after their commit, like every record. */
+function noteChanges(ctx: KuzuContext, records: readonly ChangeRecord[]): void {
+  for (const r of records) ctx.records.noteChange(r.id, JSON.stringify(r));
+  ctx.records.committed();
 }
 
 async function writeClaim(ctx: KuzuContext, c: Claim): Promise<void> {
@@ -288,6 +316,7 @@ export async function reviewClaim(ctx: KuzuContext, id: string, review: Review, 
   });
   ctx.index.setStatus(id, next.review.status);
   ctx.records.setReview(id, JSON.stringify(next.review));
+  noteChanges(ctx, [record]);
   return next;
 }
 
@@ -302,6 +331,7 @@ export async function updateEntity(ctx: KuzuContext, id: string, patch: EntityPa
   });
   ctx.index.setEntity(next.id, next.kind, genericOf(next));
   ctx.records.setEntity(next.id, JSON.stringify(next));
+  noteChanges(ctx, [record]);
   return next;
 }
 
@@ -335,11 +365,17 @@ export async function mergeEntities(ctx: KuzuContext, keepId: string, dropId: st
     await ctx.db.query(REDIRECT_SET, { drop: drop.id, keep: keep.id });
     await writeChanges(ctx, [record]);
   });
-  for (const [from, to] of ctx.redirects) if (to === drop.id) ctx.redirects.set(from, keep.id);
+  for (const [from, to] of ctx.redirects) {
+    if (to !== drop.id) continue;
+    ctx.redirects.set(from, keep.id);
+    ctx.records.noteRedirect(from, keep.id);
+  }
   ctx.redirects.set(drop.id, keep.id);
+  ctx.records.noteRedirect(drop.id, keep.id);
   ctx.index.moveClaims(drop.id, keep.id, new Set(claims.map((c) => c.id)));
   ctx.records.setEntity(keep.id, JSON.stringify(merged));
   ctx.records.deleteEntity(drop.id);
   for (const c of claims) ctx.records.setClaim(c.id, claimJson(c)[0], null);
+  noteChanges(ctx, [record]);
   return { keep: keep.id, drop: drop.id, movedClaims: claims.length, record };
 }

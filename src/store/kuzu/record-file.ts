@@ -36,7 +36,8 @@ const HEADER_BYTES = MAGIC.length + 36 + 1; // magic, a UUID, a newline
 const BLOCK = 1 << 20;
 
 export class RecordFile {
-  private pending: Buffer[] = [];
+  /** Lines not yet written, as text: turned into bytes once per block (a Buffer per line cost more). */
+  private pending = '';
   private pendingBytes = 0;
   /** Bytes on disk (flushed). */
   private flushed: number;
@@ -93,13 +94,13 @@ export class RecordFile {
     if (this.readOnly || this.fd < 0) throw new Error(`${this.path} is not open for writing`);
     // JSON.stringify escapes tabs and newlines, so neither the id nor the JSON can hold one raw.
     const head = `${tag}\t${JSON.stringify(id)}\t`;
-    const buf = Buffer.from(`${head}${json}\n`, 'utf8');
-    const headBytes = head.length === Buffer.byteLength(head) ? head.length : Buffer.byteLength(head);
+    const headBytes = Buffer.byteLength(head);
+    const jsonBytes = Buffer.byteLength(json);
     const at = this.size + headBytes;
-    this.pending.push(buf);
-    this.pendingBytes += buf.length;
+    this.pending += head + json + '\n';
+    this.pendingBytes += headBytes + jsonBytes + 1;
     if (this.pendingBytes >= BLOCK) this.flush();
-    return [at, buf.length - headBytes - 1];
+    return [at, jsonBytes];
   }
 
   /**
@@ -151,11 +152,12 @@ export class RecordFile {
 
   flush(): void {
     if (!this.pendingBytes) return;
-    const all = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
+    const all = Buffer.from(this.pending, 'utf8');
+    if (all.length !== this.pendingBytes) throw new Error(`${this.path}: ${all.length} bytes to write, ${this.pendingBytes} counted`);
     let done = 0;
     while (done < all.length) done += writeSync(this.fd, all, done, all.length - done, this.flushed + done);
     this.flushed += all.length;
-    this.pending = [];
+    this.pending = '';
     this.pendingBytes = 0;
   }
 

@@ -13,5 +13,6 @@ import { register as crawl } from './crawl.ts';
 import { register as archive } from './archive.ts';
 import { register as correct } from './correct.ts';
 import { register as dossier } from './dossier.ts';
+import { register as recover } from './recover.ts';
 
-export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest, correct, crawl, archive, migrate, dossier];
+export const COMMANDS: Array<(program: Command) => void> = [init, stats, exportCmd, importCmd, seed, serve, extractCmd, ingest, correct, crawl, archive, migrate, dossier, recover];

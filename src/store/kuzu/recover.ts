@@ -53,22 +53,30 @@ class TsvFile {
   }
 }
 
+/** Whether a record log the store could be rebuilt from lies beside the database file. */
+export function hasRecordLog(file: string): boolean {
+  const f = RecordFile.open(recordsFileOf(file), true);
+  f?.close();
+  return !!f;
+}
+
 /**
- * Rebuilds the database at `file` from its record log. `what` is the step the dead process was in, for
- * the messages. Throws StoreUnavailableError (one line, saying what to run) when there is no log to read.
+ * Rebuilds the database at `file` from its record log. `cause` says why, for the messages ("a process was
+ * killed during a checkpoint"). Throws StoreUnavailableError (one line, saying what to run) when there is
+ * no log to read.
  */
-export async function recoverFromRecordLog(file: string, what: string, bufferPoolMb: number): Promise<Recovery> {
+export async function recoverFromRecordLog(file: string, cause: string, bufferPoolMb: number): Promise<Recovery> {
   const dir = dirname(file);
   const logFile = RecordFile.open(recordsFileOf(file), true);
   if (!logFile) {
     throw new StoreUnavailableError(
-      `${dir}: a process was killed while ${what}, which leaves the database file untrustworthy (Kùzu 0.11.3 cannot repair it), ` +
-        'and there is no record log to rebuild it from: move the folder aside and import your last `rightsgraph export` into a new one',
+      `${dir}: the database must be rebuilt (${cause}; Kùzu 0.11.3 cannot repair it), and there is no record log to rebuild it ` +
+        'from: move the folder aside and import your last `rightsgraph export` into a new one',
     );
   }
   // Ours from here: another process that opens the store meanwhile sees a live writer and waits (StoreLockedError).
-  writeUnsafeMark(file, `rebuilding the database from its record log (a process was killed while ${what})`);
-  log.warn({ path: dir, what }, 'a process was killed while Kùzu rewrote the database file: rebuilding it from the record log');
+  writeUnsafeMark(file, 'a rebuild from the record log');
+  log.warn({ path: dir, cause }, `${cause}: rebuilding the database from the record log`);
   const t0 = Date.now();
   const progress = new Progress({ label: 'recovering the store: reading the record log', unit: 'lines' });
   const at = new Map<string, [number, number]>();

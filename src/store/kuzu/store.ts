@@ -1,10 +1,10 @@
 // The Kùzu GraphStore: opens (or creates) the database in the data folder, loads the in-memory ClaimIndex,
 // funnels every write through one queue (Kùzu refuses a second concurrent write transaction) and hands each
 // verb to its module (writes, reads, search, export).
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { knownDate, type ChangeRecord, type Document, type Entity } from '../../domain/index.ts';
 import type { ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
 import { NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError, StoreUnavailableError } from '../errors.ts';
@@ -17,7 +17,7 @@ import { log } from '../../util/log.ts';
 import { Progress } from '../../util/progress.ts';
 import { Lane } from '../../util/lane.ts';
 import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, readUnsafeMark, removeDatabaseFiles, walBytes, writeUnsafeMark } from './connection.ts';
-import { recoverFromRecordLog } from './recover.ts';
+import { hasRecordLog, recoverFromRecordLog, type Recovery } from './recover.ts';
 import { readTsv } from './csv.ts';
 import { REDIRECTS_ALL, copyTo, type Dump } from './statements.ts';
 import { SCHEMA_VERSION, ensureSchema } from './schema.ts';
@@ -274,21 +274,21 @@ async function openDatabase(file: string, opts: KuzuOpenOptions): Promise<KuzuCo
     throw new StoreLockedError(`the database at ${opts.dataDir} is being written by process ${mark.pid} (${mark.what}): wait for it, or stop it`);
   }
   if (mark && !mark.alive) {
+    const cause = `a process was killed during ${mark.what}`;
     // A read-only open (`stats`, `export`) repairs too: the user's first command after a crash just works.
     try {
-      await recoverFromRecordLog(file, mark.what, opts.bufferPoolMb);
+      await recoverFromRecordLog(file, cause, opts.bufferPoolMb);
     } catch (err) {
       const mapped = mapKuzuError(err, opts.dataDir);
       if (mapped instanceof ReadOnlyStoreError) {
-        throw new StoreUnavailableError(`${opts.dataDir}: a process was killed while ${mark.what}, and the store must be rebuilt from its record log, which needs write access to the folder: ${mapped.message}`);
+        throw new StoreUnavailableError(`${opts.dataDir}: ${cause}, and the store must be rebuilt from its record log, which needs write access to the folder: ${mapped.message}`);
       }
       throw mapped;
     }
   }
   // A WAL left beside the database means the last writer did not close it (killed, crashed).
   const replay = !readOnly && walBytes(file) > 0;
-  const what = 'Kùzu replayed the write-ahead log of a process that did not close the store';
-  if (replay) writeUnsafeMark(file, what);
+  if (replay) writeUnsafeMark(file, 'the replay of a write-ahead log');
   let db: KuzuConnection | null = null;
   try {
     db = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly });
@@ -298,13 +298,70 @@ async function openDatabase(file: string, opts: KuzuOpenOptions): Promise<KuzuCo
   } catch (err) {
     await db?.close().catch(() => undefined);
     const mapped = mapKuzuError(err, opts.dataDir);
-    // Only a replay that Kùzu itself failed: a lock, a foreign file or a newer schema stay what they are.
-    if (!replay || mapped instanceof StoreError) throw mapped;
-    log.warn({ err: String((err as Error).message) }, 'Kùzu could not replay the write-ahead log');
-    await recoverFromRecordLog(file, what, opts.bufferPoolMb);
-    const again = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly });
-    return Object.assign(again, { schemaVersion: await ensureSchema(again) });
+    if (replay && !(mapped instanceof StoreError)) {
+      // A replay that Kùzu itself failed (a lock, a foreign file or a newer schema stay what they are).
+      await recoverFromRecordLog(file, `Kùzu could not replay the write-ahead log (${(err as Error).message})`, opts.bufferPoolMb);
+      const again = await KuzuConnection.open(file, { bufferPoolMb: opts.bufferPoolMb, readOnly });
+      return Object.assign(again, { schemaVersion: await ensureSchema(again) });
+    }
+    // A database file Kùzu cannot read, beside a record log of ours: damaged, not foreign. Rebuilding is
+    // the user's call (`recover`), since what damaged it is unknown.
+    if ((mapped instanceof NotAStoreError || !(mapped instanceof StoreError)) && hasRecordLog(file)) {
+      throw new StoreUnavailableError(
+        `${opts.dataDir}: Kùzu cannot read the database file (${(mapped as Error).message}), but the store's record log is beside it: ` +
+          `\`RIGHTSGRAPH_DATA=${opts.dataDir} rightsgraph recover\` rebuilds the database from it (the damaged file is kept)`,
+        { cause: err },
+      );
+    }
+    throw mapped;
   }
+}
+
+/**
+ * `rightsgraph recover`: rebuilds the database from its record log whatever state the file is in, without
+ * asking Kùzu to open it (a damaged file may crash the process). Refused while another process has it open.
+ */
+export async function recoverStore(opts: KuzuOpenOptions): Promise<Recovery> {
+  const file = join(opts.dataDir, DB_FILE);
+  if (!existsSync(file) && !hasRecordLog(file)) throw new NotAStoreError(`${opts.dataDir} holds no rightsgraph database to recover`);
+  const mark = readUnsafeMark(file);
+  if (mark?.alive) throw new StoreLockedError(`the database at ${opts.dataDir} is being written by process ${mark.pid} (${mark.what}): wait for it, or stop it`);
+  const holders = processesHolding(resolve(file));
+  if (holders.length) {
+    throw new StoreLockedError(`the database at ${opts.dataDir} is open in process ${holders.join(', ')} (is \`rightsgraph serve\` running?): stop it first`);
+  }
+  const out = await recoverFromRecordLog(file, '`rightsgraph recover` was asked to', opts.bufferPoolMb);
+  // The saved index pointed into the old database: drop it now rather than at the next open.
+  rmSync(snapshotFileOf(file), { force: true });
+  return out;
+}
+
+/**
+ * Processes other than this one with `file` open, from /proc (Linux; elsewhere none are found). Kùzu's own
+ * lock cannot be tested from JavaScript without opening the database, which is what recover avoids.
+ */
+function processesHolding(file: string): number[] {
+  const out: number[] = [];
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      if (readdirSync(`/proc/${pid}/fd`).some((fd) => {
+        try {
+          return readlinkSync(`/proc/${pid}/fd/${fd}`) === file;
+        } catch {
+          return false;
+        }
+      })) out.push(Number(pid));
+    } catch {
+      // another user's process, or gone
+    }
+  }
+  return out;
 }
 
 /** Saves the in-memory graph beside the database for the next open; a failure (disk full) costs only a rebuild then. */

@@ -239,8 +239,8 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
     counts.entities++;
     yield { line: n, rec: { type: 'entity', data: e } as ExportRecord };
   }
-  for await (const [n, line] of ftmLines(file)) {
-    if ('bad' in line || !INTERVALS.has(line.schema)) continue;
+  for await (const [n, line] of ftmLines(file, (schema) => typeof schema === 'string' && INTERVALS.has(schema))) {
+    if ('bad' in line) continue;
     const dataset = datasetOf(line, opts.dataset);
     const claim = claimOf(line, ids, dataset, (key, doc) => {
       if (!datasetDocs.has(key)) {
@@ -298,16 +298,21 @@ function unknownToFtm(line: FtmLine): { bad: string } | null {
   return unknown.length ? { bad: `${line.schema} has no propert${unknown.length > 1 ? 'ies' : 'y'} ${unknown.slice(0, 5).join(', ')}` } : null;
 }
 
-async function* ftmLines(file: string): AsyncGenerator<[number, FtmLine | { bad: string }]> {
+/**
+ * The file's FtM lines, each checked, or why it is bad. With `only`, lines of other schemata are passed over
+ * unchecked (a later read of a file whose bad lines an earlier one already named).
+ */
+async function* ftmLines(file: string, only?: (schema: unknown) => boolean): AsyncGenerator<[number, FtmLine | { bad: string }]> {
   for await (const [n, text] of textLines(file)) {
     if (!text.trim()) continue;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      yield [n, { bad: 'not JSON' }];
+      if (!only) yield [n, { bad: 'not JSON' }];
       continue;
     }
+    if (only && !only((json as { schema?: unknown } | null)?.schema)) continue;
     const p = FtmLine.safeParse(json);
     if (!p.success) {
       yield [n, { bad: `not an FtM entity: ${p.error.issues[0]?.path.join('.') || 'line'}: ${p.error.issues[0]?.message}` }];

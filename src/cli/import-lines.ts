@@ -21,19 +21,13 @@ export interface ImportReport {
   refused: boolean;
 }
 
-/** A store that can load an empty database faster than by upserts (Kùzu's COPY). */
-interface BulkLoader {
-  bulkLoad(batches: AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<unknown>;
-}
-
 /**
  * Into an empty store, records go through the adapter's bulk path when it has one (COPY in one transaction:
  * all or nothing, with the same validation as upsert). Returns false to fall back to batched upserts — also
  * when the file names an entity twice, which bulk loading refuses and upserts fold together.
  */
 async function bulkIntoEmpty(store: GraphStore, file: string, types: LineTypes, report: ImportReport, progress: Progress): Promise<boolean> {
-  const loader = store as Partial<BulkLoader>;
-  if (typeof loader.bulkLoad !== 'function') return false;
+  if (!store.bulkLoad) return false;
   const s = await store.stats();
   if (s.documents || s.entities || s.claims) return false;
   const changes: ChangeRecord[] = [];
@@ -60,7 +54,7 @@ async function bulkIntoEmpty(store: GraphStore, file: string, types: LineTypes, 
   }
   let result: UpsertResult;
   try {
-    result = (await loader.bulkLoad!(batches())) as UpsertResult;
+    result = await store.bulkLoad(batches());
   } catch (err) {
     if (err instanceof InvalidBatchError && /appears twice/.test(err.message)) return false;
     throw err;

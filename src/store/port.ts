@@ -78,6 +78,13 @@ export interface GraphStore {
    */
   upsert(batch: UpsertBatchInput): Promise<UpsertResult>;
 
+  /**
+   * A capability, not a duty: fills an **empty** store faster than upserts can (Kùzu: COPY into a side
+   * database swapped in when complete). Same validation as upsert, all or nothing; refuses redirects and an
+   * entity given twice (InvalidBatchError), for which callers fall back to upsert. Absent on Neo4j.
+   */
+  bulkLoad?(batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<UpsertResult>;
+
   /** Entities by id, in the order asked, skipping unknown ids; a merged-away id answers its kept entity. */
   getEntities(ids: readonly string[]): Promise<Entity[]>;
   getClaims(ids: readonly string[]): Promise<Claim[]>;

@@ -159,7 +159,7 @@ export class KuzuStore implements GraphStore {
   upsert(batch: UpsertBatchInput): Promise<UpsertResult> {
     return this.write(() => writes.upsert(this.ctx, batch));
   }
-  /** Initial load into an empty store by COPY (KUZU-NOTES: COPY is for empty tables); beyond the port. */
+  /** Initial load into an empty store by COPY (KUZU-NOTES: COPY is for empty tables): the port's optional capability. */
   bulkLoad(batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<UpsertResult> {
     return this.write(async () => {
       const result = await writes.bulkLoad(this.ctx, batches, onProgress);

@@ -65,7 +65,7 @@ describe('SIGKILL in the middle of writes to a store that holds data', () => {
         await cp(base, data, { recursive: true });
         const code = await importKilledAt(data, Math.round(f * took), onMark);
         const stats = cli(data, 'stats');
-        if (stats.stderr.includes('rebuilding it from the record log')) rebuilt++;
+        if (stats.stderr.includes('rebuilding the database from the record log')) rebuilt++;
         expect(stats.status, `stats after a kill at ${f}: ${stats.stderr}`).toBe(0);
         const s = JSON.parse(stats.stdout) as { entities: number; claims: number };
         // Whole batches only (the document and the first entities share the first batch).

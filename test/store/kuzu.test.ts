@@ -277,7 +277,7 @@ describe('kuzu recovery from the record log', () => {
     }
   });
 
-  it('repairs on a read-only open too; refuses in one line a live writer and a store without a record log', async () => {
+  it('repairs on a read-only open too, and after a reused pid; refuses in one line a live writer and a store without a record log', async () => {
     const { store, dir, cleanup } = await writtenStore();
     const dataDir = join(dir, 'data');
     try {
@@ -288,12 +288,26 @@ describe('kuzu recovery from the record log', () => {
       expect(await exported(ro)).toEqual(want);
       await ro.close();
       const db = join(dataDir, 'graph.kuzu');
-      const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+      const mark = (pid: number | undefined) => writeFileSync(`${db}.unsafe`, JSON.stringify({ what: 'a checkpoint', pid, at: new Date().toISOString() }));
+      // A live process holding the database file: a writer in its checkpoint, left alone.
+      const writer = spawn(process.execPath, ['-e', `require('fs').openSync(${JSON.stringify(db)}, 'r'); console.log('open'); setTimeout(() => {}, 30000)`]);
       try {
-        writeFileSync(`${db}.unsafe`, JSON.stringify({ what: 'a checkpoint', pid: child.pid, at: new Date().toISOString() }));
+        await new Promise((r) => writer.stdout.once('data', r));
+        mark(writer.pid);
         await expect(KuzuStore.open({ dataDir, bufferPoolMb: 64 })).rejects.toMatchObject({ code: 'STORE_LOCKED' });
       } finally {
-        child.kill();
+        writer.kill();
+      }
+      // A live process that does not hold it (the pid reused after a reboot): the mark's writer is gone.
+      const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)']);
+      try {
+        killedMidCheckpoint(dataDir);
+        mark(other.pid);
+        const again = await KuzuStore.open({ dataDir, bufferPoolMb: 64 });
+        expect(await exported(again)).toEqual(want);
+        await again.close();
+      } finally {
+        other.kill();
       }
       killedMidCheckpoint(dataDir);
       rmSync(`${db}.records`);

@@ -270,10 +270,9 @@ export class KuzuStore implements GraphStore {
 async function openDatabase(file: string, opts: KuzuOpenOptions): Promise<KuzuConnection & { schemaVersion: number }> {
   const readOnly = !!opts.readOnly;
   const mark = readUnsafeMark(file);
-  if (mark?.alive && !readOnly) {
-    throw new StoreLockedError(`the database at ${opts.dataDir} is being written by process ${mark.pid} (${mark.what}): wait for it, or stop it`);
-  }
-  if (mark && !mark.alive) {
+  const held = markHolder(file, mark);
+  if (mark && held && !readOnly) throw markedBusy(opts.dataDir, mark);
+  if (mark && !held) {
     const cause = `a process was killed during ${mark.what}`;
     // A read-only open (`stats`, `export`) repairs too: the user's first command after a crash just works.
     try {
@@ -317,6 +316,21 @@ async function openDatabase(file: string, opts: KuzuOpenOptions): Promise<KuzuCo
   }
 }
 
+/** The unsafe mark of a live process: it is writing. */
+function markedBusy(dataDir: string, mark: { pid: number; what: string }): StoreLockedError {
+  return new StoreLockedError(`the database at ${dataDir} is being written by process ${mark.pid} (${mark.what}): wait for it, or stop it`);
+}
+
+/**
+ * Whether the process that left a mark still writes: alive, and (where /proc tells) holding the database
+ * file open. A pid reused by another program after a reboot is alive but holds nothing.
+ */
+function markHolder(file: string, mark: { pid: number; alive: boolean } | null): boolean {
+  if (!mark?.alive) return false;
+  const holders = processesHolding(resolve(file));
+  return holders === null || holders.includes(mark.pid);
+}
+
 /**
  * `rightsgraph recover`: rebuilds the database from its record log whatever state the file is in, without
  * asking Kùzu to open it (a damaged file may crash the process). Refused while another process has it open.
@@ -325,8 +339,8 @@ export async function recoverStore(opts: KuzuOpenOptions): Promise<Recovery> {
   const file = join(opts.dataDir, DB_FILE);
   if (!existsSync(file) && !hasRecordLog(file)) throw new NotAStoreError(`${opts.dataDir} holds no rightsgraph database to recover`);
   const mark = readUnsafeMark(file);
-  if (mark?.alive) throw new StoreLockedError(`the database at ${opts.dataDir} is being written by process ${mark.pid} (${mark.what}): wait for it, or stop it`);
-  const holders = processesHolding(resolve(file));
+  if (markHolder(file, mark)) throw markedBusy(opts.dataDir, mark!);
+  const holders = processesHolding(resolve(file)) ?? [];
   if (holders.length) {
     throw new StoreLockedError(`the database at ${opts.dataDir} is open in process ${holders.join(', ')} (is \`rightsgraph serve\` running?): stop it first`);
   }
@@ -337,16 +351,16 @@ export async function recoverStore(opts: KuzuOpenOptions): Promise<Recovery> {
 }
 
 /**
- * Processes other than this one with `file` open, from /proc (Linux; elsewhere none are found). Kùzu's own
- * lock cannot be tested from JavaScript without opening the database, which is what recover avoids.
+ * Processes other than this one with `file` open, from /proc; null where there is no /proc (not Linux).
+ * Kùzu's own lock cannot be tested from JavaScript without opening the database, which recover avoids.
  */
-function processesHolding(file: string): number[] {
+function processesHolding(file: string): number[] | null {
   const out: number[] = [];
   let pids: string[];
   try {
     pids = readdirSync('/proc').filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid);
   } catch {
-    return out;
+    return null;
   }
   for (const pid of pids) {
     try {

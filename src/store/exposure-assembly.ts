@@ -256,15 +256,29 @@ const HUB_DEGREE = 512;
 const HUB_CACHE_MAX = 2_000_000;
 const hubCache = new WeakMap<ClaimIndex, { version: number; size: number; lists: Map<number, Child[]> }>();
 
+/**
+ * Heaviest hop first; between hops of one weight, by the far entity's id, then the step: an order of the
+ * graph itself, not of the order its claims were written in, so a store whose index followed its writes and
+ * one that built its index afresh return the same paths, ties and cut-off included.
+ */
+function byWeight(index: ClaimIndex): (a: Child, b: Child) => number {
+  const ids = index.entityIds;
+  return (a, b) =>
+    b.weight - a.weight ||
+    (a.other === b.other ? 0 : ids[a.other]! < ids[b.other]! ? -1 : 1) ||
+    (a.step.type === b.step.type ? 0 : a.step.type < b.step.type ? -1 : 1) ||
+    (a.step.direction === b.step.direction ? 0 : a.step.direction < b.step.direction ? -1 : 1);
+}
+
 function cachedChildren(index: ClaimIndex, node: number, cf: CompiledFilter, types: readonly ClaimType[] | undefined, cacheable: boolean): Child[] {
   if (!cacheable || index.out[node]!.length + index.inn[node]!.length < HUB_DEGREE) {
-    return childrenOf(index, node, cf, types).sort((a, b) => b.weight - a.weight);
+    return childrenOf(index, node, cf, types).sort(byWeight(index));
   }
   let c = hubCache.get(index);
   if (!c || c.version !== index.version) hubCache.set(index, (c = { version: index.version, size: 0, lists: new Map() }));
   let list = c.lists.get(node);
   if (!list) {
-    list = childrenOf(index, node, cf, types).sort((a, b) => b.weight - a.weight);
+    list = childrenOf(index, node, cf, types).sort(byWeight(index));
     if (c.size + list.length > HUB_CACHE_MAX) {
       c.lists.clear();
       c.size = 0;

@@ -6,7 +6,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestFile } from '../../src/ingest/ingest.ts';
+import type { ExportRecord } from '../../src/domain/index.ts';
+import { ingestFile, ingestText } from '../../src/ingest/ingest.ts';
 import { loadSeeds } from '../../src/ingest/seed.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
 import { devCorpusDir } from '../../src/util/shared.ts';
@@ -60,5 +61,39 @@ describe.skipIf(!report)('ingest', () => {
     const s2 = await store.stats();
     expect({ ...s2 }).toEqual({ ...s1 });
     expect(await dump()).toBe(e1);
+  });
+});
+
+// A process killed after a report's write and before its replies' left the report without them; the
+// re-run must add them (it once skipped them, the report being stored already). The state is made here by
+// importing an export without its reply records into a new store, then ingesting the report there.
+describe('replies of a report stored without them', () => {
+  it('are recorded when the report is ingested again, once', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rg-ingest-replies-'));
+    const text = 'Vigilant Optics Ltd supplies surveillance cameras to the Xinjiang public security bureau. Vigilant Optics Ltd did not respond to a request for comment.';
+    const meta = { sha256: 'a'.repeat(64), title: 'Cameras', publisher: 'Test NGO', publishedAt: '2025-11-02' };
+    try {
+      const a = await KuzuStore.open({ dataDir: join(dir, 'a'), bufferPoolMb: 128 });
+      await ingestText(a, text, meta);
+      const records: ExportRecord[] = [];
+      for await (const r of a.exportAll()) records.push(r);
+      await a.close();
+      const replies = records.filter((r) => r.type === 'change' && r.data.action === 'response');
+      expect(replies.length).toBeGreaterThan(0);
+      const b = await KuzuStore.open({ dataDir: join(dir, 'b'), bufferPoolMb: 128 });
+      const kept = records.filter((r) => !replies.includes(r));
+      await b.upsert({
+        documents: kept.flatMap((r) => (r.type === 'document' ? [r.data] : [])),
+        entities: kept.flatMap((r) => (r.type === 'entity' ? [r.data] : [])),
+        claims: kept.flatMap((r) => (r.type === 'claim' ? [r.data] : [])),
+      });
+      expect(await b.listChanges({ action: 'response' })).toEqual([]);
+      await ingestText(b, text, meta);
+      await ingestText(b, text, meta);
+      expect((await b.listChanges({ action: 'response' })).map((c) => c.id).sort()).toEqual(replies.map((r) => r.data.id).sort());
+      await b.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -59,6 +59,16 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect((await s.searchEntities('newco')).length).toBe(0);
     });
 
+    it('keeps each change record once, whichever ids one call repeats', async () => {
+      const record = (id: string, note: string) => ({ id, at: '2025-01-01T00:00:00.000Z', by: 'test', action: 'update' as const, targetIds: ['co_contract_dups'], note });
+      await s.recordChanges(['chg_d1', 'chg_d2', 'chg_d3', 'chg_d3', 'chg_d4'].map((id, i) => record(id, `note ${i}`)));
+      const listed = await s.listChanges({ targetId: 'co_contract_dups' });
+      expect(listed.map((c) => c.id).sort()).toEqual(['chg_d1', 'chg_d2', 'chg_d3', 'chg_d4']);
+      // The last one given wins.
+      expect(listed.find((c) => c.id === 'chg_d3')?.note).toBe('note 3');
+      expect((await collect(s)).filter((r) => r.type === 'change' && r.data.targetIds[0] === 'co_contract_dups')).toHaveLength(4);
+    });
+
     it('reads records by id, in order, skipping unknown ids', async () => {
       const es = await s.getEntities(['gov_8200', 'nope', 'co_ms']);
       expect(es.map((e) => e.id)).toEqual(['gov_8200', 'co_ms']);

@@ -68,7 +68,14 @@ class Sink {
     if (this.failed) throw new InputError(`export: cannot write ${this.final ?? 'stdout'}: ${this.failed.message}`);
     const c = this.chunk;
     this.chunk = '';
-    if (!this.out.write(c)) await Promise.race([once(this.out, 'drain'), once(this.out, 'close')]);
+    if (this.out.write(c)) return;
+    // The wait that loses the race is cancelled: left pending, each added listeners until Node warned of a leak.
+    const ac = new AbortController();
+    try {
+      await Promise.race([once(this.out, 'drain', { signal: ac.signal }), once(this.out, 'close', { signal: ac.signal })]);
+    } finally {
+      ac.abort();
+    }
   }
 
   /** Writes what is left and, for a file, renames it into place. */

@@ -27,10 +27,17 @@ import type { KuzuContext } from './store.ts';
 
 const REDIRECT_COLUMNS = ['id', 'target'] as const;
 
+/**
+ * A batch's rows in a staging file for a MERGE, one row per id (the last given wins, as in memory): Kùzu
+ * 0.11.3, merging a file that names an id twice, stored that id twice and lost another row of the file.
+ */
 function stage(ctx: KuzuContext, name: string, cols: readonly string[], rows: readonly (readonly (string | number | undefined)[])[]): string {
   const file = join(ctx.stagingDir, `${name}-${process.pid}-${Date.now()}.csv`);
+  const last = new Map<unknown, number>();
+  rows.forEach((r, i) => last.set(r[0], i));
+  const unique = last.size === rows.length ? rows : rows.filter((r, i) => last.get(r[0]) === i);
   try {
-    writeFileSync(file, cols.join('\t') + '\n' + rows.map((r) => tsvRow(r)).join(''));
+    writeFileSync(file, cols.join('\t') + '\n' + unique.map((r) => tsvRow(r)).join(''));
   } catch (err) {
     rmSync(file, { force: true });
     if (err instanceof StagingValueError) throw new InvalidBatchError(`invalid batch, nothing written: ${err.message}`);

@@ -227,6 +227,30 @@ export const RECORD_CHANGES = st(
   ['rows'],
 );
 
+// ---- the path index (the whole graph's claims in memory for exposure searches) ----
+
+/** The graph's generation: a token every write transaction of the adapter replaces (another process's too). */
+export const GENERATION_GET = st('GENERATION_GET', "MATCH (m:Meta {key: 'generation'}) RETURN m.value AS value");
+/** Run last in every write transaction: the token it replaces tells whether another writer came between. */
+export const GENERATION_NEXT = st(
+  'GENERATION_NEXT',
+  "MERGE (m:Meta {key: 'generation'}) WITH m, m.value AS before SET m.value = $next RETURN before",
+  ['next'],
+);
+/** Every claim between two entities, with CLAIMS_AROUND's columns (claims on a Redirect are walked by nothing). */
+export const PATH_INDEX_CLAIMS = st(
+  'PATH_INDEX_CLAIMS',
+  `MATCH (s:Entity)-[c:CLAIM]->(o:Entity)
+   RETURN c.id AS id, c.type AS type, s.id AS subject, o.id AS object, s.kind AS subjectKind, o.kind AS objectKind,
+          s.generic AS subjectGeneric, o.generic AS objectGeneric, c.documentId AS documentId,
+          c.certainty AS certainty, c.confidence AS confidence, c.status AS status, c.start AS start, c.date AS date`,
+);
+/** When each document was known (asOf): its publication date, else its record (for the day it was fetched). */
+export const PATH_INDEX_DOCUMENTS = st(
+  'PATH_INDEX_DOCUMENTS',
+  'MATCH (d:Document) RETURN d.id AS id, d.publishedAt AS publishedAt, CASE WHEN d.publishedAt IS NULL THEN d.data END AS data',
+);
+
 // ---- graph reads ----
 
 /**
@@ -396,6 +420,15 @@ export const EXPORT_CLAIMS = st(
 export const EXPORT_CHANGES = st('EXPORT_CHANGES', 'MATCH (c:Change) RETURN c.data AS data ORDER BY c.at, c.id');
 
 /** Deletes rightsgraph's whole graph in batches (tests, and `migrate --replace`); never other labels. Neo4j ≥ 5.23. */
+/**
+ * Claims go first, 10,000 to a transaction: deleting nodes with their relationships took each node's claims
+ * in the same transaction, and a million-claim graph's hubs exceeded Neo4j's transaction memory pool.
+ */
+export const CLEAR_CLAIMS = st(
+  'CLEAR_CLAIMS',
+  `MATCH ()-[c:CLAIM]->()
+   CALL (c) { DELETE c } IN TRANSACTIONS OF 10000 ROWS`,
+);
 export const CLEAR_GRAPH = st(
   'CLEAR_GRAPH',
   `MATCH (n) WHERE n:Entity OR n:Document OR n:Redirect OR n:Change

@@ -1,9 +1,10 @@
 // The Neo4j GraphStore. Neo4j is the source of truth for every read (other clients, Neo4j Browser and other
-// servers write the same graph), so nothing is cached between calls. Writes run as managed transactions:
-// a batch's references are read, checked (validateBatch, the same rules as every adapter) and written in
-// one transaction, so a batch lands whole or not at all. Graph walks fetch the neighbourhood they need with
-// Cypher (a bounded breadth-first expansion along the hop grammar's claim types) and score it with the
-// store-agnostic search shared with Kùzu, so both adapters return the same paths for the same graph.
+// servers write the same graph). Writes run as managed transactions: a batch's references are read, checked
+// (validateBatch, the same rules as every adapter) and written in one transaction, so a batch lands whole or
+// not at all. Exposure searches run the store-agnostic search shared with Kùzu over the whole graph's claims
+// in memory (the path index: built at the first search, kept in step with this process's writes, rebuilt
+// when another writer changed the graph), so both adapters return the same paths, as fast; listings of one
+// entity's claims and the benchmark's other walks fetch what they need with Cypher.
 import {
   ChangeRecord,
   Claim,
@@ -27,8 +28,10 @@ import {
   type SearchOptions,
   type Stats,
 } from '../../domain/index.ts';
+import { randomUUID } from 'node:crypto';
 import { SearchOptions as SearchOptionsSchema, foldText, genericOf, knownDate } from '../../domain/index.ts';
-import { ClaimIndex } from '../claim-index.ts';
+import { log } from '../../util/log.ts';
+import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
 import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
 import { assemblePaths, exposedToPaths, exposurePathsOver, searchExposure } from '../exposure-assembly.ts';
@@ -82,20 +85,32 @@ const minDate = (to: string | undefined, asOf: string): string => (!to || dateKe
 /** Reads through either a transaction (inside a write) or the connection's read sessions. */
 type Reader = (s: S.Statement, params?: Record<string, unknown>) => Promise<Row[]>;
 
+/**
+ * How exposure searches read the graph: the path index (default); or, measured against it in bench:store,
+ * one Cypher query per hop, or one variable-length match per search.
+ */
+export type Neo4jWalk = 'index' | 'hops' | 'paths';
+
+/** What a committed write does to the path index: these changes, none, or too much to follow (rebuild). */
+type Mirror<T> = ((index: ClaimIndex, result: T) => void) | 'unchanged' | 'rebuild';
+
+/** An entity's node in the path index, as PATH_INDEX_CLAIMS gives it (generic is a Technology's alone). */
+const indexEntity = (index: ClaimIndex, e: Pick<Entity, 'id' | 'kind'> & Partial<Entity>) =>
+  index.setEntity(e.id, e.kind, e.kind === 'Technology' ? genericOf(e as Entity) === true : undefined);
+
 export class Neo4jStore implements GraphStore {
   readonly name = 'neo4j';
 
   private constructor(
     readonly db: Neo4jConnection,
     readonly schemaVersion: number,
-    /** How exposure searches read the graph: one query per hop (default), or one variable-length match (measured in bench:store). */
-    readonly walk: 'hops' | 'paths',
+    readonly walk: Neo4jWalk,
   ) {}
 
-  static async open(opts: Neo4jOptions & { walk?: 'hops' | 'paths' }): Promise<Neo4jStore> {
+  static async open(opts: Neo4jOptions & { walk?: Neo4jWalk }): Promise<Neo4jStore> {
     const db = await Neo4jConnection.connect(opts);
     try {
-      return new Neo4jStore(db, await ensureNeo4jSchema(db), opts.walk ?? 'hops');
+      return new Neo4jStore(db, await ensureNeo4jSchema(db), opts.walk ?? 'index');
     } catch (err) {
       await db.close().catch(() => undefined);
       throw err;
@@ -103,6 +118,74 @@ export class Neo4jStore implements GraphStore {
   }
 
   private readonly reader: Reader = (s, p) => this.db.read(s, p);
+
+  /** The path index and the generation of the graph it holds; null until the first search, or when stale. */
+  private paths: { index: ClaimIndex; generation: string | null } | null = null;
+  /** How many times this store built its path index (logs and tests: a write it followed builds nothing). */
+  pathIndexBuilds = 0;
+  private building: Promise<{ index: ClaimIndex; generation: string | null }> | null = null;
+
+  /**
+   * A write transaction that replaces the graph's generation last. When the generation it replaced is the one
+   * the path index holds, no other writer came between and `mirror` brings the index up to date; otherwise
+   * the index is dropped and the next search rebuilds it.
+   */
+  private async write<T>(work: (tx: WriteTx) => Promise<T>, mirror: Mirror<T>): Promise<T> {
+    let before: string | null = null;
+    let next = '';
+    const result = await this.db.write(async (tx) => {
+      const r = await work(tx);
+      next = randomUUID();
+      const [row] = await tx.run(S.GENERATION_NEXT, { next });
+      before = row?.before === null || row?.before === undefined ? null : String(row.before);
+      return r;
+    });
+    const p = this.paths;
+    if (p && p.generation === before && mirror !== 'rebuild') {
+      if (mirror !== 'unchanged') mirror(p.index, result);
+      p.generation = next;
+    } else this.paths = null;
+    return result;
+  }
+
+  /**
+   * The path index of the graph as it is now: the one held if the generation has not moved, else a new one
+   * (one build at a time; a caller that finds the graph moved again while it waited builds once more, at most
+   * twice, then uses what it has).
+   */
+  private async pathIndex(): Promise<ClaimIndex> {
+    let built: { index: ClaimIndex; generation: string | null } | null = null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const [row] = await this.db.read(S.GENERATION_GET);
+      const generation = row?.value === null || row?.value === undefined ? null : String(row.value);
+      if (this.paths && this.paths.generation === generation) return this.paths.index;
+      this.building ??= this.buildPathIndex(generation).finally(() => (this.building = null));
+      built = await this.building;
+      if (built.generation === generation) return built.index;
+    }
+    return built!.index;
+  }
+
+  private async buildPathIndex(generation: string | null): Promise<{ index: ClaimIndex; generation: string | null }> {
+    this.paths = null;
+    const t0 = performance.now();
+    const index = new ClaimIndex();
+    let rows: Row[] = [];
+    for await (const r of this.db.stream(S.PATH_INDEX_CLAIMS)) {
+      rows.push(r);
+      if (rows.length >= CHUNK) (Neo4jStore.fill(index, rows), (rows = []));
+    }
+    Neo4jStore.fill(index, rows);
+    for await (const r of this.db.stream(S.PATH_INDEX_DOCUMENTS)) {
+      const fetchedAt = r.data ? parseDocument(r.data).fetchedAt : undefined;
+      index.setDocument(String(r.id), knownDate({ publishedAt: str(r.publishedAt), fetchedAt }));
+    }
+    log.info({ claims: index.claimCount, entities: index.entityCount, ms: Math.round(performance.now() - t0) }, 'neo4j: path index built');
+    const built = { index, generation };
+    this.paths = built;
+    this.pathIndexBuilds++;
+    return built;
+  }
 
   private async redirects(read: Reader, ids: readonly string[]): Promise<Map<string, string>> {
     if (!ids.length) return new Map();
@@ -123,7 +206,7 @@ export class Neo4jStore implements GraphStore {
     // An invalid shape is refused by validateBatch with its usual message, before any round trip.
     if (!pre.success) validateBatch(input, { kindOf: () => undefined, hasDocument: () => false, resolve: (id) => id });
     const raw = pre.data!;
-    return this.db.write(async (tx) => {
+    const out = await this.write(async (tx) => {
       const read: Reader = (s, p) => tx.run(s, p);
       const named = [...raw.entities.map((e) => e.id), ...raw.claims.flatMap((c) => [c.subject, c.object]), ...raw.redirects.flatMap((r) => [r.id, r.target])];
       const redirects = await this.redirects(read, named);
@@ -171,8 +254,23 @@ export class Neo4jStore implements GraphStore {
         // An end deleted by another client since the check: refuse the batch (the transaction rolls back).
         if (Number(r?.n) !== rows.length) throw new InvalidBatchError(`invalid batch, nothing written: ${rows.length - Number(r?.n)} claim(s) lost an end while the batch was written`);
       }
-      return result;
+      // What the path index gains (PATH_INDEX_CLAIMS would read the same): the claims between entities, each
+      // existing one with the review it kept.
+      const walked = batch.claims.filter((c) => !onRedirect(c));
+      const ends = new Map<string, Entity>([...stored, ...entities.map((e) => [e.id, e] as const)]);
+      return { result, documents: batch.documents, entities, claims: walked, ends, merges: batch.redirects.length > 0 };
+    }, (index, w) => {
+      for (const d of w.documents) index.setDocument(d.id, knownDate(d));
+      for (const e of w.entities) if (index.entityIndex(e.id) !== undefined) indexEntity(index, e);
+      for (const c of w.claims) {
+        for (const id of [c.subject, c.object]) if (index.entityIndex(id) === undefined) indexEntity(index, w.ends.get(id)!);
+        const i = index.claimIndex(c.id);
+        index.setClaim({ ...claimKeyOf(c), ...(i !== undefined ? { status: index.statusOf(i) } : {}) });
+      }
     });
+    // Redirects carried in a batch turn entities into redirects: more than the index follows.
+    if (out.merges) this.paths = null;
+    return out.result;
   }
 
   async getEntities(ids: readonly string[]): Promise<Entity[]> {
@@ -289,6 +387,7 @@ export class Neo4jStore implements GraphStore {
     const q = ExposureQuery.parse(query);
     const from = await this.resolveOne(q.from);
     const to = q.to !== undefined ? await this.resolveOne(q.to) : undefined;
+    if (this.walk === 'index') return exposurePathsOver(await this.pathIndex(), { ...query, from, ...(to !== undefined ? { to } : {}) }, this.fetcher);
     const start = (await this.entityRecords(this.reader, [from])).get(from);
     if (!start) return [];
     const wanted = q.filter.types;
@@ -342,6 +441,7 @@ export class Neo4jStore implements GraphStore {
    */
   async exposedTo(query: ExposedToQuery): Promise<ExposurePath[]> {
     const abuse = await this.resolveOne(query.abuse);
+    if (this.walk === 'index') return exposedToPaths(await this.pathIndex(), { ...query, abuse }, this.fetcher);
     const index = new ClaimIndex();
     const types = [...new Set([...HOP_GRAMMAR.map((st) => st.type), 'SUSPENDED'])];
     let frontier = [abuse];
@@ -393,10 +493,10 @@ export class Neo4jStore implements GraphStore {
     if (!claim) throw new NotFoundError('claim', id);
     const next = reviewedClaim(claim, review, actor);
     const record = newChangeRecord('review', [id], actor, claim.review, next.review);
-    await this.db.write(async (tx) => {
+    await this.write(async (tx) => {
       await tx.run(S.SET_CLAIM_REVIEW, { id, status: next.review.status, review: JSON.stringify(next.review) });
       await tx.run(S.RECORD_CHANGES, { rows: [changeRow(record)] });
-    });
+    }, (index) => index.setStatus(id, next.review.status));
     return next;
   }
 
@@ -405,9 +505,11 @@ export class Neo4jStore implements GraphStore {
     if (!entity) throw new NotFoundError('entity', id);
     const next = patchedEntity(entity, patch);
     const record = newChangeRecord('update', [entity.id], actor, entity, next);
-    await this.db.write(async (tx) => {
+    await this.write(async (tx) => {
       await this.setEntity(tx, next);
       await tx.run(S.RECORD_CHANGES, { rows: [changeRow(record)] });
+    }, (index) => {
+      if (index.entityIndex(next.id) !== undefined) indexEntity(index, next);
     });
     return next;
   }
@@ -418,7 +520,7 @@ export class Neo4jStore implements GraphStore {
   }
 
   async mergeEntities(keepId: string, dropId: string, actor: Actor): Promise<MergeResult> {
-    return this.db.write(async (tx) => {
+    return this.write(async (tx) => {
       const read: Reader = (s, p) => tx.run(s, p);
       const redirects = await this.redirects(read, [keepId, dropId]);
       if (redirects.has(dropId)) throw new IncompatibleMergeError(`${dropId} was already merged into ${redirects.get(dropId)}`);
@@ -449,15 +551,15 @@ export class Neo4jStore implements GraphStore {
       await tx.run(S.ENTITY_TO_REDIRECT, { drop: drop.id, keep: keep.id });
       await tx.run(S.RECORD_CHANGES, { rows: [changeRow(record)] });
       return { keep: keep.id, drop: drop.id, movedClaims: claims.length, record };
-    });
+    }, 'rebuild');
   }
 
   async recordChanges(input: readonly ChangeRecord[]): Promise<void> {
     const records = input.map((r) => ChangeRecord.parse(r));
     if (!records.length) return;
-    await this.db.write(async (tx) => {
+    await this.write(async (tx) => {
       for (const rows of chunks(records.map(changeRow))) await tx.run(S.RECORD_CHANGES, { rows });
-    });
+    }, 'unchanged');
   }
 
   async listChanges(q: { targetId?: string; action?: ChangeRecord['action']; limit?: number }): Promise<ChangeRecord[]> {
@@ -487,7 +589,10 @@ export class Neo4jStore implements GraphStore {
 
   /** Deletes the whole graph (tests; `migrate --replace`). Schema and version stay. */
   async clear(): Promise<void> {
+    await this.db.command(S.CLEAR_CLAIMS);
     await this.db.command(S.CLEAR_GRAPH);
+    // A new generation: another process's path index of the cleared graph is stale.
+    await this.write(async () => undefined, 'rebuild');
   }
 
   async close(): Promise<void> {

@@ -83,6 +83,12 @@ export interface GraphStore {
    * database swapped in when complete). Same validation as upsert, all or nothing; refuses redirects and an
    * entity given twice (InvalidBatchError), for which callers fall back to upsert. Absent on Neo4j.
    */
+  /**
+   * A capability: loads now what the first request would otherwise wait for (Kùzu: its index and record
+   * cache; Neo4j: the path index of its exposure searches). A server calls it before it listens.
+   */
+  warm?(): Promise<void>;
+
   bulkLoad?(batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<UpsertResult>;
 
   /** Entities by id, in the order asked, skipping unknown ids; a merged-away id answers its kept entity. */

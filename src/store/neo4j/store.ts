@@ -3,8 +3,9 @@
 // (validateBatch, the same rules as every adapter) and written in one transaction, so a batch lands whole or
 // not at all. Exposure searches run the store-agnostic search shared with Kùzu over the whole graph's claims
 // in memory (the path index: built at the first search, kept in step with this process's writes, rebuilt
-// when another writer changed the graph), so both adapters return the same paths, as fast; listings of one
-// entity's claims and the benchmark's other walks fetch what they need with Cypher.
+// when another writer changed the graph), so both adapters return the same paths, as fast; neighbour pages
+// list their edges from it too. Claim queries and the benchmark's other walks fetch what they need with
+// Cypher.
 import {
   ChangeRecord,
   Claim,
@@ -31,6 +32,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { SearchOptions as SearchOptionsSchema, foldText, genericOf, knownDate } from '../../domain/index.ts';
 import { log } from '../../util/log.ts';
+import { Progress } from '../../util/progress.ts';
 import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
 import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
@@ -166,16 +168,29 @@ export class Neo4jStore implements GraphStore {
     return built!.index;
   }
 
+  /** Builds the path index now (a server before it listens), so that the first search does not wait for it. */
+  async warm(): Promise<void> {
+    if (this.walk === 'index') await this.pathIndex();
+  }
+
   private async buildPathIndex(generation: string | null): Promise<{ index: ClaimIndex; generation: string | null }> {
     this.paths = null;
     const t0 = performance.now();
     const index = new ClaimIndex();
+    const total = (await this.db.read(S.CLAIMS_BY_TYPE)).reduce((n, r) => n + Number(r.n), 0);
+    const progress = new Progress({ label: 'neo4j: path index', total, unit: 'claims' });
     let rows: Row[] = [];
     for await (const r of this.db.stream(S.PATH_INDEX_CLAIMS)) {
       rows.push(r);
-      if (rows.length >= CHUNK) (Neo4jStore.fill(index, rows), (rows = []));
+      if (rows.length >= CHUNK) {
+        Neo4jStore.fill(index, rows);
+        progress.tick(rows.length);
+        rows = [];
+      }
     }
     Neo4jStore.fill(index, rows);
+    progress.tick(rows.length);
+    progress.done();
     for await (const r of this.db.stream(S.PATH_INDEX_DOCUMENTS)) {
       const fetchedAt = r.data ? parseDocument(r.data).fetchedAt : undefined;
       index.setDocument(String(r.id), knownDate({ publishedAt: str(r.publishedAt), fetchedAt }));
@@ -377,6 +392,7 @@ export class Neo4jStore implements GraphStore {
 
   async neighbours(id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
     const id = await this.resolveOne(id0);
+    if (this.walk === 'index') return neighbourPage(await this.pathIndex(), id, filter, this.fetcher);
     const index = new ClaimIndex();
     Neo4jStore.fill(index, await this.db.read(S.CLAIMS_AROUND, { ids: [id], types: null, cap: WALK_CAP }));
     if (filter?.asOf) await this.dateDocuments(index);

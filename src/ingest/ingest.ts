@@ -114,11 +114,11 @@ export async function ingestText(store: GraphStore, text: string, opts: SourceMe
   return lane.run(async () => {
     const resolver = new Resolver(store);
     const p = await prepare(resolver, text, result, await keepFetchedAt(store, opts));
+    carryDoubts([p], resolver);
     const plan = await planVersionOf(store, p);
     const r = await store.upsert(p.batch);
     await retireClaims(store, p.document, plan);
     await recordResponses(store, [p.responses]);
-    await recordDoubts(store, resolver);
     return { ...r, documentId: p.documentId, extracted: p.extracted, ...(plan.supersedes ? { supersedes: plan.supersedes } : {}) };
   });
 }
@@ -133,15 +133,15 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
     const resolver = new Resolver(store);
     const prepared: Prepared[] = [];
     for (const x of extracted) prepared.push(await prepare(resolver, x.text, x.result, await keepFetchedAt(store, x.meta)));
+    carryDoubts(prepared, resolver);
     const plans: VersionPlan[] = [];
     for (const p of prepared) plans.push(await planVersionOf(store, p));
     const retire = async (i: number) => retireClaims(store, prepared[i]!.document, plans[i]!);
-    const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []) };
+    const all = { documents: prepared.flatMap((p) => p.batch.documents ?? []), entities: prepared.flatMap((p) => p.batch.entities ?? []), claims: prepared.flatMap((p) => p.batch.claims ?? []), changes: prepared.flatMap((p) => p.batch.changes ?? []) };
     try {
       const written = await store.upsert(all);
       for (let i = 0; i < prepared.length; i++) await retire(i);
       await recordResponses(store, prepared.map((p) => p.responses));
-      await recordDoubts(store, resolver);
       return { written, documents: prepared.map((p) => ({ documentId: p.documentId, extracted: p.extracted })) };
     } catch (err) {
       if (!(err instanceof InvalidBatchError)) throw err;
@@ -159,7 +159,6 @@ export async function ingestTexts(store: GraphStore, items: ReadonlyArray<{ text
           documents.push({ error: e.message });
         }
       }
-      await recordDoubts(store, resolver);
       return { written, documents };
     }
   });
@@ -202,13 +201,19 @@ async function planVersionOf(store: GraphStore, p: Prepared): Promise<VersionPla
   return plan;
 }
 
-/** Possible duplicates the resolver flagged, recorded once their entities are in the store. */
-async function recordDoubts(store: GraphStore, resolver: Resolver): Promise<void> {
+/**
+ * The possible duplicates the resolver flagged go into the batch of each document that names the new entity:
+ * written in the entity's own transaction, so no kill leaves it without them (a re-run finds the entity
+ * stored and would not flag it again), and a document refused alone takes its flags with it.
+ */
+function carryDoubts(prepared: readonly Prepared[], resolver: Resolver): void {
   const doubts = resolver.takeDoubts();
   if (!doubts.length) return;
-  const written = new Set((await store.getEntities(doubts.map((d) => d.targetIds[0]!))).map((e) => e.id));
-  const keep = doubts.filter((d) => written.has(d.targetIds[0]!));
-  if (keep.length) await store.recordChanges(keep);
+  for (const p of prepared) {
+    const named = new Set((p.batch.entities ?? []).map((e) => e.id));
+    const mine = doubts.filter((d) => named.has(d.targetIds[0]!));
+    if (mine.length) p.batch.changes = mine;
+  }
 }
 
 async function prepare(resolver: Resolver, text: string, result: ReturnType<typeof extract>, opts: SourceMeta) {

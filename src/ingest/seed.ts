@@ -104,7 +104,7 @@ export function compileStory(story: SeedStory, file: string): UpsertBatch {
     if (!parsed.success) throw new SeedError(`${where}: ${parsed.error.issues[0]?.message}`);
     return parsed.data;
   });
-  return { documents: [...docs.values()], entities: [...byName.values()], claims, redirects: [] };
+  return { documents: [...docs.values()], entities: [...byName.values()], claims, redirects: [], changes: [] };
 }
 
 /** Every story in `dir`, compiled and folded together (an entity in two stories keeps every alias). */
@@ -131,7 +131,7 @@ export function readSeeds(dir = SEEDS_DIR): UpsertBatch & { stories: number } {
     }
     for (const c of batch.claims) claims.set(c.id, c);
   }
-  return { stories: files.length, documents: [...documents.values()], entities: [...entities.values()], claims: [...claims.values()], redirects: [] };
+  return { stories: files.length, documents: [...documents.values()], entities: [...entities.values()], claims: [...claims.values()], redirects: [], changes: [] };
 }
 
 export async function loadSeeds(store: GraphStore, dir = SEEDS_DIR): Promise<UpsertResult & { stories: number }> {

@@ -96,7 +96,7 @@ export class Resolver {
     });
   }
 
-  /** The possible duplicates found so far (to record once the entities are written), and forgets them. */
+  /** The possible duplicates found so far (written in the batch of their entities), and forgets them. */
   takeDoubts(): ChangeRecord[] {
     const out = this.doubts;
     this.doubts = [];

@@ -66,7 +66,7 @@ export async function migrate(
     );
   }
   const source = new Digest();
-  const empty = (): UpsertBatch => ({ documents: [], entities: [], claims: [], redirects: [] });
+  const empty = (): UpsertBatch => ({ documents: [], entities: [], claims: [], redirects: [], changes: [] });
   let batch = empty();
   let changes: ChangeRecord[] = [];
   let pending = 0;

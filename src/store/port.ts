@@ -8,10 +8,10 @@ export type { ExposedToQuery } from './exposure-assembly.ts';
 export type { PlacePart, PlacePartsPage } from './place-parts.ts';
 import {
   Redirect,
+  ChangeRecord,
   Claim,
   Document,
   Entity,
-  type ChangeRecord,
   type ClaimFilter,
   type EntityKind,
   type ExportRecord,
@@ -33,6 +33,11 @@ export const UpsertBatch = z.object({
   claims: z.array(Claim).default([]),
   /** Merges carried over from another store (export, migrate): a claim may name a merged-away id. */
   redirects: z.array(Redirect).default([]),
+  /**
+   * Change records the batch raises (an ingest's possible duplicates, which name its new entities): written in
+   * the same transaction, so a process killed after the batch cannot leave its entities without them.
+   */
+  changes: z.array(ChangeRecord).default([]),
 });
 export type UpsertBatch = z.infer<typeof UpsertBatch>;
 export type UpsertBatchInput = z.input<typeof UpsertBatch>;

@@ -95,7 +95,7 @@ export function validateBatch(input: UpsertBatchInput, ctx: BatchContext): Upser
       problems,
     );
   }
-  return { documents: [...docs.values()], entities: [...entities.values()], claims: [...claims.values()], redirects: [...redirects].map(([id, target]) => ({ id, target })) };
+  return { documents: [...docs.values()], entities: [...entities.values()], claims: [...claims.values()], redirects: [...redirects].map(([id, target]) => ({ id, target })), changes: [...new Map(batch.changes.map((c) => [c.id, c])).values()] };
 }
 
 /** An entity with an editor's patch applied (never its id or kind), checked; InvalidBatchError if not valid. */

@@ -59,6 +59,21 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect((await s.searchEntities('newco')).length).toBe(0);
     });
 
+    it('writes the change records a batch carries with it, or none of them when it is refused', async () => {
+      const doubt = (id: string, target: string) => ({ id, at: '2025-01-01T00:00:00.000Z', by: 'resolver', action: 'possible_duplicate' as const, judgement: 'unsure' as const, targetIds: [target, 'gov_idf'], note: 'looks alike' });
+      const refused = { id: 'co_contract_refused', kind: 'Company' as const, name: 'Refusedco' };
+      await expect(
+        s.upsert({ entities: [refused], claims: [claim('SUPPLIES', 'co_contract_refused', 'gov_nowhere')], changes: [doubt('dup_contract_refused', 'co_contract_refused')] }),
+      ).rejects.toBeInstanceOf(InvalidBatchError);
+      expect(await s.listChanges({ targetId: 'co_contract_refused' })).toEqual([]);
+      // An entity already stored as given, so the batch changes nothing but its record (no short cut skips it).
+      const kept = entities.find((e) => e.id === 'co_ms')!;
+      // The same record twice in one batch is kept once.
+      await s.upsert({ entities: [kept], changes: [doubt('dup_contract_carried', 'co_ms'), doubt('dup_contract_carried', 'co_ms')] });
+      expect((await s.listChanges({ targetId: 'co_ms', action: 'possible_duplicate' })).map((c) => [c.id, c.judgement])).toEqual([['dup_contract_carried', 'unsure']]);
+      expect((await collect(s)).filter((r) => r.type === 'change' && r.data.id === 'dup_contract_carried')).toHaveLength(1);
+    });
+
     it('keeps each change record once, whichever ids one call repeats', async () => {
       const record = (id: string, note: string) => ({ id, at: '2025-01-01T00:00:00.000Z', by: 'test', action: 'update' as const, targetIds: ['co_contract_dups'], note });
       await s.recordChanges(['chg_d1', 'chg_d2', 'chg_d3', 'chg_d3', 'chg_d4'].map((id, i) => record(id, `note ${i}`)));

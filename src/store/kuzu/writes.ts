@@ -77,7 +77,7 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
   const changed = batch.claims.map((c, n) => ctx.records.claimJson(c.id) !== claimJsons[n]![0]);
   const claims = batch.claims.filter((_, n) => changed[n]);
   const jsons = claimJsons.filter((_, n) => changed[n]);
-  if (!documents.length && !changedEntities.length && !claims.length && !batch.redirects.length) return result;
+  if (!documents.length && !changedEntities.length && !claims.length && !batch.redirects.length && !batch.changes.length) return result;
 
   const files: string[] = [];
   try {
@@ -100,6 +100,7 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
       if (redirectFile) await ctx.db.query(mergeFrom('Redirect', REDIRECT_COLUMNS, redirectFile));
       // An existing claim keeps its review.
       if (claimFile) await ctx.db.query(mergeFrom('Claim', CLAIM_COLUMNS, claimFile, ['status', 'review']));
+      await writeChanges(ctx, batch.changes);
     });
     if (!rebuild) await write();
     else {
@@ -139,6 +140,7 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
     // An existing claim keeps its review: only a new one brings its own.
     ctx.records.setClaim(c.id, jsons[n]![0], i === undefined ? jsons[n]![1] : null);
   });
+  for (const r of batch.changes) ctx.records.noteChange(r.id, JSON.stringify(r));
   ctx.records.committed();
   return result;
 }
@@ -187,6 +189,7 @@ export async function bulkLoad(
       const b: UpsertBatch = validateBatch(input, { kindOf: (id) => ctx.index.kindOfId(id), hasDocument: (id) => ctx.records.hasDocument(id), resolve: (id) => id });
       // Redirects need the upsert path (their claims are indexed through them); the import falls back to it.
       if (b.redirects.length) throw new InvalidBatchError('bulkLoad: redirects are loaded through upsert');
+      if (b.changes.length) throw new InvalidBatchError('bulkLoad: change records are loaded through upsert or recordChanges');
       let text = '';
       for (const d of b.documents) {
         if (ctx.records.hasDocument(d.id)) continue;

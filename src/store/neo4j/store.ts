@@ -269,6 +269,7 @@ export class Neo4jStore implements GraphStore {
         // An end deleted by another client since the check: refuse the batch (the transaction rolls back).
         if (Number(r?.n) !== rows.length) throw new InvalidBatchError(`invalid batch, nothing written: ${rows.length - Number(r?.n)} claim(s) lost an end while the batch was written`);
       }
+      for (const rows of chunks(batch.changes.map(changeRow))) await tx.run(S.RECORD_CHANGES, { rows });
       // What the path index gains (PATH_INDEX_CLAIMS would read the same): the claims between entities, each
       // existing one with the review it kept.
       const walked = batch.claims.filter((c) => !onRedirect(c));

@@ -176,15 +176,15 @@ export class LineCheck {
     } else if (p.rec.type === 'redirect') this.redirects.set(p.rec.data.id, { line: n, target: p.rec.data.target });
   }
 
-  /** The references: claim ends, documents and redirect targets, each in the file or in the store. */
-  async finish(store: GraphStore): Promise<void> {
+  /** The references: claim ends, documents and redirect targets, each in the file or in the store (null: an empty one). */
+  async finish(store: GraphStore | null): Promise<void> {
     const { kinds, docs, claims, redirects, bad } = this;
     const viaRedirect = (id: string) => redirects.get(id)?.target ?? id;
     // References not in the file must be in the store; ask for them in chunks.
     const named = [...claims.flatMap(({ c }) => [viaRedirect(c.subject), viaRedirect(c.object)]), ...[...redirects.values()].map((r) => r.target)];
     const missingEntities = [...new Set(named.filter((id) => !kinds.has(id)))];
     const storeKinds = new Map<string, EntityKind>();
-    for (let i = 0; i < missingEntities.length; i += 5000) {
+    for (let i = 0; store && i < missingEntities.length; i += 5000) {
       const chunk = missingEntities.slice(i, i + 5000);
       const found = await store.getEntities(chunk);
       // getEntities answers a merged-away id with its kept entity, in the order asked (unknown ids skipped).
@@ -196,7 +196,7 @@ export class LineCheck {
     }
     const missingDocs = [...new Set(claims.map(({ c }) => c.evidence.documentId).filter((d) => !docs.has(d)))];
     const storeDocs = new Set<string>();
-    for (let i = 0; i < missingDocs.length; i += 5000) {
+    for (let i = 0; store && i < missingDocs.length; i += 5000) {
       for (const d of await store.getDocuments(missingDocs.slice(i, i + 5000))) storeDocs.add(d.id);
     }
     for (const [id, r] of redirects) {

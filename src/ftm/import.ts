@@ -149,7 +149,7 @@ export interface FtmImportCounts {
  * read of the file); else by name, country and kind through the RegistryMatcher (doubtful matches become
  * possible duplicates, persons are never matched by name alone); else a new entity.
  */
-export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts, store: GraphStore): AsyncGenerator<{ line: number; rec: ExportRecord } | { line: number; bad: string }> {
+export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts, store: GraphStore | null): AsyncGenerator<{ line: number; rec: ExportRecord } | { line: number; bad: string }> {
   const ids = new Map<string, { id: string; kind: EntityKind | 'Document'; name: string }>();
   const datasetDocs = new Map<string, DocumentInput>();
   const skip = (schema: string) => (counts.skipped[schema] = (counts.skipped[schema] ?? 0) + 1);
@@ -160,7 +160,9 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   const sanctions = new Map<string, EntityTopic[]>();
   // Into an empty graph there is nothing to match by name or registry id: only one record per id (two
   // records of one name are two entities: the dataset told them apart).
-  const empty = (await store.stats()).entities === 0;
+  // `store` null: the caller knows the graph is empty (a conversion in a worker thread, which has no store).
+  const graph = store && (await store.stats()).entities > 0 ? store : null;
+  const empty = !graph;
   // This read only gathers: JSON alone, no checks (pass one checks every line and names the bad ones). Into
   // an empty graph it needs the sanctions only, so it parses only the lines that can be one.
   for await (const [, text] of textLines(file)) {
@@ -186,11 +188,13 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
     const lei = fit(LEI, first(line, 'leiCode'));
     if (lei) leis.push(lei);
   }
-  const byOs = await store.entitiesByExternalId('opensanctions', osIds);
-  const byLei = await store.entitiesByExternalId('lei', leis);
-  const known = new Map((await store.getEntities([...new Set([...byOs.values(), ...byLei.values()])])).map((e) => [e.id, e]));
-  const matcher = await RegistryMatcher.over(store, `import:${opts.dataset}`, empty ? [] : ['Company', 'GovernmentBody', 'Organization', 'Person', 'Technology', 'Contract', 'Abuse', 'Location']);
-  for (const id of known.keys()) matcher.taken.add(id);
+  const byOs = graph ? await graph.entitiesByExternalId('opensanctions', osIds) : new Map<string, string>();
+  const byLei = graph ? await graph.entitiesByExternalId('lei', leis) : new Map<string, string>();
+  const known = new Map(graph ? (await graph.getEntities([...new Set([...byOs.values(), ...byLei.values()])])).map((e) => [e.id, e]) : []);
+  const matcher = graph ? await RegistryMatcher.over(graph, `import:${opts.dataset}`, ['Company', 'GovernmentBody', 'Organization', 'Person', 'Technology', 'Contract', 'Abuse', 'Location']) : null;
+  // The ids this import made or matched: a second record may not take one.
+  const taken = matcher?.taken ?? new Set<string>();
+  for (const id of known.keys()) taken.add(id);
   // The relationships' lines, for pass two to parse alone.
   const relationships = new LineCodes();
   for await (const [n, line] of ftmLines(file)) {
@@ -233,9 +237,9 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
       if (held && held.kind === kind) {
         e.id = held.id;
         counts.onGraph++;
-      } else if (empty) {
-        if (matcher.taken.has(e.id!)) e.id = entityId(kind, { name: `${name} ${line.id}` });
-        matcher.taken.add(e.id!);
+      } else if (!matcher) {
+        if (taken.has(e.id!)) e.id = entityId(kind, { name: `${name} ${line.id}` });
+        taken.add(e.id!);
       } else {
         const country = 'country' in e ? (e.country as string | undefined) : undefined;
         const m = await matcher.match(
@@ -276,7 +280,7 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   }
   // Sanctions of entities the file does not hold (or holds under a schema with no kind here).
   for (const list of sanctions.values()) counts.dangling += list.length;
-  const doubts = matcher.possibleDuplicates();
+  const doubts = matcher?.possibleDuplicates() ?? [];
   counts.possibleDuplicates = doubts.length;
   for (const d of doubts) yield { line: 0, rec: { type: 'change', data: d } as ExportRecord };
 }

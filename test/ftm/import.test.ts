@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { cliOk, runCli } from '../helpers/cli.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Claim, Entity, ExportRecord } from '../../src/domain/index.ts';
@@ -177,5 +178,22 @@ describe('import --format ftm', () => {
     const s = cli(d, ['import', '--format', 'ftm', '--skip-invalid', file]);
     expect(s.code).toBe(1);
     expect(JSON.parse(cli(d, ['stats']).out).entities).toBe(1);
+  });
+
+  it('refuses a truncated gzip in one line, read in the conversion thread, and writes nothing', () => {
+    const d = join(root, 'gz');
+    const file = join(root, 'cut.ftm.json.gz');
+    const lines = Array.from({ length: 5000 }, (_, i) => JSON.stringify({ id: `gz-${i}`, schema: 'Company', properties: { name: [`Gzip Example ${i}`], country: ['fr'] } }));
+    const whole = gzipSync(lines.join('\n') + '\n');
+    writeFileSync(file, whole.subarray(0, Math.floor(whole.length / 2)));
+    const r = cli(d, ['import', '--format', 'ftm', file]);
+    expect(r.code).not.toBe(0);
+    expect(r.err).toMatch(new RegExp(`^rightsgraph: ${file}: a truncated or corrupt gzip file \\(.*\\) after line \\d+; nothing written$`, "m"));
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(JSON.parse(cli(d, ['stats']).out)).toMatchObject({ documents: 0, entities: 0, claims: 0 });
+    // The whole file, gzipped, goes in.
+    writeFileSync(file, whole);
+    ok(cli(d, ['import', '--format', 'ftm', file]));
+    expect(JSON.parse(cli(d, ['stats']).out).entities).toBe(5000);
   });
 });

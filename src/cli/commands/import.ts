@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
-import { LineCheck, importLines } from '../import-lines.ts';
+import { LineCheck, importLines, type ImportReport } from '../import-lines.ts';
 import type { FtmImportCounts } from '../../ftm/import.ts';
 import type { GleifImportCounts } from '../../gleif/import.ts';
 import type { ExportRecord } from '../../domain/index.ts';
@@ -48,8 +48,15 @@ export function register(program: Command): void {
           if (opts.format !== 'jsonl') {
             // Another dataset's records are matched onto the graph by id and name: the conversion reads the store.
             const out = join(tmp!, 'records.jsonl');
+            const batchSize = Math.max(1, opts.batch || 10_000);
             const converted =
-              opts.format === 'ftm' ? await convertFtm(store, path, out, opts.dataset, !!opts.skipInvalid) : await convertGleif(store, path, out, opts, !!opts.skipInvalid);
+              opts.format === 'ftm'
+                ? await convertFtm(store, path, out, opts.dataset, { skipInvalid: !!opts.skipInvalid, batchSize })
+                : await convertGleif(store, path, out, opts, !!opts.skipInvalid);
+            if ('report' in converted) {
+              origin = converted.origin;
+              return converted.report;
+            }
             origin = converted.origin;
             checked = converted.checked;
             path = converted.path;
@@ -112,9 +119,13 @@ async function writeConverted(
   sink.write(chunk);
   await new Promise<void>((res, rej) => sink.end((err?: Error | null) => (err ? rej(err) : res())));
   progress.done();
+  showBad(file, bad);
+  return { origin, bad, checked };
+}
+
+function showBad(file: string, bad: ReadonlyArray<{ line: number; problem: string }>): void {
   for (const b of bad.slice(0, SHOWN)) process.stderr.write(`rightsgraph: ${file}:${b.line}: ${b.problem}\n`);
   if (bad.length > SHOWN) process.stderr.write(`rightsgraph: … and ${bad.length - SHOWN} more bad lines\n`);
-  return { origin, bad, checked };
 }
 
 /** Bad input lines refuse the import unless `skipInvalid`; either way they make the exit status 1. */
@@ -129,13 +140,38 @@ function refuses(bad: readonly unknown[], lines: number, skipInvalid: boolean): 
 
 /**
  * FtM lines into export records in `out`, with the FtM line each came from. Lines that are not FtM entities
- * are listed like the bad lines of an import, and refuse it unless `skipInvalid`.
+ * are listed like the bad lines of an import, and refuse it unless `skipInvalid`. Into an empty store with
+ * a bulk load, the conversion runs in a worker thread and its records are loaded as they come
+ * (import-streamed.ts): the import is then done here, and its report returned.
  */
-async function convertFtm(store: GraphStore, file: string, out: string, dataset: string, skipInvalid: boolean): Promise<{ path: string; origin: number[]; checked: LineCheck; refused: boolean }> {
+async function convertFtm(
+  store: GraphStore,
+  file: string,
+  out: string,
+  dataset: string,
+  opts: { skipInvalid: boolean; batchSize: number },
+): Promise<{ path: string; origin: number[]; checked: LineCheck; refused: boolean } | { report: ImportReport | null; origin: number[] }> {
+  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, sanctions: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
+  const label = 'import: reading FtM';
+  const s = await store.stats();
+  if (store.bulkLoad && !s.documents && !s.entities && !s.claims) {
+    const [{ convertInWorker }, { importStreamed }] = await Promise.all([import('../../ftm/convert-thread.ts'), import('../import-streamed.ts')]);
+    const streamed = await importStreamed(store, convertInWorker(file, dataset, counts), out, { ...opts, label });
+    showBad(file, streamed.inputBad);
+    showFtmCounts(counts);
+    // Refused exactly when bad input lines came without --skip-invalid (as `refused` says); prints why.
+    if (refuses(streamed.inputBad, counts.lines, opts.skipInvalid) || streamed.kind === 'refused') return { report: null, origin: streamed.origin };
+    if (streamed.kind === 'imported') return { report: streamed.report, origin: streamed.origin };
+    return { path: out, origin: streamed.origin, checked: streamed.checked, refused: false };
+  }
   // FtM's model and GLEIF's readers load with the format that needs them.
   const { ftmRecords } = await import('../../ftm/import.ts');
-  const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, sanctions: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
-  const { origin, bad, checked } = await writeConverted(file, ftmRecords(file, { dataset }, counts, store), out, 'import: reading FtM');
+  const { origin, bad, checked } = await writeConverted(file, ftmRecords(file, { dataset }, counts, store), out, label);
+  showFtmCounts(counts);
+  return { path: out, origin, checked, refused: refuses(bad, counts.lines, opts.skipInvalid) };
+}
+
+function showFtmCounts(counts: FtmImportCounts): void {
   const skipped = Object.entries(counts.skipped).map(([k, n]) => `${n} ${k}`).join(', ');
   process.stderr.write(
     `rightsgraph: FtM: ${counts.lines} lines, ${counts.entities} entities, ${counts.documents} documents, ${counts.claims} relationships` +
@@ -145,7 +181,6 @@ async function convertFtm(store: GraphStore, file: string, out: string, dataset:
   if (counts.onGraph || counts.byName || counts.possibleDuplicates) {
     process.stderr.write(`rightsgraph: FtM: ${counts.onGraph} found on the graph by OpenSanctions id or LEI, ${counts.byName} matched by name, ${counts.possibleDuplicates} possible duplicates for review\n`);
   }
-  return { path: out, origin, checked, refused: refuses(bad, counts.lines, skipInvalid) };
 }
 
 /** GLEIF relationship records into export records in `out` (companies matched on the store by LEI and name). */

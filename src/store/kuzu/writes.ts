@@ -264,7 +264,8 @@ export async function bulkLoad(
   } catch (err) {
     throw mapKuzuError(err, ctx.db.path);
   } finally {
-    for (const s of Object.values(streams)) s.destroy();
+    // A staging write still in flight when a batch failed would report the destroyed stream: the files go anyway.
+    for (const s of Object.values(streams)) s.on('error', () => undefined).destroy();
     for (const f of Object.values(files)) rmSync(f, { force: true });
     if (!ok) {
       // Back to empty: the records staged so far are dropped with their file, and the saved index no longer matches it.

@@ -1,6 +1,7 @@
-// The graph store port: the domain verbs every store adapter implements (Kùzu embedded, Neo4j). No query
-// language appears here; adapters hold all of it. The shared contract suite (test/store/contract.ts) is
-// the definition of what each verb must do.
+// The graph store port: the domain verbs of the graph store. One implementation, the core
+// (core/store.ts), over a persistence adapter per database (core/persistence.ts: Kùzu embedded, Neo4j). No
+// query language appears here; adapters hold all of it. The shared contract suite (test/store/contract.ts)
+// is the definition of what each verb must do.
 import { z } from 'zod';
 import type { ExposedToQuery } from './exposure-assembly.ts';
 import type { PlacePartsPage } from './place-parts.ts';
@@ -88,13 +89,16 @@ export interface GraphStore {
    * database swapped in when complete). Same validation as upsert, all or nothing; refuses redirects and an
    * entity given twice (InvalidBatchError), for which callers fall back to upsert. Absent on Neo4j.
    */
-  /**
-   * A capability: loads now what the first request would otherwise wait for (Kùzu: its index and record
-   * cache; Neo4j: the path index of its exposure searches). A server calls it before it listens.
-   */
-  warm?(): Promise<void>;
-
   bulkLoad?(batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<UpsertResult>;
+
+  /** A capability: deletes the whole graph, schema kept (Neo4j, whose database outlives a test or a migrate). */
+  clear?(): Promise<void>;
+
+  /**
+   * Loads now what the first request would otherwise wait for (Kùzu: its index and record cache; Neo4j: the
+   * path index of its exposure searches). A server calls it before it listens; a no-op where nothing waits.
+   */
+  warm(): Promise<void>;
 
   /** Entities by id, in the order asked, skipping unknown ids; a merged-away id answers its kept entity. */
   getEntities(ids: readonly string[]): Promise<Entity[]>;

@@ -21,7 +21,7 @@ async function run(opts: { port?: string; host?: string; seed: boolean }): Promi
   try {
     if (opts.seed && (await seedIfEmpty(store))) log.info('empty store: loaded the curated seed stories');
     // Load the store's in-memory index now, so the first request does not wait for it.
-    await store.warm?.();
+    await store.warm();
     const uiDir = existsSync(resolve(UI_DIR, 'index.html')) ? UI_DIR : null;
     if (!uiDir) log.warn('no explorer UI in dist/ui (npm run build:ui builds it); / says so, the API is served');
     const api = createApi({

@@ -1,103 +1,100 @@
-// Reads: records by id (from the RecordCache), neighbour pages and exposure paths (walked over the
-// ClaimIndex, then only the page's records fetched), claim queries, an entity's documents, changes, stats.
-import { dateKey, type ChangeRecord, type ClaimFilter, type Claim, type Document, type Entity, type ExposureQuery, type NeighbourFilter, type NeighbourPage, type Stats } from '../../domain/index.ts';
-import { neighbourPage } from '../edges.ts';
+// Kùzu reads: records by id from the RecordCache, the graph's shape from the in-memory index, and the
+// queries only the database answers (claim pages, an entity's documents, change lists, counts, text scans).
+import { dateKey, type ChangeRecord, type ClaimFilter, type Claim, type Document } from '../../domain/index.ts';
 import { compileFilter } from '../claim-index.ts';
-import { exposedToPaths, exposurePathsOver, type ExposedToQuery } from '../exposure-assembly.ts';
+import type { RecordReader } from '../core/persistence.ts';
 import type { ClaimQuery } from '../port.ts';
-import { placeParts as walkPlaceParts } from '../place-parts.ts';
 import { parseChange, parseClaim } from './rows.ts';
+import type { Row } from './connection.ts';
 import type { KuzuContext } from './store.ts';
 import {
   COUNT_CLAIMS_BY_TYPE, COUNT_DOCUMENTS, COUNT_ENTITIES_BY_KIND, DOCUMENT_IDS_OF_ENTITY, ENTITIES_WITH_TEXT, LOCATIONS_WITH_TEXT,
   changesWhere, claimsWhere, countClaimsWhere, type ChangeCondition, type ClaimCondition,
 } from './statements.ts';
 
-// Reads by id come from the RecordCache (see record-cache.ts for why not from a Kùzu query).
-export async function getEntities(ctx: KuzuContext, ids: readonly string[]): Promise<Entity[]> {
-  return ids.map((id) => ctx.records.entity(ctx.redirects.get(id) ?? id)).filter((e): e is Entity => !!e);
-}
-
-export async function getClaims(ctx: KuzuContext, ids: readonly string[]): Promise<Claim[]> {
-  return ids.map((id) => ctx.records.claim(id)).filter((c): c is Claim => !!c);
-}
-
-export async function getDocuments(ctx: KuzuContext, ids: readonly string[]): Promise<Document[]> {
-  return ids.map((id) => ctx.records.document(id)).filter((d): d is Document => !!d);
-}
-
-export async function neighbours(ctx: KuzuContext, id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
-  return neighbourPage(ctx.index, ctx.redirects.get(id0) ?? id0, filter, fetcher(ctx));
-}
-
-const fetcher = (ctx: KuzuContext) => ({
-  entities: (ids: readonly string[]) => getEntities(ctx, ids),
-  claims: (ids: readonly string[]) => getClaims(ctx, ids),
-  documents: (ids: readonly string[]) => getDocuments(ctx, ids),
-});
-
-export async function exposurePaths(ctx: KuzuContext, query: ExposureQuery) {
-  const from = ctx.redirects.get(query.from) ?? query.from;
-  const to = query.to !== undefined ? (ctx.redirects.get(query.to) ?? query.to) : undefined;
-  return exposurePathsOver(ctx.index, { ...query, from, ...(to !== undefined ? { to } : {}) }, fetcher(ctx));
-}
-
-export async function exposedTo(ctx: KuzuContext, query: ExposedToQuery) {
-  return exposedToPaths(ctx.index, { ...query, abuse: ctx.redirects.get(query.abuse) ?? query.abuse }, fetcher(ctx));
-}
-
 /**
- * External ids live in the record's JSON (written by JSON.stringify: no spaces), so one scan finds every
- * entity holding an id of the scheme, and the parsed record decides.
+ * Records by id, from the RecordCache (see record-cache.ts for why not from a Kùzu query), and the graph's
+ * shape from the in-memory index. One writer at a time, so a write's view and a read's are this same one.
  */
-export async function entitiesByExternalId(ctx: KuzuContext, scheme: keyof Entity['externalIds'], values: readonly string[]): Promise<Map<string, string>> {
-  const wanted = new Set(values);
-  const out = new Map<string, string>();
-  if (!wanted.size) return out;
-  const rows = await ctx.db.read(ENTITIES_WITH_TEXT, { needle: `${JSON.stringify(scheme)}:"` });
-  for (const r of rows) {
-    const value = (JSON.parse(String(r.data)) as Entity).externalIds?.[scheme];
-    if (value && wanted.has(value) && !out.has(value)) out.set(value, String(r.id));
-  }
-  return out;
+export function recordReader(kuzu: KuzuContext, ready: () => Promise<void>): RecordReader {
+  const pick = <T>(ids: readonly string[], get: (id: string) => T | undefined): Map<string, T> => {
+    const out = new Map<string, T>();
+    for (const id of ids) {
+      const v = get(id);
+      if (v !== undefined) out.set(id, v);
+    }
+    return out;
+  };
+  return {
+    async redirects(ids) {
+      return pick(ids, (id) => kuzu.redirects.get(id));
+    },
+    async kinds(ids) {
+      await ready();
+      return pick(ids, (id) => kuzu.index.kindOfId(id));
+    },
+    async entities(ids) {
+      await ready();
+      return pick(ids, (id) => kuzu.records.entity(id) ?? undefined);
+    },
+    async claims(ids) {
+      await ready();
+      return pick(ids, (id) => kuzu.records.claim(id) ?? undefined);
+    },
+    async documents(ids) {
+      await ready();
+      return pick(ids, (id) => kuzu.records.document(id) ?? undefined);
+    },
+    async knownDocuments(ids) {
+      await ready();
+      return new Set(ids.filter((id) => kuzu.records.hasDocument(id)));
+    },
+    async claimEnds(ids) {
+      await ready();
+      const { index } = kuzu;
+      return pick(ids, (id) => {
+        const i = index.claimIndex(id);
+        return i === undefined ? undefined : { subject: index.entityIds[index.subjectOf(i)]!, object: index.entityIds[index.objectOf(i)]! };
+      });
+    },
+    async claimsAround(entityId) {
+      await ready();
+      const { index } = kuzu;
+      return index.claimIdsOfEntity(entityId).map((id) => {
+        const i = index.claimIndex(id)!;
+        return { id, subject: index.entityIds[index.subjectOf(i)]!, object: index.entityIds[index.objectOf(i)]! };
+      });
+    },
+  };
+}
+
+/** Entities whose record text contains `needle`. */
+export async function entitiesContaining(ctx: KuzuContext, needle: string): Promise<Array<{ id: string; data: string }>> {
+  return (await ctx.db.read(ENTITIES_WITH_TEXT, { needle })).map((r) => ({ id: String(r.id), data: String(r.data) }));
+}
+
+export async function locationsContaining(ctx: KuzuContext, needle: string, cap: number): Promise<string[]> {
+  return (await ctx.db.read(LOCATIONS_WITH_TEXT, { needle, cap })).map((r) => String(r.id));
 }
 
 const LIVE_PART_OF = compileFilter({ types: ['PART_OF'], certainty: ['stated', 'alleged'] });
 
-export async function placeParts(ctx: KuzuContext, id: string, page: { offset?: number; limit?: number }) {
-  return walkPlaceParts(
-    {
-      entities: (ids) => getEntities(ctx, ids),
-      // The country code lives in the record's JSON (written by JSON.stringify, so without spaces); every
-      // row found is checked on the parsed record.
-      locationsInCountry: async (code, cap) => {
-        const rows = await ctx.db.read(LOCATIONS_WITH_TEXT, {
-          needle: `"countryCode":${JSON.stringify(code)}`,
-          cap,
-        });
-        return (await getEntities(ctx, rows.map((r) => String(r.id)))).filter((e) => e.kind === 'Location' && e.countryCode === code).map((e) => e.id);
-      },
-      // Walked over the in-memory index: the claims into each whole, PART_OF and live, from a Location.
-      partsOf: async (wholes, cap) => {
-        const out: Array<[string, string]> = [];
-        for (const whole of wholes) {
-          const w = ctx.index.entityIndex(whole);
-          if (w === undefined) continue;
-          for (const ci of ctx.index.inn[w] ?? []) {
-            if (out.length >= cap) return out;
-            const part = ctx.index.subjectOf(ci);
-            if (ctx.index.passes(ci, LIVE_PART_OF) && ctx.index.kindOf(part) === 'Location') out.push([ctx.index.entityIds[part]!, whole]);
-          }
-        }
-        return out;
-      },
-    },
-    ctx.redirects.get(id) ?? id,
-    page,
-  );
+/** Walked over the in-memory index: the claims into each whole, PART_OF and live, from a Location. */
+export function partsOf(ctx: KuzuContext, wholes: readonly string[], cap: number): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const whole of wholes) {
+    const w = ctx.index.entityIndex(whole);
+    if (w === undefined) continue;
+    for (const ci of ctx.index.inn[w] ?? []) {
+      if (out.length >= cap) return out;
+      const part = ctx.index.subjectOf(ci);
+      if (ctx.index.passes(ci, LIVE_PART_OF) && ctx.index.kindOf(part) === 'Location') out.push([ctx.index.entityIds[part]!, whole]);
+    }
+  }
+  return out;
 }
 
-export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {
+export async function claimPage(ctx: KuzuContext, q: ClaimQuery): Promise<{ total: number; items: Claim[] }> {
   // Conditions are fixed fragments (statements.ts); every value is a parameter.
   const conds: ClaimCondition[] = [];
   const params: Record<string, unknown> = {};
@@ -105,7 +102,7 @@ export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ tot
     conds.push(c);
     params[name] = value;
   };
-  if (q.entityId) add('entity', 'e', ctx.redirects.get(q.entityId) ?? q.entityId);
+  if (q.entityId) add('entity', 'e', q.entityId);
   if (q.documentId) add('document', 'd', q.documentId);
   if (q.types) add('types', 'types', q.types);
   if (q.certainty) add('certainty', 'cert', q.certainty);
@@ -115,55 +112,41 @@ export async function findClaims(ctx: KuzuContext, q: ClaimQuery): Promise<{ tot
   if (q.to) add('to', 'to', dateKey(q.to));
   const [count] = await ctx.db.read(countClaimsWhere(conds), params);
   const page: ClaimCondition[] = q.after ? [...conds, 'after'] : conds;
-  const rows = await ctx.db.read(claimsWhere(page), {
-    ...params, ...(q.after ? { after: q.after } : {}), limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000),
-  });
+  const rows = await ctx.db.read(claimsWhere(page), { ...params, ...(q.after ? { after: q.after } : {}), limit: q.limit ?? 100 });
   return { total: Number(count?.n ?? 0), items: rows.map((r) => parseClaim(r.data, r.review)) };
 }
 
-export async function claimsOfEntities(ctx: KuzuContext, entityIds: readonly string[], filter: ClaimFilter, limit: number): Promise<Map<string, Claim[]>> {
-  // Walked over the in-memory index (no query): filter, order by id, cut, then records from the cache.
+/** Walked over the in-memory index (no query): filter, order by id, cut, then records from the cache. */
+export function claimsOfEntities(ctx: KuzuContext, entityIds: readonly string[], filter: ClaimFilter, limit: number): Map<string, Claim[]> {
   const cf = compileFilter(filter);
   const out = new Map<string, Claim[]>();
-  for (const asked of entityIds) {
-    const ids = ctx.index
-      .claimIdsOfEntity(ctx.redirects.get(asked) ?? asked)
-      .filter((id) => ctx.index.passes(ctx.index.claimIndex(id)!, cf))
-      .sort()
-      .slice(0, limit);
-    out.set(asked, await getClaims(ctx, ids));
+  for (const id of entityIds) {
+    const ids = ctx.index.claimIdsOfEntity(id).filter((c) => ctx.index.passes(ctx.index.claimIndex(c)!, cf)).sort().slice(0, limit);
+    out.set(id, ids.map((c) => ctx.records.claim(c)).filter((c): c is Claim => !!c));
   }
   return out;
 }
 
-export async function documentsOf(ctx: KuzuContext, entityId: string, limit = 100): Promise<Document[]> {
-  const id = ctx.redirects.get(entityId) ?? entityId;
-  const rows = await ctx.db.read(DOCUMENT_IDS_OF_ENTITY, { e: id, limit });
-  return getDocuments(ctx, rows.map((r) => String(r.d)));
+export async function documentsOf(ctx: KuzuContext, entityId: string, limit: number): Promise<Document[]> {
+  const rows = await ctx.db.read(DOCUMENT_IDS_OF_ENTITY, { e: entityId, limit });
+  return rows.map((r) => ctx.records.document(String(r.d))).filter((d): d is Document => !!d);
 }
 
-export async function listChanges(ctx: KuzuContext, q: { targetId?: string; action?: ChangeRecord['action']; limit?: number }): Promise<ChangeRecord[]> {
+export async function changes(ctx: KuzuContext, q: { targetId?: string; action?: ChangeRecord['action']; limit: number }): Promise<ChangeRecord[]> {
   const conds: ChangeCondition[] = [];
   const params: Record<string, unknown> = {};
   if (q.targetId) (conds.push('target'), (params.t = `|${q.targetId}|`));
   if (q.action) (conds.push('action'), (params.a = q.action));
-  const rows = await ctx.db.read(changesWhere(conds), { ...params, limit: Math.min(Math.max(q.limit ?? 100, 1), 10_000) });
+  const rows = await ctx.db.read(changesWhere(conds), { ...params, limit: q.limit });
   return rows.map((r) => parseChange(r.data)).filter((r) => !q.targetId || r.targetIds.includes(q.targetId));
 }
 
-export async function stats(ctx: KuzuContext): Promise<Stats> {
+export async function counts(ctx: KuzuContext) {
   const [docs] = await ctx.db.read(COUNT_DOCUMENTS);
-  const kinds = await ctx.db.read(COUNT_ENTITIES_BY_KIND);
-  const types = await ctx.db.read(COUNT_CLAIMS_BY_TYPE);
-  const byKey = (rows: typeof kinds) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]).sort());
-  const sum = (rows: typeof kinds) => rows.reduce((s, r) => s + Number(r.n), 0);
+  const byKey = (rows: Row[]) => Object.fromEntries(rows.map((r) => [String(r.k), Number(r.n)]));
   return {
     documents: Number(docs?.n ?? 0),
-    entities: sum(kinds),
-    claims: sum(types),
-    entitiesByKind: byKey(kinds),
-    claimsByType: byKey(types),
-    schemaVersion: ctx.schemaVersion,
-    store: 'kuzu',
+    entitiesByKind: byKey(await ctx.db.read(COUNT_ENTITIES_BY_KIND)),
+    claimsByType: byKey(await ctx.db.read(COUNT_CLAIMS_BY_TYPE)),
   };
 }

@@ -1,14 +1,16 @@
-// The Kùzu GraphStore: opens (or creates) the database in the data folder, loads the in-memory ClaimIndex,
-// funnels every write through one queue (Kùzu refuses a second concurrent write transaction) and hands each
-// verb to its module (writes, reads, search, export).
+// The Kùzu adapter: opens (or creates) the database in the data folder and repairs what a dead process left,
+// loads the in-memory ClaimIndex (from the saved copy, else from the database), funnels every write through
+// one queue (Kùzu refuses a second concurrent write transaction) and hands each persistence verb to its
+// module (writes, reads, search, export). The verbs' rules are the core's (core/store.ts).
 import { existsSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, statSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { knownDate, type ChangeRecord, type Document, type Entity } from '../../domain/index.ts';
-import type { ClaimFilter, ExportRecord, ExposurePath, ExposureQuery, NeighbourFilter, NeighbourPage, Review, SearchHit, SearchOptions, Stats } from '../../domain/index.ts';
+import { knownDate, type ChangeRecord, type ClaimFilter, type Document, type EntityKind, type ExportRecord } from '../../domain/index.ts';
 import { NotAStoreError, ReadOnlyStoreError, StoreError, StoreLockedError, StoreUnavailableError } from '../errors.ts';
-import type { Actor, ClaimQuery, EntityPatch, ExposedToQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
+import type { ClaimQuery, GraphStore, UpsertBatchInput, UpsertResult } from '../port.ts';
+import { CoreStore } from '../core/store.ts';
+import type { Persistence, Planned, RecordReader } from '../core/persistence.ts';
 import { ClaimIndex } from '../claim-index.ts';
 import { RecordCache } from './record-cache.ts';
 import { RecordFile } from './record-file.ts';
@@ -24,7 +26,7 @@ import { SCHEMA_VERSION, ensureSchema } from './schema.ts';
 import { ensureFreeSpace } from './disk.ts';
 import * as writes from './writes.ts';
 import * as reads from './reads.ts';
-import { searchEntities } from './search.ts';
+import { searchCandidates } from './search.ts';
 import { exportAll } from './export.ts';
 
 export const DB_FILE = 'graph.kuzu';
@@ -54,12 +56,16 @@ export interface KuzuOpenOptions {
   readOnly?: boolean;
 }
 
-export class KuzuStore implements GraphStore {
-  readonly name = 'kuzu';
-  /** One writer (the engine's rule); a full wait list answers BusyError instead of growing without bound. */
-  private readonly queue = new Lane('the embedded store', 256);
-
-  private constructor(readonly ctx: KuzuContext) {}
+/** The Kùzu store: the core over this adapter, with what tests and `recover` read of the adapter. */
+export class KuzuStore extends CoreStore<KuzuPersistence> {
+  declare readonly bulkLoad: NonNullable<GraphStore['bulkLoad']>;
+  get ctx(): KuzuContext {
+    return this.persistence.ctx;
+  }
+  /** Where the open took the in-memory graph from: the saved index, or a rebuild from Kùzu (and why). */
+  get indexSource(): IndexSource | null {
+    return this.persistence.source;
+  }
 
   static async open(opts: KuzuOpenOptions): Promise<KuzuStore> {
     const dir = opts.dataDir;
@@ -118,14 +124,33 @@ export class KuzuStore implements GraphStore {
         ctx.redirects.set(String(r.id), String(r.target));
       }
       db.beforeUnsafe = () => ctx.records.file.sync();
-      return new KuzuStore(ctx);
+      return new KuzuStore(new KuzuPersistence(ctx));
     } catch (err) {
       await db.close().catch(() => undefined);
       throw mapKuzuError(err, dir);
     }
   }
 
+}
+
+type IndexSource = { from: 'snapshot' } | { from: 'database'; why: string };
+
+/** The persistence adapter over Kùzu (core/persistence.ts). */
+export class KuzuPersistence implements Persistence {
+  readonly name = 'kuzu';
+  /** One writer (the engine's rule); a full wait list answers BusyError instead of growing without bound. */
+  private readonly queue = new Lane('the embedded store', 256);
+  readonly read: RecordReader;
+  source: IndexSource | null = null;
   private loading: Promise<void> | null = null;
+
+  constructor(readonly ctx: KuzuContext) {
+    this.read = reads.recordReader(ctx, () => this.ready());
+  }
+
+  get schemaVersion(): number {
+    return this.ctx.schemaVersion;
+  }
 
   /**
    * Loads the in-memory index and record cache on first need. `stats`, `export`, search and change lists
@@ -141,13 +166,19 @@ export class KuzuStore implements GraphStore {
     return this.loading;
   }
 
-  private write<T>(fn: () => Promise<T>): Promise<T> {
+  /** One writer at a time: the plan reads the store as this write alone sees it, then its write lands. */
+  write<T>(plan: (read: RecordReader) => Promise<Planned<T>>): Promise<T> {
     return this.queue.run(async () => {
       ensureFreeSpace(this.ctx.dataDir, 0);
       await this.ready();
-      const out = await fn();
+      const { write, changes, result } = await plan(this.read);
+      if (write.op === 'batch') await writes.persistBatch(this.ctx, write);
+      else if (write.op === 'review') await writes.persistReview(this.ctx, write.claim, changes);
+      else if (write.op === 'entity') await writes.persistEntity(this.ctx, write.entity, changes);
+      else if (write.op === 'merge') await writes.persistMerge(this.ctx, write, changes);
+      else await writes.persistChanges(this.ctx, changes);
       await this.ctx.db.checkpointIfLarge();
-      return out;
+      return result;
     });
   }
 
@@ -156,96 +187,60 @@ export class KuzuStore implements GraphStore {
     await this.ready();
   }
 
-  upsert(batch: UpsertBatchInput): Promise<UpsertResult> {
-    return this.write(() => writes.upsert(this.ctx, batch));
-  }
   /** Initial load into an empty store by COPY (KUZU-NOTES: COPY is for empty tables): the port's optional capability. */
   bulkLoad(batches: Iterable<UpsertBatchInput> | AsyncIterable<UpsertBatchInput>, onProgress?: (claims: number) => void): Promise<UpsertResult> {
-    return this.write(async () => {
+    return this.queue.run(async () => {
+      ensureFreeSpace(this.ctx.dataDir, 0);
+      await this.ready();
       const result = await writes.bulkLoad(this.ctx, batches, onProgress);
       saveSnapshot(this.ctx);
+      await this.ctx.db.checkpointIfLarge();
       return result;
     });
   }
-  async getEntities(ids: readonly string[]) {
+
+  /** The in-memory index is the whole graph, kept in step with every write. */
+  async graph(): Promise<ClaimIndex> {
     await this.ready();
-    return reads.getEntities(this.ctx, ids);
+    return this.ctx.index;
   }
-  async getClaims(ids: readonly string[]) {
+  async documentsByUrl(url: string): Promise<Document[]> {
     await this.ready();
-    return reads.getClaims(this.ctx, ids);
+    return this.ctx.records.documentIdsByUrl(url).map((id) => this.ctx.records.document(id)).filter((d): d is Document => !!d);
   }
-  async getDocument(id: string) {
+  entitiesContaining(needle: string) {
+    return reads.entitiesContaining(this.ctx, needle);
+  }
+  locationsContaining(needle: string, cap: number) {
+    return reads.locationsContaining(this.ctx, needle, cap);
+  }
+  async partsOf(wholes: readonly string[], cap: number) {
     await this.ready();
-    return (await reads.getDocuments(this.ctx, [id]))[0] ?? null;
+    return reads.partsOf(this.ctx, wholes, cap);
   }
-  async getDocuments(ids: readonly string[]) {
-    await this.ready();
-    return reads.getDocuments(this.ctx, ids);
+  searchCandidates(q: string, kinds: readonly EntityKind[] | null, pool: number) {
+    return searchCandidates(this.ctx, q, kinds, pool);
   }
-  async documentsByUrl(url: string) {
-    await this.ready();
-    return reads.getDocuments(this.ctx, this.ctx.records.documentIdsByUrl(url));
-  }
-  searchEntities(text: string, options?: SearchOptions): Promise<SearchHit[]> {
-    return searchEntities(this.ctx, text, options);
-  }
-  async neighbours(id: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
-    await this.ready();
-    return reads.neighbours(this.ctx, id, filter);
-  }
-  async exposurePaths(query: ExposureQuery): Promise<ExposurePath[]> {
-    await this.ready();
-    return reads.exposurePaths(this.ctx, query);
-  }
-  async exposedTo(query: ExposedToQuery): Promise<ExposurePath[]> {
-    await this.ready();
-    return reads.exposedTo(this.ctx, query);
-  }
-  entitiesByExternalId(scheme: keyof Entity['externalIds'], values: readonly string[]) {
-    return reads.entitiesByExternalId(this.ctx, scheme, values);
-  }
-  async placeParts(id: string, page: { offset?: number; limit?: number } = {}) {
-    await this.ready();
-    return reads.placeParts(this.ctx, id, page);
-  }
-  findClaims(query: ClaimQuery) {
-    return reads.findClaims(this.ctx, query);
+  claimPage(query: ClaimQuery) {
+    return reads.claimPage(this.ctx, query);
   }
   async claimsOfEntities(entityIds: readonly string[], filter: ClaimFilter, limit: number) {
     await this.ready();
     return reads.claimsOfEntities(this.ctx, entityIds, filter, limit);
   }
-  async documentsOf(entityId: string, limit?: number) {
+  async documentsOf(entityId: string, limit: number) {
     await this.ready();
     return reads.documentsOf(this.ctx, entityId, limit);
   }
-  reviewClaim(id: string, review: Review, actor: Actor) {
-    return this.write(() => writes.reviewClaim(this.ctx, id, review, actor));
+  changes(query: { targetId?: string; action?: ChangeRecord['action']; limit: number }) {
+    return reads.changes(this.ctx, query);
   }
-  updateEntity(id: string, patch: EntityPatch, actor: Actor) {
-    return this.write(() => writes.updateEntity(this.ctx, id, patch, actor));
-  }
-  mergeEntities(keep: string, drop: string, actor: Actor) {
-    return this.write(() => writes.mergeEntities(this.ctx, keep, drop, actor));
-  }
-  recordChanges(records: readonly ChangeRecord[]): Promise<void> {
-    return this.write(() => writes.recordChanges(this.ctx, records));
-  }
-  listChanges(query: { targetId?: string; action?: ChangeRecord['action']; limit?: number }) {
-    return reads.listChanges(this.ctx, query);
-  }
-  stats(): Promise<Stats> {
-    return reads.stats(this.ctx);
+  counts() {
+    return reads.counts(this.ctx);
   }
   exportAll(): AsyncIterable<ExportRecord> {
     return exportAll(this.ctx);
   }
-  /** Where the open took the in-memory graph from: the saved index, or a rebuild from Kùzu (and why). */
-  get indexSource(): { from: 'snapshot' } | { from: 'database'; why: string } | null {
-    return this.source;
-  }
-  private source: { from: 'snapshot' } | { from: 'database'; why: string } | null = null;
 
   async close(): Promise<void> {
     await this.queue.onIdle();

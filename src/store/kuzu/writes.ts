@@ -1,25 +1,26 @@
-// Writes to Kùzu: each batch is validated, written as CSV files in the staging folder and loaded with
-// LOAD FROM … MERGE inside one transaction (all or nothing), then mirrored into the ClaimIndex after commit.
+// Writes to Kùzu, as the core decided them (core/store.ts): each batch written as CSV files in the staging
+// folder and loaded with LOAD FROM … MERGE inside one transaction (all or nothing), then mirrored into the
+// ClaimIndex and the record log after commit; edits, merges and change records likewise. The first import's
+// bulk load by COPY, a capability of this adapter, validates its batches itself.
 // Values reach Kùzu only through those files or statement parameters, never through query text.
 import { createWriteStream, existsSync, renameSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { Claim, ChangeRecord, Entity, genericOf, knownDate, type Review } from '../../domain/index.ts';
+import { genericOf, knownDate, type ChangeRecord, type Claim, type Entity } from '../../domain/index.ts';
 import { ClaimIndex, claimKeyOf } from '../claim-index.ts';
 import { RecordCache } from './record-cache.ts';
 import { RecordFile } from './record-file.ts';
 import { recordsFileOf } from './snapshot.ts';
-import { IncompatibleMergeError, InvalidBatchError, NotFoundError } from '../errors.ts';
-import type { Actor, EntityPatch, UpsertBatch, UpsertBatchInput, UpsertResult } from '../port.ts';
-import { mergeEntity, patchedEntity, reviewedClaim, validateBatch, type BatchContext } from '../validate.ts';
-import { newChangeRecord } from '../records.ts';
+import { InvalidBatchError } from '../errors.ts';
+import type { UpsertBatch, UpsertBatchInput, UpsertResult } from '../port.ts';
+import { validateBatch } from '../validate.ts';
+import type { BatchWrite, Write } from '../core/persistence.ts';
 import { log } from '../../util/log.ts';
 import { KuzuConnection, LOADING_SUFFIX, mapKuzuError, removeDatabaseFiles } from './connection.ts';
 import { ensureFreeSpace } from './disk.ts';
 import { StagingValueError, tsvRow } from './csv.ts';
 import { dropSearchIndex, ensureSchema, ensureSearchIndex } from './schema.ts';
 import { CLAIM_UPDATE, CREATE_SEARCH_INDEX, DROP_SEARCH_INDEX, ENTITY_DELETE, ENTITY_UPDATE, REDIRECTS_RETARGET, REDIRECT_SET, copyFrom, mergeFrom } from './statements.ts';
-import { getClaims, getEntities } from './reads.ts';
 import {
   CHANGE_COLUMNS, CLAIM_COLUMNS, DOCUMENT_COLUMNS, ENTITY_COLUMNS, changeRow, claimJson, claimRow, documentRow, entityRow, foldedNames,
 } from './rows.ts';
@@ -46,28 +47,13 @@ function stage(ctx: KuzuContext, name: string, cols: readonly string[], rows: re
   return file;
 }
 
-function batchContext(ctx: KuzuContext): BatchContext {
-  return {
-    kindOf: (id) => ctx.index.kindOfId(id),
-    hasDocument: (id) => ctx.records.hasDocument(id),
-    resolve: (id) => ctx.redirects.get(id) ?? id,
-  };
-}
-
-export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise<UpsertResult> {
-  const batch = validateBatch(input, batchContext(ctx));
-  // Re-upserted entities keep their name and gain aliases and fields.
-  const stored = new Map((await getEntities(ctx, batch.entities.filter((e) => ctx.index.kindOfId(e.id)).map((e) => e.id))).map((e) => [e.id, e]));
-  const entities = batch.entities.map((e) => (stored.has(e.id) ? mergeEntity(stored.get(e.id)!, e) : e));
-  const result: UpsertResult = {
-    documents: { created: 0, existing: 0 },
-    entities: { created: 0, updated: 0 },
-    claims: { created: 0, existing: 0 },
-  };
-  for (const d of batch.documents) result.documents[ctx.records.hasDocument(d.id) ? 'existing' : 'created']++;
-  for (const e of entities) result.entities[stored.has(e.id) ? 'updated' : 'created']++;
-  for (const c of batch.claims) result.claims[ctx.index.claimIndex(c.id) !== undefined ? 'existing' : 'created']++;
-
+/**
+ * Persists a batch the core checked (core/store.ts) in one transaction, then mirrors it into memory. The
+ * entities come folded into their stored versions already.
+ */
+export async function persistBatch(ctx: KuzuContext, w: BatchWrite): Promise<void> {
+  const { batch, result } = w;
+  const entities = batch.entities;
   // What is already stored exactly as it would be written is left alone: re-running an import or a seed
   // (the idempotent path) then costs a comparison per record instead of a MERGE, and appends nothing to
   // the record file. Texts are compared as written, so a difference of key order only means a rewrite.
@@ -77,7 +63,7 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
   const changed = batch.claims.map((c, n) => ctx.records.claimJson(c.id) !== claimJsons[n]![0]);
   const claims = batch.claims.filter((_, n) => changed[n]);
   const jsons = claimJsons.filter((_, n) => changed[n]);
-  if (!documents.length && !changedEntities.length && !claims.length && !batch.redirects.length && !batch.changes.length) return result;
+  if (!documents.length && !changedEntities.length && !claims.length && !batch.redirects.length && !batch.changes.length) return;
 
   const files: string[] = [];
   try {
@@ -142,7 +128,6 @@ export async function upsert(ctx: KuzuContext, input: UpsertBatchInput): Promise
   });
   for (const r of batch.changes) ctx.records.noteChange(r.id, JSON.stringify(r));
   ctx.records.committed();
-  return result;
 }
 
 /**
@@ -290,8 +275,8 @@ async function writeChanges(ctx: KuzuContext, records: readonly ChangeRecord[]):
   }
 }
 
-export async function recordChanges(ctx: KuzuContext, input: readonly ChangeRecord[]): Promise<void> {
-  const records = input.map((r) => ChangeRecord.parse(r));
+/** Change records alone, in their own transaction. */
+export async function persistChanges(ctx: KuzuContext, records: readonly ChangeRecord[]): Promise<void> {
   await ctx.db.transaction(() => writeChanges(ctx, records));
   noteChanges(ctx, records);
 }
@@ -316,65 +301,38 @@ async function writeEntity(ctx: KuzuContext, e: Entity): Promise<void> {
   });
 }
 
-export async function reviewClaim(ctx: KuzuContext, id: string, review: Review, actor: Actor): Promise<Claim> {
-  const [claim] = await getClaims(ctx, [id]);
-  if (!claim) throw new NotFoundError('claim', id);
-  const next = reviewedClaim(claim, review, actor);
-  const record = newChangeRecord('review', [id], actor, claim.review, next.review);
+/** A claim's new review, with its change records. */
+export async function persistReview(ctx: KuzuContext, next: Claim, changes: readonly ChangeRecord[]): Promise<void> {
   await ctx.db.transaction(async () => {
     await writeClaim(ctx, next);
-    await writeChanges(ctx, [record]);
+    await writeChanges(ctx, changes);
   });
-  ctx.index.setStatus(id, next.review.status);
-  ctx.records.setReview(id, JSON.stringify(next.review));
-  noteChanges(ctx, [record]);
-  return next;
+  ctx.index.setStatus(next.id, next.review.status);
+  ctx.records.setReview(next.id, JSON.stringify(next.review));
+  noteChanges(ctx, changes);
 }
 
-export async function updateEntity(ctx: KuzuContext, id: string, patch: EntityPatch, actor: Actor): Promise<Entity> {
-  const [entity] = await getEntities(ctx, [id]);
-  if (!entity) throw new NotFoundError('entity', id);
-  const next = patchedEntity(entity, patch);
-  const record = newChangeRecord('update', [entity.id], actor, entity, next);
+/** An edited entity, with its change records. */
+export async function persistEntity(ctx: KuzuContext, next: Entity, changes: readonly ChangeRecord[]): Promise<void> {
   await ctx.db.transaction(async () => {
     await writeEntity(ctx, next);
-    await writeChanges(ctx, [record]);
+    await writeChanges(ctx, changes);
   });
   ctx.index.setEntity(next.id, next.kind, genericOf(next));
   ctx.records.setEntity(next.id, JSON.stringify(next));
-  noteChanges(ctx, [record]);
-  return next;
+  noteChanges(ctx, changes);
 }
 
-export async function mergeEntities(ctx: KuzuContext, keepId: string, dropId: string, actor: Actor) {
-  const keepResolved = ctx.redirects.get(keepId) ?? keepId;
-  if (ctx.redirects.has(dropId)) throw new IncompatibleMergeError(`${dropId} was already merged into ${ctx.redirects.get(dropId)}`);
-  if (keepResolved === dropId) throw new IncompatibleMergeError('cannot merge an entity into itself');
-  const [keep] = await getEntities(ctx, [keepResolved]);
-  const [drop] = await getEntities(ctx, [dropId]);
-  if (!keep) throw new NotFoundError('entity', keepId);
-  if (!drop) throw new NotFoundError('entity', dropId);
-  if (keep.kind !== drop.kind) throw new IncompatibleMergeError(`cannot merge a ${drop.kind} (${drop.id}) into a ${keep.kind} (${keep.id})`);
-  const merged = mergeEntity(keep, { ...drop, externalIds: drop.externalIds });
-  // Claims between the two would become self-links: they stay as they are, on the redirect.
-  const refs = ctx.index.claimIdsOfEntity(dropId).filter((cid) => {
-    const i = ctx.index.claimIndex(cid)!;
-    const other = ctx.index.subjectOf(i) === ctx.index.entityIndex(dropId) ? ctx.index.objectOf(i) : ctx.index.subjectOf(i);
-    return other !== ctx.index.entityIndex(keep.id);
-  });
-  const claims = (await getClaims(ctx, refs)).map((c) => ({
-    ...c,
-    subject: c.subject === dropId ? keep.id : c.subject,
-    object: c.object === dropId ? keep.id : c.object,
-  }));
-  const record = newChangeRecord('merge', [keep.id, drop.id], actor, { keep, drop }, merged);
+/** A merge the core decided: `drop` becomes a redirect to `keep`, its claims (but those between the two) move. */
+export async function persistMerge(ctx: KuzuContext, w: Extract<Write, { op: 'merge' }>, changes: readonly ChangeRecord[]): Promise<void> {
+  const { keep, drop, merged, moved: claims } = w;
   await ctx.db.transaction(async () => {
     await writeEntity(ctx, merged);
     for (const c of claims) await writeClaim(ctx, c);
     await ctx.db.query(ENTITY_DELETE, { id: drop.id });
     await ctx.db.query(REDIRECTS_RETARGET, { drop: drop.id, keep: keep.id });
     await ctx.db.query(REDIRECT_SET, { drop: drop.id, keep: keep.id });
-    await writeChanges(ctx, [record]);
+    await writeChanges(ctx, changes);
   });
   for (const [from, to] of ctx.redirects) {
     if (to !== drop.id) continue;
@@ -387,6 +345,5 @@ export async function mergeEntities(ctx: KuzuContext, keepId: string, dropId: st
   ctx.records.setEntity(keep.id, JSON.stringify(merged));
   ctx.records.deleteEntity(drop.id);
   for (const c of claims) ctx.records.setClaim(c.id, claimJson(c)[0], null);
-  noteChanges(ctx, [record]);
-  return { keep: keep.id, drop: drop.id, movedClaims: claims.length, record };
+  noteChanges(ctx, changes);
 }

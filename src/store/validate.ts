@@ -40,12 +40,21 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 }
 
 export function validateBatch(input: UpsertBatchInput, ctx: BatchContext): UpsertBatch {
+  return checkBatch(parseBatch(input), ctx);
+}
+
+/** The batch's shapes (zod), or InvalidBatchError naming the first problems. */
+export function parseBatch(input: UpsertBatchInput): UpsertBatch {
   const parsed = UpsertBatch.safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, 20).map((i) => `${i.path.join('.')}: ${i.message}`);
     throw new InvalidBatchError(`invalid batch: ${problems[0]}${problems.length > 1 ? ` (and ${parsed.error.issues.length - 1} more)` : ''}`, problems);
   }
-  const batch = parsed.data;
+  return parsed.data;
+}
+
+/** A parsed batch's references, kinds and redirects against the store (`ctx`), or InvalidBatchError. */
+export function checkBatch(batch: UpsertBatch, ctx: BatchContext): UpsertBatch {
   const problems: string[] = [];
   // Redirects in the batch (a migrated merge) count before the store's.
   const carried = new Map(batch.redirects.map((r) => [r.id, r.target]));

@@ -23,6 +23,12 @@ export interface ClaimEnds {
   object: string;
 }
 
+/** What a reader answers for the ids it was asked: a Map does; an adapter holding the graph in memory answers from it. */
+export interface Lookup<T> {
+  get(id: string): T | undefined;
+  has(id: string): boolean;
+}
+
 /**
  * Records by id: inside a write, as that write's transaction sees them; outside, as the store is now. Ids
  * are taken as given (the core resolves redirects first); unknown ids are left out of the answer.
@@ -31,14 +37,14 @@ export interface RecordReader {
   /** The merged-away ids among `ids`, each to the entity it was merged into. */
   redirects(ids: readonly string[]): Promise<Map<string, string>>;
   /** The kind of each of `ids` that is a stored entity. */
-  kinds(ids: readonly string[]): Promise<Map<string, EntityKind>>;
+  kinds(ids: readonly string[]): Promise<Lookup<EntityKind>>;
   entities(ids: readonly string[]): Promise<Map<string, Entity>>;
   claims(ids: readonly string[]): Promise<Map<string, Claim>>;
   documents(ids: readonly string[]): Promise<Map<string, Document>>;
   /** Which of `ids` are stored documents, without reading them. */
-  knownDocuments(ids: readonly string[]): Promise<Set<string>>;
+  knownDocuments(ids: readonly string[]): Promise<Pick<Lookup<unknown>, 'has'>>;
   /** The ends of each of `ids` that is a stored claim. */
-  claimEnds(ids: readonly string[]): Promise<Map<string, ClaimEnds>>;
+  claimEnds(ids: readonly string[]): Promise<Lookup<ClaimEnds>>;
   /** Every claim of an entity, as subject or object, with its ends. */
   claimsAround(entityId: string): Promise<Array<{ id: string } & ClaimEnds>>;
 }
@@ -52,7 +58,7 @@ export interface BatchWrite {
   /** The redirects the store held for ids the batch names. */
   storedRedirects: ReadonlyMap<string, string>;
   /** The stored ends of the batch's claims that were stored already. */
-  storedClaims: ReadonlyMap<string, ClaimEnds>;
+  storedClaims: Lookup<ClaimEnds>;
 }
 
 /** What one write persists, as the core decided it; its change records go with it in the same transaction. */

@@ -25,9 +25,9 @@ import { neighbourPage, type RecordFetcher } from '../edges.ts';
 import { IncompatibleMergeError, NotFoundError } from '../errors.ts';
 import { exposedToPaths, exposurePathsOver } from '../exposure-assembly.ts';
 import { placeParts } from '../place-parts.ts';
-import { UpsertBatch, type Actor, type ClaimQuery, type EntityPatch, type ExposedToQuery, type GraphStore, type UpsertBatchInput, type UpsertResult } from '../port.ts';
+import { type Actor, type ClaimQuery, type EntityPatch, type ExposedToQuery, type GraphStore, type UpsertBatchInput, type UpsertResult } from '../port.ts';
 import { compareHits, newChangeRecord, parseEntity, searchRank } from '../records.ts';
-import { mergeEntity, patchedEntity, reviewedClaim, validateBatch } from '../validate.ts';
+import { checkBatch, mergeEntity, parseBatch, patchedEntity, reviewedClaim } from '../validate.ts';
 import type { Persistence, RecordReader } from './persistence.ts';
 
 const inOrder = <T>(ids: readonly string[], found: ReadonlyMap<string, T>): T[] => ids.map((id) => found.get(id)).filter((x): x is T => x !== undefined);
@@ -67,30 +67,23 @@ export class CoreStore<P extends Persistence = Persistence> implements GraphStor
   };
 
   async upsert(input: UpsertBatchInput): Promise<UpsertResult> {
-    const pre = UpsertBatch.safeParse(input);
-    // An invalid shape is refused with validateBatch's usual message, before the store is read.
-    if (!pre.success) validateBatch(input, { kindOf: () => undefined, hasDocument: () => false, resolve: (id) => id });
-    const raw = pre.data!;
+    // An invalid shape is refused before the store is read; the parse is done once (it is most of the cost).
+    const raw = parseBatch(input);
     return this.persistence.write(async (read) => {
       const carried = new Map(raw.redirects.map((r) => [r.id, r.target]));
-      const named = new Set<string>();
-      for (const e of raw.entities) named.add(e.id);
-      for (const c of raw.claims) (named.add(c.subject), named.add(c.object));
-      for (const r of raw.redirects) (named.add(r.id), named.add(r.target));
-      const redirects = named.size ? await read.redirects([...named]) : new Map<string, string>();
-      const resolved = new Set<string>();
-      for (const id of named) {
-        const via = carried.get(id) ?? id;
-        resolved.add(redirects.get(via) ?? via);
-      }
-      const kinds = resolved.size ? await read.kinds([...resolved]) : new Map<string, EntityKind>();
-      const docIds = new Set<string>();
-      for (const d of raw.documents) docIds.add(d.id);
-      for (const c of raw.claims) docIds.add(c.evidence.documentId);
-      const docs = docIds.size ? await read.knownDocuments([...docIds]) : new Set<string>();
-      const storedClaims = raw.claims.length ? await read.claimEnds(raw.claims.map((c) => c.id)) : new Map();
+      const named: string[] = [];
+      for (const e of raw.entities) named.push(e.id);
+      for (const c of raw.claims) named.push(c.subject, c.object);
+      for (const r of raw.redirects) named.push(r.id, r.target);
+      const redirects = named.length ? await read.redirects(named) : new Map<string, string>();
+      // Every id the check may ask the kind of: those named, and where the store's redirects lead.
+      const kinds = await read.kinds(redirects.size ? [...named, ...redirects.values()] : named);
+      const docIds: string[] = raw.documents.map((d) => d.id);
+      for (const c of raw.claims) docIds.push(c.evidence.documentId);
+      const docs = await read.knownDocuments(docIds);
+      const storedClaims = await read.claimEnds(raw.claims.map((c) => c.id));
 
-      const batch = validateBatch(input, { kindOf: (id) => kinds.get(id), hasDocument: (id) => docs.has(id), resolve: (id) => redirects.get(id) ?? id });
+      const batch = checkBatch(raw, { kindOf: (id) => kinds.get(id), hasDocument: (id) => docs.has(id), resolve: (id) => redirects.get(id) ?? id });
       // Re-upserted entities keep their name and gain aliases and fields.
       const storedIds = batch.entities.filter((e) => kinds.has(e.id)).map((e) => e.id);
       const stored = storedIds.length ? await read.entities(storedIds) : new Map<string, Entity>();

@@ -15,8 +15,6 @@ import {
   type Claim,
   type ClaimFilter,
   type ClaimType,
-  type Document,
-  type Entity,
   type EntityKind,
   type ExposurePath,
   type HopStep,

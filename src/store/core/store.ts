@@ -10,7 +10,6 @@ import {
   type ClaimFilter,
   type Document,
   type Entity,
-  type EntityKind,
   type ExportRecord,
   type ExposurePath,
   type MergeResult,
@@ -70,7 +69,6 @@ export class CoreStore<P extends Persistence = Persistence> implements GraphStor
     // An invalid shape is refused before the store is read; the parse is done once (it is most of the cost).
     const raw = parseBatch(input);
     return this.persistence.write(async (read) => {
-      const carried = new Map(raw.redirects.map((r) => [r.id, r.target]));
       const named: string[] = [];
       for (const e of raw.entities) named.push(e.id);
       for (const c of raw.claims) named.push(c.subject, c.object);

@@ -79,8 +79,10 @@ export interface RecordFetcher {
 /** A neighbour page over an index holding the entity's claims: edges listed, then only their records fetched. */
 export async function neighbourPage(index: ClaimIndex, id: string, filter: NeighbourFilter | undefined, fetch: RecordFetcher): Promise<NeighbourPage> {
   const { total, page } = listNeighbourEdges(index, id, filter);
-  const claims = new Map((await fetch.claims(page.flatMap((p) => p.claimIds))).map((c) => [c.id, c]));
-  const entities = new Map((await fetch.entities([...new Set(page.map((p) => p.other))])).map((e) => [e.id, e]));
+  // Claims and entities at once: on a server store each fetch is a round trip.
+  const [claimList, entityList] = await Promise.all([fetch.claims(page.flatMap((p) => p.claimIds)), fetch.entities([...new Set(page.map((p) => p.other))])]);
+  const claims = new Map(claimList.map((c) => [c.id, c]));
+  const entities = new Map(entityList.map((e) => [e.id, e]));
   const docs = new Map((await fetch.documents([...new Set([...claims.values()].map((c) => c.evidence.documentId))])).map((d) => [d.id, d]));
   const items = page.flatMap((p) => {
     const entity = entities.get(p.other);

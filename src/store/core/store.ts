@@ -59,8 +59,17 @@ export class CoreStore<P extends Persistence = Persistence> implements GraphStor
     return (await this.resolve(this.read, [id]))(id);
   }
 
+  /**
+   * How the searches fetch the records of what they found. Their entity ids come from the graph they walked,
+   * live ids: read directly, and only an id missing there (merged away since) is resolved, which saves a
+   * server store a round trip per search.
+   */
   private readonly fetcher: RecordFetcher = {
-    entities: (ids) => this.getEntities(ids),
+    entities: async (ids) => {
+      const found = ids.length ? await this.read.entities([...new Set(ids)]) : new Map<string, Entity>();
+      if (ids.every((id) => found.has(id))) return inOrder(ids, found);
+      return this.getEntities(ids);
+    },
     claims: (ids) => this.getClaims(ids),
     documents: (ids) => this.getDocuments(ids),
   };

@@ -70,6 +70,8 @@ describe('SIGKILL during a first import into an empty folder', () => {
         const again = cli(data, 'import', file);
         expect(again.status, `re-run after a kill at ${f}: ${again.stderr}`).toBe(0);
         expect(await exported(data), `export after a kill at ${f}`).toBe(want);
+        // What the killed load staged (its rows, its parked graph) went at the next writable open.
+        expect(existsSync(join(data, '.staging')) ? readdirSync(join(data, '.staging')) : [], `staging left after a kill at ${f}`).toEqual([]);
         await rm(data, { recursive: true, force: true });
       }
       // The kills really landed during the run, in the store's work (not all before or after it).

@@ -182,6 +182,10 @@ describe('kuzu bulk load', () => {
       };
       expect(await all(b.store)).toEqual(await all(a.store));
       expect(await b.store.exposurePaths({ from: 'co_ms', limit: 50 })).toEqual(await a.store.exposurePaths({ from: 'co_ms', limit: 50 }));
+      // The graph waited on disk during the COPY (writes.ts, parkGraph): what comes back answers as the one upserted.
+      expect(await b.store.neighbours('co_ms')).toEqual(await a.store.neighbours('co_ms'));
+      expect(await b.store.documentsByUrl('https://example.org/b')).toEqual(await a.store.documentsByUrl('https://example.org/b'));
+      expect(await b.store.getClaims(claims.map((c) => c.id))).toEqual(await a.store.getClaims(claims.map((c) => c.id)));
       expect((await b.store.searchEntities('unite 8200'))[0]?.entity.id).toBe('gov_8200');
       await expect(b.store.bulkLoad([{ documents }])).rejects.toThrow(/empty store/);
       const c = await tempStore();

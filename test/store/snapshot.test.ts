@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ClaimIndex } from '../../src/store/claim-index.ts';
 import { IdIndex } from '../../src/store/id-index.ts';
 import { KuzuStore } from '../../src/store/kuzu/store.ts';
-import { readSnapshot, writeSnapshot } from '../../src/store/kuzu/snapshot.ts';
+import { readSnapshot, restampSnapshot, writeSnapshot } from '../../src/store/kuzu/snapshot.ts';
 import { claim, claims, documents, entities } from './fixture.ts';
 
 const dirs: string[] = [];
@@ -190,6 +190,15 @@ describe('the saved index’s parts', () => {
     expect(readSnapshot(join(data, 'x.index'), { ...key, generation: 'h' }, 100)).toMatchObject({ unusable: expect.stringMatching(/changed/) });
     expect(readSnapshot(join(data, 'x.index'), { ...key, recordsId: 's' }, 100)).toMatchObject({ unusable: expect.stringMatching(/record file/) });
     expect(readSnapshot(join(data, 'x.index'), key, 99)).toMatchObject({ unusable: expect.stringMatching(/record file/) });
+    // Restamped (a bulk load's parked graph becoming the saved index): read under its new key only, the
+    // trailer rewritten longer, then shorter, the sections and checksum kept.
+    restampSnapshot(join(data, 'x.index'), join(data, 'y.index'), { ...key, generation: 'a-much-longer-generation-token' });
+    restampSnapshot(join(data, 'y.index'), join(data, 'z.index'), { ...key, generation: 'k' });
+    expect(existsSync(join(data, 'x.index')) || existsSync(join(data, 'y.index'))).toBe(false);
+    const restamped = readSnapshot(join(data, 'z.index'), { ...key, generation: 'k' }, 100);
+    if (!('index' in restamped)) throw new Error(restamped.unusable);
+    expect(ClaimIndex.fromColumns(restamped.index).claimIds).toEqual(ix.claimIds);
+    expect(readSnapshot(join(data, 'z.index'), key, 100)).toMatchObject({ unusable: expect.stringMatching(/changed/) });
   });
 
   it('finds every id among many, and none that was not added', () => {

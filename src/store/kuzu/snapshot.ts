@@ -10,7 +10,7 @@
 // trailer's length and a magic. Typed arrays are raw little-endian bytes; string lists are chunks, each
 // with its byte length and a mode byte: the strings joined by line breaks (a split reads 5 M ids back 3×
 // faster than JSON.parse), or a JSON array when one of them holds a line break or a surrogate.
-import { closeSync, fsyncSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, ftruncateSync, openSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import type { IndexColumns } from '../claim-index.ts';
@@ -64,6 +64,17 @@ export interface Snapshot {
   recordsBytes: number;
 }
 
+function writeTrailer(fd: number, at: number, trailer: Trailer): void {
+  const text = Buffer.from(JSON.stringify(trailer), 'utf8');
+  const tail = Buffer.alloc(8);
+  tail.writeUInt32LE(text.length);
+  tail.write(MAGIC, 4, 'latin1');
+  writeSync(fd, text, 0, text.length, at);
+  writeSync(fd, tail, 0, 8, at + text.length);
+  ftruncateSync(fd, at + text.length + 8);
+  fsyncSync(fd);
+}
+
 export function writeSnapshot(path: string, key: SnapshotKey, recordsBytes: number, index: IndexColumns, records: RecordColumns): void {
   const side = `${path}.writing`;
   const fd = openSync(side, 'w');
@@ -99,14 +110,7 @@ export function writeSnapshot(path: string, key: SnapshotKey, recordsBytes: numb
       }
       sections.push({ name, kind, bytes });
     }
-    const trailer: Trailer = { ...key, format: SNAPSHOT_FORMAT, endianness: endianness(), recordsBytes, sections, crc };
-    const text = Buffer.from(JSON.stringify(trailer), 'utf8');
-    const tail = Buffer.alloc(8);
-    tail.writeUInt32LE(text.length);
-    tail.write(MAGIC, 4, 'latin1');
-    writeSync(fd, text, 0, text.length, at);
-    writeSync(fd, tail, 0, 8, at + text.length);
-    fsyncSync(fd);
+    writeTrailer(fd, at, { ...key, format: SNAPSHOT_FORMAT, endianness: endianness(), recordsBytes, sections, crc });
   } catch (err) {
     closeSync(fd);
     rmSync(side, { force: true });
@@ -114,6 +118,39 @@ export function writeSnapshot(path: string, key: SnapshotKey, recordsBytes: numb
   }
   closeSync(fd);
   renameSync(side, path);
+}
+
+function readTrailer(fd: number, size: number): { trailer: Trailer; bytes: number } | { unusable: string } {
+  if (size < 8) return { unusable: 'the saved index is truncated' };
+  const tail = Buffer.alloc(8);
+  readSync(fd, tail, 0, 8, size - 8);
+  const len = tail.readUInt32LE(0);
+  if (tail.toString('latin1', 4) !== MAGIC || len > size - 8) return { unusable: 'the saved index is truncated or not one' };
+  const text = Buffer.alloc(len);
+  readSync(fd, text, 0, len, size - 8 - len);
+  try {
+    return { trailer: JSON.parse(text.toString('utf8')) as Trailer, bytes: len };
+  } catch {
+    return { unusable: 'the saved index is damaged' };
+  }
+}
+
+/**
+ * Moves a snapshot to `dest` under another key, its sections and their checksum as they are (only the
+ * trailer is rewritten): a bulk load's parked graph becomes the loaded store's saved index without being
+ * written a second time (3.4 s and a copy of every column at 5 M claims).
+ */
+export function restampSnapshot(path: string, dest: string, key: SnapshotKey): void {
+  const fd = openSync(path, 'r+');
+  try {
+    const size = statSync(path).size;
+    const found = readTrailer(fd, size);
+    if ('unusable' in found) throw new Error(`${path}: ${found.unusable}`);
+    writeTrailer(fd, size - 8 - found.bytes, { ...found.trailer, ...key });
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(path, dest);
 }
 
 /**
@@ -129,19 +166,9 @@ export function readSnapshot(path: string, key: SnapshotKey, recordsSize: number
   }
   try {
     const size = statSync(path).size;
-    if (size < 8) return { unusable: 'the saved index is truncated' };
-    const tail = Buffer.alloc(8);
-    readSync(fd, tail, 0, 8, size - 8);
-    const len = tail.readUInt32LE(0);
-    if (tail.toString('latin1', 4) !== MAGIC || len > size - 8) return { unusable: 'the saved index is truncated or not one' };
-    const text = Buffer.alloc(len);
-    readSync(fd, text, 0, len, size - 8 - len);
-    let t: Trailer;
-    try {
-      t = JSON.parse(text.toString('utf8')) as Trailer;
-    } catch {
-      return { unusable: 'the saved index is damaged' };
-    }
+    const found = readTrailer(fd, size);
+    if ('unusable' in found) return found;
+    const { trailer: t, bytes: len } = found;
     if (t.format !== SNAPSHOT_FORMAT || t.endianness !== endianness()) return { unusable: `the saved index has another format (${t.format})` };
     if (t.schemaVersion !== key.schemaVersion) return { unusable: `the saved index is of schema ${t.schemaVersion}` };
     if (t.generation !== key.generation) return { unusable: 'the database changed after the index was saved (a process did not close it)' };

@@ -150,7 +150,8 @@ export interface FtmImportCounts {
  * possible duplicates, persons are never matched by name alone); else a new entity.
  */
 export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts, store: GraphStore | null): AsyncGenerator<{ line: number; rec: ExportRecord } | { line: number; bad: string }> {
-  const ids = new Map<string, { id: string; kind: EntityKind | 'Document'; name: string }>();
+  // What pass two needs of each FtM id: ours and its kind (a million entries at 1 M entities: nothing more).
+  const ids = new Map<string, { id: string; kind: EntityKind | 'Document' }>();
   const datasetDocs = new Map<string, DocumentInput>();
   const skip = (schema: string) => (counts.skipped[schema] = (counts.skipped[schema] ?? 0) + 1);
   // The registry ids the file holds, looked up on the graph at once.
@@ -210,7 +211,7 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
     if (line.schema === 'Sanction') continue;
     if (line.schema === 'Document') {
       const d = documentOf(line);
-      ids.set(line.id, { id: d.id!, kind: 'Document', name: d.title ?? d.id! });
+      ids.set(line.id, { id: d.id!, kind: 'Document' });
       counts.documents++;
       yield { line: n, rec: { type: 'document', data: d } as ExportRecord };
       continue;
@@ -251,7 +252,7 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
         if (m.matched) counts.byName++;
       }
     }
-    ids.set(line.id, { id: e.id!, kind, name });
+    ids.set(line.id, { id: e.id!, kind });
     counts.entities++;
     yield { line: n, rec: { type: 'entity', data: e } as ExportRecord };
   }
@@ -499,7 +500,7 @@ function endsOf(line: FtmLine, ids: Map<string, { id: string; kind: EntityKind |
 
 function claimOf(
   line: FtmLine,
-  ids: Map<string, { id: string; kind: EntityKind | 'Document'; name: string }>,
+  ids: Map<string, { id: string; kind: EntityKind | 'Document' }>,
   dataset: string,
   datasetDocument: (key: string, doc: DocumentInput) => DocumentInput | null,
 ): { claim: ClaimInput; newDocument: DocumentInput | null } | 'skip' | 'dangling' {

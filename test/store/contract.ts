@@ -239,6 +239,13 @@ export function describeStoreContract(name: string, open: () => Promise<Opened>,
       expect(kept?.id).toBe('co_ms');
       expect(kept?.aliases).toEqual(expect.arrayContaining(['Microsoft Corporation', 'Microsoft Corp.', 'MSFT']));
       expect((await s.neighbours('co_ms', { types: ['USES'] })).items[0]?.entity.id).toBe('tech_office');
+      // The searches asked with the merged-away id answer as for the kept one (the graph is asked for again).
+      expect(await s.neighbours('co_ms2')).toEqual(await s.neighbours('co_ms'));
+      const paths = await s.exposurePaths({ from: 'co_ms', limit: 20 });
+      expect(paths.length).toBeGreaterThan(0);
+      expect(await s.exposurePaths({ from: 'co_ms2', limit: 20 })).toEqual(paths);
+      const abuse = paths[0]!.hops.at(-1)!.to.id;
+      expect(await s.exposurePaths({ from: 'co_ms2', to: abuse, limit: 5 })).toEqual(await s.exposurePaths({ from: 'co_ms', to: abuse, limit: 5 }));
       expect((await s.searchEntities('msft'))[0]?.entity.id).toBe('co_ms');
       // A later upsert naming the dropped id lands on the kept one.
       await s.upsert({ entities: [{ id: 'co_ms2', kind: 'Company', name: 'Microsoft Corp.', country: 'US' }], claims: [claim('SUPPLIES', 'co_ms2', 'gov_police')] });

@@ -27,7 +27,8 @@ import { placeParts } from '../place-parts.ts';
 import { type Actor, type ClaimQuery, type EntityPatch, type ExposedToQuery, type GraphStore, type UpsertBatchInput, type UpsertResult } from '../port.ts';
 import { compareHits, newChangeRecord, parseEntity, searchRank } from '../records.ts';
 import { checkBatch, mergeEntity, parseBatch, patchedEntity, reviewedClaim } from '../validate.ts';
-import type { Persistence, RecordReader } from './persistence.ts';
+import type { GraphQuestion, Persistence, RecordReader } from './persistence.ts';
+import type { ClaimIndex } from '../claim-index.ts';
 
 const inOrder = <T>(ids: readonly string[], found: ReadonlyMap<string, T>): T[] => ids.map((id) => found.get(id)).filter((x): x is T => x !== undefined);
 const pageLimit = (limit: number | undefined) => Math.min(Math.max(limit ?? 100, 1), 10_000);
@@ -157,23 +158,36 @@ export class CoreStore<P extends Persistence = Persistence> implements GraphStor
     return hits.sort(compareHits).slice(0, opts.limit);
   }
 
+  /**
+   * The graph a search walks, asked for with the ids as given while they are resolved, not after: a server
+   * store then waits one round trip instead of two (its generation check beside the redirect lookup). An id
+   * merged away since, which is rare, asks again with the id it stands for.
+   */
+  private async graphFor(ids: readonly string[], question: (resolve: (id: string) => string) => GraphQuestion): Promise<{ graph: ClaimIndex; resolve: (id: string) => string }> {
+    const [resolve, graph] = await Promise.all([this.resolve(this.read, ids), this.persistence.graph(question((id) => id))]);
+    if (ids.every((id) => resolve(id) === id)) return { graph, resolve };
+    return { graph: await this.persistence.graph(question(resolve)), resolve };
+  }
+
   async neighbours(id0: string, filter?: NeighbourFilter): Promise<NeighbourPage> {
-    const id = await this.resolveOne(id0);
-    return neighbourPage(await this.persistence.graph({ verb: 'neighbours', id, filter }), id, filter, this.fetcher);
+    const { graph, resolve } = await this.graphFor([id0], (r) => ({ verb: 'neighbours', id: r(id0), filter }));
+    return neighbourPage(graph, resolve(id0), filter, this.fetcher);
   }
 
   async exposurePaths(query: ExposureQuery): Promise<ExposurePath[]> {
     const q = ExposureQuery.parse(query);
-    const resolve = await this.resolve(this.read, q.to !== undefined ? [q.from, q.to] : [q.from]);
+    const { graph, resolve } = await this.graphFor(q.to !== undefined ? [q.from, q.to] : [q.from], (r) => ({
+      verb: 'exposurePaths', from: r(q.from), to: q.to !== undefined ? r(q.to) : undefined, toKinds: q.toKinds, maxHops: q.maxHops, filter: q.filter, asOf: q.asOf,
+    }));
     const from = resolve(q.from);
     const to = q.to !== undefined ? resolve(q.to) : undefined;
-    const graph = await this.persistence.graph({ verb: 'exposurePaths', from, to, toKinds: q.toKinds, maxHops: q.maxHops, filter: q.filter, asOf: q.asOf });
     return exposurePathsOver(graph, { ...query, from, ...(to !== undefined ? { to } : {}) }, this.fetcher);
   }
 
   async exposedTo(query: ExposedToQuery): Promise<ExposurePath[]> {
-    const q = { ...query, abuse: await this.resolveOne(query.abuse) };
-    return exposedToPaths(await this.persistence.graph({ verb: 'exposedTo', query: q }), q, this.fetcher);
+    const { graph, resolve } = await this.graphFor([query.abuse], (r) => ({ verb: 'exposedTo', query: { ...query, abuse: r(query.abuse) } }));
+    const q = { ...query, abuse: resolve(query.abuse) };
+    return exposedToPaths(graph, q, this.fetcher);
   }
 
   async placeParts(id: string, page: { offset?: number; limit?: number } = {}) {

@@ -1,7 +1,7 @@
 // Stable ids: the same real-world entity, document or claim gets the same id on every machine, derived
 // from content (FtM-style hashing), never from a counter or a clock.
 import * as crypto from 'node:crypto';
-import { foldText, slugify } from './normalize.ts';
+import { foldText, slugOfFolded } from './normalize.ts';
 import type { EntityKind, ClaimType } from './vocabulary.ts';
 
 export const KIND_PREFIX: Record<EntityKind, string> = {
@@ -40,7 +40,7 @@ export function entityId(kind: EntityKind, ref: { name: string; wikidataId?: str
   if (ref.lei && /^[A-Z0-9]{20}$/.test(ref.lei)) return `${prefix}_lei_${ref.lei}`;
   const folded = foldText(ref.name);
   if (!folded) throw new Error(`cannot derive an id for a ${kind} with an empty name`);
-  return `${prefix}_${slugify(ref.name, 32)}_${shortHash([kind, folded], 10)}`;
+  return `${prefix}_${slugOfFolded(folded, 32)}_${shortHash([kind, folded], 10)}`;
 }
 
 /** A document's id: from the sha256 of its fetched bytes when known, else from its URL. */

@@ -26,11 +26,13 @@ async function flush(): Promise<void> {
   chunk = { text: '', origins: [], bad: [] };
 }
 try {
-  for await (const r of ftmRecords(file, { dataset }, counts, null)) {
-    if ('bad' in r) chunk.bad.push({ line: r.line, problem: r.bad });
-    else {
-      chunk.text += `${JSON.stringify(r.rec)}\n`;
-      chunk.origins.push(r.line);
+  for await (const batch of ftmRecords(file, { dataset }, counts, null)) {
+    for (const r of batch) {
+      if ('bad' in r) chunk.bad.push({ line: r.line, problem: r.bad });
+      else {
+        chunk.text += `${JSON.stringify(r.rec)}\n`;
+        chunk.origins.push(r.line);
+      }
     }
     if (chunk.origins.length + chunk.bad.length >= CHUNK_RECORDS) await flush();
   }

@@ -36,7 +36,7 @@ import {
   type ExportRecord,
 } from '../domain/index.ts';
 import { TOPIC_NOTE, parseClaimSummary } from './export.ts';
-import { textLines } from '../util/text-input.ts';
+import { textLineBatches } from '../util/text-input.ts';
 import { LineCodes } from '../util/line-codes.ts';
 import { RegistryMatcher } from '../resolve/registry-match.ts';
 import type { GraphStore } from '../store/port.ts';
@@ -109,8 +109,37 @@ function first(line: FtmLine, prop: string): string | undefined {
 function fit<T>(schema: z.ZodType<T>, v: unknown): T | undefined {
   // Absent values are the common case: a failed safeParse builds an error (a tenth of the conversion's time).
   if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v === 'string') return fitString(schema, v);
   const r = schema.safeParse(v);
   return r.success ? r.data : undefined;
+}
+/**
+ * A registry repeats its values (countries, dates, topics, classifications) across millions of lines: each
+ * distinct string is checked once per schema, its answer kept (up to MEMO strings a schema, then forgotten).
+ */
+const MEMO = 20_000;
+const fitted = new WeakMap<z.ZodType, Map<string, unknown>>();
+function fitString<T>(schema: z.ZodType<T>, v: string): T | undefined {
+  let memo = fitted.get(schema);
+  if (!memo) fitted.set(schema, (memo = new Map()));
+  if (memo.has(v)) return memo.get(v) as T | undefined;
+  const r = schema.safeParse(v);
+  if (memo.size >= MEMO) memo.clear();
+  memo.set(v, r.success ? r.data : undefined);
+  return r.success ? r.data : undefined;
+}
+/** A topic of a dataset's `topics` as a dated fact, checked once for each distinct topic, dataset and dates. */
+const fittedTopics = new Map<string, EntityTopic | undefined>();
+function datedTopic(topic: string, dataset: string, since: string | undefined, seen: string | undefined): EntityTopic | undefined {
+  const key = `${topic}\u001f${dataset}\u001f${since ?? ''}\u001f${seen ?? ''}`;
+  let t = fittedTopics.get(key);
+  if (t === undefined && !fittedTopics.has(key)) {
+    t = fit(EntityTopic, { topic, dataset, ...(since ? { since } : {}), ...(seen ? { seen } : {}) });
+    if (fittedTopics.size >= MEMO) fittedTopics.clear();
+    fittedTopics.set(key, t);
+  }
+  // A copy: the entity's topics are merged and changed later.
+  return t && { ...t };
 }
 const date = (v: string | undefined) => (v ? fit(IsoDate, v.slice(0, 10)) ?? fit(IsoDate, v.slice(0, 7)) ?? fit(IsoDate, v.slice(0, 4)) : undefined);
 const country = (v: string | undefined) => fit(CountryCode, v?.toUpperCase());
@@ -141,7 +170,7 @@ export interface FtmImportCounts {
 }
 
 /**
- * Reads an FtM file and yields export records: documents and entities first (pass one), then the claims
+ * Reads an FtM file and yields export records, in batches: documents and entities first (pass one), then the claims
  * of its relationships (pass two). `dataset` names the source when the lines carry none.
  *
  * Which graph entity another dataset's entity is: ours by its id; one of its Wikidata QID by that id;
@@ -149,7 +178,10 @@ export interface FtmImportCounts {
  * read of the file); else by name, country and kind through the RegistryMatcher (doubtful matches become
  * possible duplicates, persons are never matched by name alone); else a new entity.
  */
-export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts, store: GraphStore | null): AsyncGenerator<{ line: number; rec: ExportRecord } | { line: number; bad: string }> {
+/** A record of the import, or a bad line: by its line number. */
+export type FtmRecord = { line: number; rec: ExportRecord } | { line: number; bad: string };
+
+export async function* ftmRecords(file: string, opts: { dataset: string }, counts: FtmImportCounts, store: GraphStore | null): AsyncGenerator<FtmRecord[]> {
   // What pass two needs of each FtM id: ours and its kind (a million entries at 1 M entities: nothing more).
   const ids = new Map<string, { id: string; kind: EntityKind | 'Document' }>();
   const datasetDocs = new Map<string, DocumentInput>();
@@ -166,28 +198,30 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   const empty = !graph;
   // This read only gathers: JSON alone, no checks (pass one checks every line and names the bad ones). Into
   // an empty graph it needs the sanctions only, so it parses only the lines that can be one.
-  for await (const [, text] of textLines(file)) {
-    if (empty && !text.includes('Sanction')) continue;
-    let line: FtmLine;
-    try {
-      line = JSON.parse(text) as FtmLine;
-      if (typeof line?.id !== 'string' || typeof line.schema !== 'string' || !line.properties || typeof line.properties !== 'object') continue;
-    } catch {
-      continue;
+  for await (const { lines } of textLineBatches(file)) {
+    for (const text of lines) {
+      if (empty && !text.includes('Sanction')) continue;
+      let line: FtmLine;
+      try {
+        line = JSON.parse(text) as FtmLine;
+        if (typeof line?.id !== 'string' || typeof line.schema !== 'string' || !line.properties || typeof line.properties !== 'object') continue;
+      } catch {
+        continue;
+      }
+      if (line.schema === 'Sanction') {
+        // Only a line pass one will accept (with --skip-invalid, a bad one must not land).
+        const checked = FtmLine.safeParse(line);
+        if (!checked.success || unknownToFtm(checked.data)) continue;
+        line = checked.data;
+        const target = first(line, 'entity');
+        const topic = target ? sanctionTopic(line, datasetOf(line, opts.dataset)) : undefined;
+        if (target && topic) sanctions.set(target, [...(sanctions.get(target) ?? []), topic]);
+      }
+      if (empty || INTERVALS.has(line.schema) || line.schema === 'Document' || line.schema === 'Sanction' || ourId(line.id)) continue;
+      osIds.push(line.id);
+      const lei = fit(LEI, first(line, 'leiCode'));
+      if (lei) leis.push(lei);
     }
-    if (line.schema === 'Sanction') {
-      // Only a line pass one will accept (with --skip-invalid, a bad one must not land).
-      const checked = FtmLine.safeParse(line);
-      if (!checked.success || unknownToFtm(checked.data)) continue;
-      line = checked.data;
-      const target = first(line, 'entity');
-      const topic = target ? sanctionTopic(line, datasetOf(line, opts.dataset)) : undefined;
-      if (target && topic) sanctions.set(target, [...(sanctions.get(target) ?? []), topic]);
-    }
-    if (empty || INTERVALS.has(line.schema) || line.schema === 'Document' || line.schema === 'Sanction' || ourId(line.id)) continue;
-    osIds.push(line.id);
-    const lei = fit(LEI, first(line, 'leiCode'));
-    if (lei) leis.push(lei);
   }
   const byOs = graph ? await graph.entitiesByExternalId('opensanctions', osIds) : new Map<string, string>();
   const byLei = graph ? await graph.entitiesByExternalId('lei', leis) : new Map<string, string>();
@@ -198,92 +232,100 @@ export async function* ftmRecords(file: string, opts: { dataset: string }, count
   for (const id of known.keys()) taken.add(id);
   // The relationships' lines, for pass two to parse alone.
   const relationships = new LineCodes();
-  for await (const [n, line] of ftmLines(file)) {
-    counts.lines = n;
-    if ('bad' in line) {
-      yield { bad: line.bad, line: n };
-      continue;
-    }
-    if (INTERVALS.has(line.schema)) {
-      relationships.set(n, 1);
-      continue;
-    }
-    if (line.schema === 'Sanction') continue;
-    if (line.schema === 'Document') {
-      const d = documentOf(line);
-      ids.set(line.id, { id: d.id!, kind: 'Document' });
-      counts.documents++;
-      yield { line: n, rec: { type: 'document', data: d } as ExportRecord };
-      continue;
-    }
-    const kind = kindOf(line);
-    const name = first(line, 'name') ?? first(line, 'full') ?? first(line, 'title');
-    if (!kind || !name) {
-      skip(line.schema);
-      continue;
-    }
-    const dataset = datasetOf(line, opts.dataset);
-    const e = entityOf(line, kind, name, dataset);
-    const sanctioned = sanctions.get(line.id);
-    if (sanctioned) {
-      // A sanction told with its programme and dates stands for the dataset's bare `sanction` topic.
-      const detailed = new Set(sanctioned.map((t) => t.dataset));
-      e.topics = mergeTopics(e.topics?.filter((t) => t.topic !== 'sanction' || !detailed.has(t.dataset) || t.note), sanctioned);
-      counts.sanctions += sanctioned.length;
-      sanctions.delete(line.id);
-    }
-    if (!ourId(line.id) && !e.externalIds?.wikidata) {
-      const lei = e.externalIds?.lei;
-      const held = known.get(byOs.get(line.id) ?? (lei ? byLei.get(lei) ?? '' : ''));
-      if (held && held.kind === kind) {
-        e.id = held.id;
-        counts.onGraph++;
-      } else if (!matcher) {
-        if (taken.has(e.id!)) e.id = entityId(kind, { name: `${name} ${line.id}` });
-        taken.add(e.id!);
-      } else {
-        const country = 'country' in e ? (e.country as string | undefined) : undefined;
-        const m = await matcher.match(
-          { kind, name, aliases: e.aliases ?? [], country, externalIds: e.externalIds ?? {}, label: `${dataset} ${line.id}` },
-          e.id!,
-          entityId(kind, { name: `${name} ${line.id}` }),
-        );
-        e.id = m.id;
-        if (m.matched) counts.byName++;
+  for await (const batch of ftmLines(file)) {
+    const out: FtmRecord[] = [];
+    for (const [n, line] of batch) {
+      counts.lines = n;
+      if ('bad' in line) {
+        out.push({ bad: line.bad, line: n });
+        continue;
       }
-    }
-    ids.set(line.id, { id: e.id!, kind });
-    counts.entities++;
-    yield { line: n, rec: { type: 'entity', data: e } as ExportRecord };
-  }
-  for await (const [n, line] of ftmLines(file, (n) => relationships.get(n) === 1)) {
-    if ('bad' in line) continue;
-    const dataset = datasetOf(line, opts.dataset);
-    const claim = claimOf(line, ids, dataset, (key, doc) => {
-      if (!datasetDocs.has(key)) {
-        datasetDocs.set(key, doc);
+      if (INTERVALS.has(line.schema)) {
+        relationships.set(n, 1);
+        continue;
+      }
+      if (line.schema === 'Sanction') continue;
+      if (line.schema === 'Document') {
+        const d = documentOf(line);
+        ids.set(line.id, { id: d.id!, kind: 'Document' });
         counts.documents++;
-        return doc;
+        out.push({ line: n, rec: { type: 'document', data: d } as ExportRecord });
+        continue;
       }
-      return null;
-    });
-    if (claim === 'skip') {
-      skip(line.schema);
-      continue;
+      const kind = kindOf(line);
+      const name = first(line, 'name') ?? first(line, 'full') ?? first(line, 'title');
+      if (!kind || !name) {
+        skip(line.schema);
+        continue;
+      }
+      const dataset = datasetOf(line, opts.dataset);
+      const e = entityOf(line, kind, name, dataset);
+      const sanctioned = sanctions.get(line.id);
+      if (sanctioned) {
+        // A sanction told with its programme and dates stands for the dataset's bare `sanction` topic.
+        const detailed = new Set(sanctioned.map((t) => t.dataset));
+        e.topics = mergeTopics(e.topics?.filter((t) => t.topic !== 'sanction' || !detailed.has(t.dataset) || t.note), sanctioned);
+        counts.sanctions += sanctioned.length;
+        sanctions.delete(line.id);
+      }
+      if (!ourId(line.id) && !e.externalIds?.wikidata) {
+        const lei = e.externalIds?.lei;
+        const held = known.get(byOs.get(line.id) ?? (lei ? byLei.get(lei) ?? '' : ''));
+        if (held && held.kind === kind) {
+          e.id = held.id;
+          counts.onGraph++;
+        } else if (!matcher) {
+          if (taken.has(e.id!)) e.id = entityId(kind, { name: `${name} ${line.id}` });
+          taken.add(e.id!);
+        } else {
+          const country = 'country' in e ? (e.country as string | undefined) : undefined;
+          const m = await matcher.match(
+            { kind, name, aliases: e.aliases ?? [], country, externalIds: e.externalIds ?? {}, label: `${dataset} ${line.id}` },
+            e.id!,
+            entityId(kind, { name: `${name} ${line.id}` }),
+          );
+          e.id = m.id;
+          if (m.matched) counts.byName++;
+        }
+      }
+      ids.set(line.id, { id: e.id!, kind });
+      counts.entities++;
+      out.push({ line: n, rec: { type: 'entity', data: e } as ExportRecord });
     }
-    if (claim === 'dangling') {
-      counts.dangling++;
-      continue;
+    if (out.length) yield out;
+  }
+  for await (const batch of ftmLines(file, (n) => relationships.get(n) === 1)) {
+    const out: FtmRecord[] = [];
+    for (const [n, line] of batch) {
+      if ('bad' in line) continue;
+      const dataset = datasetOf(line, opts.dataset);
+      const claim = claimOf(line, ids, dataset, (key, doc) => {
+        if (!datasetDocs.has(key)) {
+          datasetDocs.set(key, doc);
+          counts.documents++;
+          return doc;
+        }
+        return null;
+      });
+      if (claim === 'skip') {
+        skip(line.schema);
+        continue;
+      }
+      if (claim === 'dangling') {
+        counts.dangling++;
+        continue;
+      }
+      if (claim.newDocument) out.push({ line: n, rec: { type: 'document', data: claim.newDocument } as ExportRecord });
+      counts.claims++;
+      out.push({ line: n, rec: { type: 'claim', data: claim.claim } as ExportRecord });
     }
-    if (claim.newDocument) yield { line: n, rec: { type: 'document', data: claim.newDocument } as ExportRecord };
-    counts.claims++;
-    yield { line: n, rec: { type: 'claim', data: claim.claim } as ExportRecord };
+    if (out.length) yield out;
   }
   // Sanctions of entities the file does not hold (or holds under a schema with no kind here).
   for (const list of sanctions.values()) counts.dangling += list.length;
   const doubts = matcher?.possibleDuplicates() ?? [];
   counts.possibleDuplicates = doubts.length;
-  for (const d of doubts) yield { line: 0, rec: { type: 'change', data: d } as ExportRecord };
+  if (doubts.length) yield doubts.map((d) => ({ line: 0, rec: { type: 'change', data: d } as ExportRecord }));
 }
 
 /** FtM 4's own model (the npm package the export is tested against): each schema's property names. */
@@ -316,25 +358,31 @@ function unknownToFtm(line: FtmLine): { bad: string } | null {
 }
 
 /**
- * The file's FtM lines, each checked, or why it is bad. With `only`, the other lines are passed over unparsed
- * (a later read of a file whose lines an earlier one checked and sorted).
+ * The file's FtM lines, each checked, or why it is bad, in batches. With `only`, the other lines are passed
+ * over unparsed (a later read of a file whose lines an earlier one checked and sorted).
  */
-async function* ftmLines(file: string, only?: (line: number) => boolean): AsyncGenerator<[number, FtmLine | { bad: string }]> {
-  for await (const [n, text] of textLines(file)) {
-    if (only ? !only(n) : !text.trim()) continue;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      yield [n, { bad: 'not JSON' }];
-      continue;
+async function* ftmLines(file: string, only?: (line: number) => boolean): AsyncGenerator<Array<[number, FtmLine | { bad: string }]>> {
+  for await (const { from, lines } of textLineBatches(file)) {
+    const out: Array<[number, FtmLine | { bad: string }]> = [];
+    for (let i = 0; i < lines.length; i++) {
+      const n = from + i;
+      const text = lines[i]!;
+      if (only ? !only(n) : !text.trim()) continue;
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        out.push([n, { bad: 'not JSON' }]);
+        continue;
+      }
+      const p = FtmLine.safeParse(json);
+      if (!p.success) {
+        out.push([n, { bad: `not an FtM entity: ${p.error.issues[0]?.path.join('.') || 'line'}: ${p.error.issues[0]?.message}` }]);
+        continue;
+      }
+      out.push([n, unknownToFtm(p.data) ?? p.data]);
     }
-    const p = FtmLine.safeParse(json);
-    if (!p.success) {
-      yield [n, { bad: `not an FtM entity: ${p.error.issues[0]?.path.join('.') || 'line'}: ${p.error.issues[0]?.message}` }];
-      continue;
-    }
-    yield [n, unknownToFtm(p.data) ?? p.data];
+    if (out.length) yield out;
   }
 }
 
@@ -360,6 +408,8 @@ function documentOf(line: FtmLine): DocumentInput {
   };
 }
 
+const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
+
 function entityOf(line: FtmLine, kind: EntityKind, name: string, dataset: string): EntityInput {
   const own = ourId(line.id);
   const wikidata = fit(QID, first(line, 'wikidataId'));
@@ -375,7 +425,6 @@ function entityOf(line: FtmLine, kind: EntityKind, name: string, dataset: string
     ...topicsOf(line, dataset),
   };
   const c = country(first(line, 'country') ?? first(line, 'jurisdiction') ?? first(line, 'mainCountry'));
-  const opt = <K extends string, V>(k: K, v: V | undefined) => (v === undefined ? {} : ({ [k]: v } as Record<K, V>));
   switch (kind) {
     case 'Company':
       return { ...base, kind, ...opt('country', c), ...opt('website', url(first(line, 'website'))) };
@@ -436,7 +485,7 @@ function topicsOf(line: FtmLine, dataset: string): { topics?: EntityTopic[] } {
   const seen = date(line.last_seen);
   const theirs = strings(line, 'topics')
     .filter((t) => !dated.has(t))
-    .map((topic) => fit(EntityTopic, { topic, dataset, ...(since ? { since } : {}), ...(seen ? { seen } : {}) }))
+    .map((topic) => datedTopic(topic, dataset, since, seen))
     .filter((t): t is EntityTopic => !!t);
   const all = [...ours, ...theirs];
   return all.length ? { topics: all.slice(0, 500) } : {};

@@ -90,9 +90,12 @@ export function register(program: Command): void {
  * Converted records written to `out` as JSON lines, with the input line each came from, and checked as they
  * are written (the import's check pass, without reading them back); bad input lines collected.
  */
+type Converted = { line: number; rec: ExportRecord } | { line: number; bad: string };
+
 async function writeConverted(
   file: string,
-  records: AsyncIterable<{ line: number; rec: ExportRecord } | { line: number; bad: string }>,
+  // One at a time or in batches (a reader of millions of lines yields batches: each step costs).
+  records: AsyncIterable<Converted | Converted[]>,
   out: string,
   label: string,
 ): Promise<{ origin: number[]; bad: Array<{ line: number; problem: string }>; checked: LineCheck }> {
@@ -102,15 +105,17 @@ async function writeConverted(
   const sink = createWriteStream(out);
   const progress = new Progress({ label, unit: 'records' });
   let chunk = '';
-  for await (const r of records) {
-    if ('bad' in r) {
-      bad.push({ line: r.line, problem: r.bad });
-      continue;
+  for await (const got of records) {
+    for (const r of Array.isArray(got) ? got : [got]) {
+      if ('bad' in r) {
+        bad.push({ line: r.line, problem: r.bad });
+        continue;
+      }
+      origin.push(r.line);
+      checked.add(origin.length, r.rec);
+      chunk += `${JSON.stringify(r.rec)}\n`;
+      progress.tick();
     }
-    origin.push(r.line);
-    checked.add(origin.length, r.rec);
-    chunk += `${JSON.stringify(r.rec)}\n`;
-    progress.tick();
     if (chunk.length > 1 << 16) {
       if (!sink.write(chunk)) await new Promise<void>((res) => sink.once('drain', () => res()));
       chunk = '';

@@ -141,6 +141,8 @@ export class ClaimIndex {
   /** Each claim's document, interned (-1: not known). */
   private readonly doc = new Growable(new Int32Array(1024), (n) => new Int32Array(n));
   private readonly docIdx = new Map<string, number>();
+  /** The interned documents' ids, by number (docIdx read backwards). */
+  private docIds: string[] = [];
   /** Per interned document: when it was known at the latest (published, else fetched); 0 when not known. */
   private readonly docKnown = new Growable(new Int32Array(64), (n) => new Int32Array(n));
   /** Technologies that are a class (cameras, cloud storage), not a named product: see isGeneric. */
@@ -162,7 +164,7 @@ export class ClaimIndex {
       cert: this.cert.a.subarray(0, n), status: this.status.a.subarray(0, n), conf: this.conf.a.subarray(0, n),
       start: this.start.a.subarray(0, n), date: this.date.a.subarray(0, n), doc: this.doc.a.subarray(0, n),
       dateCode: this.dateCode.a.subarray(0, n), dateTexts: this.dateTexts,
-      docIds: [...this.docIdx.keys()], docKnown: this.docKnown.a.subarray(0, this.docIdx.size),
+      docIds: this.docIds, docKnown: this.docKnown.a.subarray(0, this.docIdx.size),
     };
   }
 
@@ -228,6 +230,7 @@ export class ClaimIndex {
       }
     }
     c.docIds.forEach((id, d) => x.docIdx.set(id, d));
+    x.docIds = c.docIds;
     x.docKnown.a = c.docKnown as typeof x.docKnown.a;
     return x;
   }
@@ -281,11 +284,18 @@ export class ClaimIndex {
     return this.doc.a[ci]!;
   }
 
+  /** The id of claim `ci`'s document, when the index was given one. */
+  documentIdOf(ci: number): string | undefined {
+    const d = this.doc.a[ci]!;
+    return d < 0 ? undefined : this.docIds[d];
+  }
+
   private internDoc(id: string): number {
     let d = this.docIdx.get(id);
     if (d === undefined) {
       d = this.docIdx.size;
       this.docIdx.set(id, d);
+      this.docIds.push(id);
       this.docKnown.ensure(d + 1);
     }
     return d;

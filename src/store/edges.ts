@@ -76,14 +76,32 @@ export interface RecordFetcher {
   documents(ids: readonly string[]): Promise<Document[]>;
 }
 
+/**
+ * Entities, claims and the claims' documents, fetched at once: on a server store each fetch is a round trip,
+ * the largest part of a search. The documents are the ones the index gives the claims; one the index did not
+ * know (an index built before its claim's document was) is fetched after.
+ */
+export async function fetchRecords(index: ClaimIndex, entityIds: Iterable<string>, claimIds: Iterable<string>, fetch: RecordFetcher) {
+  const claimSet = new Set(claimIds);
+  const docIds = new Set<string>();
+  for (const id of claimSet) {
+    const ci = index.claimIndex(id);
+    const d = ci === undefined ? undefined : index.documentIdOf(ci);
+    if (d) docIds.add(d);
+  }
+  const [entityList, claimList, docList] = await Promise.all([fetch.entities([...new Set(entityIds)]), fetch.claims([...claimSet]), fetch.documents([...docIds])]);
+  const entities = new Map(entityList.map((e) => [e.id, e]));
+  const claims = new Map(claimList.map((c) => [c.id, c]));
+  const docs = new Map(docList.map((d) => [d.id, d]));
+  const missing = [...new Set([...claims.values()].map((c) => c.evidence.documentId))].filter((d) => !docIds.has(d));
+  if (missing.length) for (const d of await fetch.documents(missing)) docs.set(d.id, d);
+  return { entities, claims, docs };
+}
+
 /** A neighbour page over an index holding the entity's claims: edges listed, then only their records fetched. */
 export async function neighbourPage(index: ClaimIndex, id: string, filter: NeighbourFilter | undefined, fetch: RecordFetcher): Promise<NeighbourPage> {
   const { total, page } = listNeighbourEdges(index, id, filter);
-  // Claims and entities at once: on a server store each fetch is a round trip.
-  const [claimList, entityList] = await Promise.all([fetch.claims(page.flatMap((p) => p.claimIds)), fetch.entities([...new Set(page.map((p) => p.other))])]);
-  const claims = new Map(claimList.map((c) => [c.id, c]));
-  const entities = new Map(entityList.map((e) => [e.id, e]));
-  const docs = new Map((await fetch.documents([...new Set([...claims.values()].map((c) => c.evidence.documentId))])).map((d) => [d.id, d]));
+  const { entities, claims, docs } = await fetchRecords(index, page.map((p) => p.other), page.flatMap((p) => p.claimIds), fetch);
   const items = page.flatMap((p) => {
     const entity = entities.get(p.other);
     if (!entity) return [];

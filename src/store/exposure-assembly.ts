@@ -20,7 +20,7 @@ import {
   type HopStep,
 } from '../domain/index.ts';
 import { TYPE_CODE_OF, compileFilter, dateInt, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
-import { aggregateEdge, type RecordFetcher } from './edges.ts';
+import { aggregateEdge, fetchRecords, type RecordFetcher } from './edges.ts';
 
 export type { RecordFetcher } from './edges.ts';
 
@@ -382,11 +382,7 @@ export async function assemblePaths(index: ClaimIndex, found: FoundPath[], fetch
     for (const h of f.hops) for (const ci of [...h.claims, ...(h.ended?.claims ?? [])]) claimIds.add(index.claimIds[ci]!);
     for (const ci of f.elsewhere) claimIds.add(index.claimIds[ci]!);
   }
-  // Entities and claims at once: on a server store each fetch is a round trip, the largest part of a search.
-  const [entityList, claimList] = await Promise.all([fetch.entities([...entityIds]), fetch.claims([...claimIds])]);
-  const entities = new Map(entityList.map((e) => [e.id, e]));
-  const claims = new Map(claimList.map((c) => [c.id, c]));
-  const docs = new Map((await fetch.documents([...new Set([...claims.values()].map((c) => c.evidence.documentId))])).map((d) => [d.id, d]));
+  const { entities, claims, docs } = await fetchRecords(index, entityIds, claimIds, fetch);
   const out: ExposurePath[] = [];
   for (const f of found) {
     const hops = f.hops.map((h, i) => {

@@ -15,12 +15,13 @@ export interface Neo4jOptions {
   connectTimeoutMs?: number;
   /** Longest a read transaction may run on the server before it is stopped (none by default). */
   readTimeoutMs?: number;
+  /** How long a transient failure is retried, reads and writes alike (15 s, the driver's own default, by default). */
+  retryMs?: number;
 }
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
-/** How long a transient failure is retried, reads and writes alike. */
 const RETRY_MS = 15_000;
 
 /** Parameters used where Cypher needs an integer (LIMIT, SKIP, list slices). */
@@ -58,7 +59,7 @@ export class Neo4jConnection {
       disableLosslessIntegers: true,
       connectionTimeout: opts.connectTimeoutMs ?? 10_000,
       connectionAcquisitionTimeout: opts.connectTimeoutMs ?? 10_000,
-      maxTransactionRetryTime: RETRY_MS,
+      maxTransactionRetryTime: opts.retryMs ?? RETRY_MS,
       userAgent: 'rightsgraph',
     });
     const conn = new Neo4jConnection(driver, opts);
@@ -98,7 +99,7 @@ export class Neo4jConnection {
       try {
         return rows(await session.run(s.text, p, config));
       } catch (err) {
-        if (!isRetryableError(err) || performance.now() - t0 > RETRY_MS) throw this.mapError(err);
+        if (!isRetryableError(err) || performance.now() - t0 > (this.opts.retryMs ?? RETRY_MS)) throw this.mapError(err);
         // The driver's own schedule: 1 s doubling, ±20 % jitter.
         await new Promise((r) => setTimeout(r, Math.min(1000 * 2 ** attempt, 8000) * (0.8 + Math.random() * 0.4)));
       } finally {

@@ -66,7 +66,7 @@ function bfs(index: ClaimIndex, from: number, maxHops: number, limit: number): n
     const next: number[] = [];
     for (const node of frontier) {
       for (const step of stepsFrom(index.kindOf(node))) {
-        const list = step.direction === 'forward' ? index.out[node]! : index.inn[node]!;
+        const list = step.direction === 'forward' ? index.outOf(node) : index.inOf(node);
         for (const ci of list) {
           if (index.typeOf(ci) !== step.type) continue;
           const other = step.direction === 'forward' ? index.objectOf(ci) : index.subjectOf(ci);

@@ -26,9 +26,19 @@ const statusCode = new Map(STATUS_CODES.map((k, i) => [k, i]));
 const SUSPENDED = typeCode.get('SUSPENDED')!;
 const NONE: readonly number[] = [];
 
+/** Dates already turned into integers: a graph holds a few thousand distinct ones among millions of claims. */
+const dateInts = new Map<string, number>();
+
 /** A partial ISO date as a comparable integer (2025-09 → 20250901); 0 when absent. */
 export function dateInt(d: string | undefined | null): number {
-  return d ? Number(dateKey(d).replace(/-/g, '')) : 0;
+  if (!d) return 0;
+  let v = dateInts.get(d);
+  if (v === undefined) {
+    v = Number(dateKey(d).replace(/-/g, ''));
+    if (dateInts.size >= 100_000) dateInts.clear();
+    dateInts.set(d, v);
+  }
+  return v;
 }
 
 /** The key fields of one claim, as an adapter reads them from its store. */
@@ -94,6 +104,78 @@ class Growable<T extends Int32Array | Uint8Array | Float32Array> {
   }
 }
 
+/** A node's claims, in the order they were linked. */
+export type ClaimList = ArrayLike<number> & Iterable<number>;
+
+/**
+ * The claims at one end of every entity (out: as subject; in: as object). An index read from a snapshot
+ * holds them as one compressed-row table (an offset per entity into one Int32Array, made by a counting
+ * sort over the claims' ends): two typed arrays instead of a JS array per entity, which at 1 M entities
+ * and 5 M claims was 2 M arrays to allocate and keep for the garbage collector to trace (most of a 5 s
+ * open). A list a write changes, and the lists of entities added later, become JS arrays of their own.
+ */
+class Adjacency {
+  /** Links are not kept (a bulk load's index, whose lists are made once from its columns when it is read back). */
+  constructor(private readonly deferred = false) {}
+  private off = Int32Array.of(0);
+  private data = new Int32Array(0);
+  private base = 0;
+  /** Lists owned as arrays (changed since the table was made, or added after it); undefined: the table's. */
+  private readonly own: Array<number[] | undefined> = [];
+
+  /** From each claim's end at this side; claims listed in claim order, as link() would have. */
+  static fromEnds(ends: Int32Array, entities: number): Adjacency {
+    const a = new Adjacency(false);
+    const off = new Int32Array(entities + 1);
+    for (let i = 0; i < ends.length; i++) off[ends[i]! + 1]!++;
+    for (let e = 0; e < entities; e++) off[e + 1]! += off[e]!;
+    const fill = off.slice(0, entities);
+    const data = new Int32Array(ends.length);
+    for (let i = 0; i < ends.length; i++) data[fill[ends[i]!]!++] = i;
+    a.off = off;
+    a.data = data;
+    a.base = entities;
+    a.own.length = entities;
+    return a;
+  }
+
+  /** Room for one more entity (with no claims yet). */
+  addNode(): void {
+    this.own.push(undefined);
+  }
+
+  of(node: number): ClaimList {
+    const l = this.own[node];
+    if (l) return l;
+    if (this.deferred) throw new Error('the claim lists of a bulk load are made when its index is read back');
+    return node < this.base ? this.data.subarray(this.off[node]!, this.off[node + 1]!) : NONE;
+  }
+
+  degree(node: number): number {
+    const l = this.own[node];
+    if (l) return l.length;
+    if (this.deferred) throw new Error('the claim lists of a bulk load are made when its index is read back');
+    return node < this.base ? this.off[node + 1]! - this.off[node]! : 0;
+  }
+
+  push(node: number, ci: number): void {
+    if (!this.deferred) this.mutable(node).push(ci);
+  }
+
+  remove(node: number, ci: number): void {
+    const l = this.mutable(node);
+    const at = l.indexOf(ci);
+    if (at >= 0) l.splice(at, 1);
+  }
+
+  private mutable(node: number): number[] {
+    if (this.deferred) throw new Error('the claim lists of a bulk load are made when its index is read back');
+    let l = this.own[node];
+    if (!l) this.own[node] = l = node < this.base ? Array.from(this.data.subarray(this.off[node]!, this.off[node + 1]!)) : [];
+    return l;
+  }
+}
+
 /** What a snapshot keeps of a ClaimIndex: its columns, each cut to its length (see kuzu/snapshot.ts). */
 export interface IndexColumns {
   entityIds: string[];
@@ -122,11 +204,11 @@ export class ClaimIndex {
   entityIds: string[] = [];
   private entityIdx = new IdIndex(this.entityIds);
   private readonly kinds = new Growable(new Uint8Array(1024), (n) => new Uint8Array(n));
-  readonly out: number[][] = [];
+  private out = new Adjacency();
   /** Bumped on every change, so caches of derived views (hop lists of hubs) know when they are stale. */
   version = 0;
   private readonly suspendedIn = new Map<number, number[]>();
-  readonly inn: number[][] = [];
+  private inn = new Adjacency();
 
   claimIds: string[] = [];
   private claimIdx = new IdIndex(this.claimIds);
@@ -168,6 +250,19 @@ export class ClaimIndex {
     };
   }
 
+  /**
+   * An index that keeps the claims' columns but not the lists of each entity's claims, for a bulk load: its
+   * graph is parked as columns and read back through fromColumns, which makes the lists in one pass (kept
+   * claim by claim, at random entities, they were 11 of 26 s of index work at 5 M claims, and 350 MB).
+   * Walking it before then throws.
+   */
+  static forBulkLoad(): ClaimIndex {
+    const x = new ClaimIndex();
+    x.out = new Adjacency(true);
+    x.inn = new Adjacency(true);
+    return x;
+  }
+
   /** An index from a snapshot's columns: adjacency lists rebuilt from the claims' ends, in claim order. */
   static fromColumns(c: IndexColumns): ClaimIndex {
     const x = new ClaimIndex();
@@ -177,23 +272,13 @@ export class ClaimIndex {
       || c.dateCode.length !== n || c.docKnown.length !== c.docIds.length || c.dateTexts[0] !== '') {
       throw new Error('index columns of different lengths');
     }
-    // Adjacency lists made at their final length (a list grown by push reallocates as it grows; with 2 M
-    // lists that garbage was a third of the open).
-    const outDeg = new Int32Array(m);
-    const inDeg = new Int32Array(m);
     for (let i = 0; i < n; i++) {
       const s = c.subj[i]!;
       const o = c.obj[i]!;
       if (!(s >= 0 && s < m && o >= 0 && o < m)) throw new Error(`claim ${c.claimIds[i]} names entity ${s}/${o} of ${m}`);
-      outDeg[s]!++;
-      inDeg[o]!++;
     }
-    for (let e = 0; e < m; e++) {
-      x.out.push(new Array<number>(outDeg[e]!));
-      x.inn.push(new Array<number>(inDeg[e]!));
-    }
-    outDeg.fill(0);
-    inDeg.fill(0);
+    x.out = Adjacency.fromEnds(c.subj, m);
+    x.inn = Adjacency.fromEnds(c.obj, m);
     x.entityIds = c.entityIds;
     x.entityIdx = new IdIndex(x.entityIds);
     x.kinds.a = c.kinds as typeof x.kinds.a;
@@ -219,11 +304,8 @@ export class ClaimIndex {
     for (let i = 0; i < n; i++) {
       const dc = c.dateCode[i]!;
       if (dc < 0 || dc >= c.dateTexts.length) throw new Error(`claim ${c.claimIds[i]} has date code ${dc} of ${c.dateTexts.length}`);
-      const s = c.subj[i]!;
-      const o = c.obj[i]!;
-      x.out[s]![outDeg[s]!++] = i;
-      x.inn[o]![inDeg[o]!++] = i;
       if (c.type[i] === SUSPENDED) {
+        const o = c.obj[i]!;
         const l = x.suspendedIn.get(o);
         if (l) l.push(i);
         else x.suspendedIn.set(o, [i]);
@@ -233,6 +315,19 @@ export class ClaimIndex {
     x.docIds = c.docIds;
     x.docKnown.a = c.docKnown as typeof x.docKnown.a;
     return x;
+  }
+
+  /** The claims whose subject is entity `e`. */
+  outOf(e: number): ClaimList {
+    return this.out.of(e);
+  }
+  /** The claims whose object is entity `e`. */
+  inOf(e: number): ClaimList {
+    return this.inn.of(e);
+  }
+  /** How many claims entity `e` is an end of (a claim with `e` at both ends counts twice). */
+  degreeOf(e: number): number {
+    return this.out.degree(e) + this.inn.degree(e);
   }
 
   get entityCount(): number {
@@ -264,8 +359,8 @@ export class ClaimIndex {
       i = this.entityIds.length;
       this.entityIds.push(id);
       this.entityIdx.add(i);
-      this.out.push([]);
-      this.inn.push([]);
+      this.out.addNode();
+      this.inn.addNode();
       this.kinds.ensure(i + 1);
     }
     this.kinds.a[i] = kindCode.get(kind)!;
@@ -361,7 +456,7 @@ export class ClaimIndex {
   claimIdsOfEntity(id: string): string[] {
     const e = this.entityIdx.get(id);
     if (e === undefined) return [];
-    return [...new Set([...this.out[e]!, ...this.inn[e]!])].map((ci) => this.claimIds[ci]!);
+    return [...new Set([...this.out.of(e), ...this.inn.of(e)])].map((ci) => this.claimIds[ci]!);
   }
 
   /** Moves the claims of `drop` (those named in `only`, if given) to `keep` (a merge). */
@@ -370,7 +465,7 @@ export class ClaimIndex {
     const d = this.entityIdx.get(drop);
     const k = this.entityIdx.get(keep);
     if (d === undefined || k === undefined) return [];
-    const moved = [...new Set([...this.out[d]!, ...this.inn[d]!])].filter((ci) => !only || only.has(this.claimIds[ci]!));
+    const moved = [...new Set([...this.out.of(d), ...this.inn.of(d)])].filter((ci) => !only || only.has(this.claimIds[ci]!));
     for (const ci of moved) {
       const s = this.subj.a[ci] === d ? k : this.subj.a[ci]!;
       const o = this.obj.a[ci] === d ? k : this.obj.a[ci]!;
@@ -383,8 +478,8 @@ export class ClaimIndex {
   private link(ci: number, s: number, o: number): void {
     this.subj.a[ci] = s;
     this.obj.a[ci] = o;
-    this.out[s]!.push(ci);
-    this.inn[o]!.push(ci);
+    this.out.push(s, ci);
+    this.inn.push(o, ci);
     if (this.type.a[ci] === SUSPENDED) {
       const l = this.suspendedIn.get(o);
       if (l) l.push(ci);
@@ -397,14 +492,13 @@ export class ClaimIndex {
     return this.suspendedIn.get(e) ?? NONE;
   }
   private unlink(ci: number): void {
-    const drop = (list: number[]) => {
-      const at = list.indexOf(ci);
-      if (at >= 0) list.splice(at, 1);
-    };
-    drop(this.out[this.subj.a[ci]!]!);
-    drop(this.inn[this.obj.a[ci]!]!);
+    this.out.remove(this.subj.a[ci]!, ci);
+    this.inn.remove(this.obj.a[ci]!, ci);
     const l = this.suspendedIn.get(this.obj.a[ci]!);
-    if (l) drop(l);
+    if (l) {
+      const at = l.indexOf(ci);
+      if (at >= 0) l.splice(at, 1);
+    }
   }
 
   subjectOf(ci: number): number {

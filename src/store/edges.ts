@@ -2,7 +2,7 @@
 // certainties, earliest and latest date, documents), and the neighbour listing over a ClaimIndex.
 // Store-agnostic, shared by every adapter that keeps a ClaimIndex.
 import { claimStart, dateKey, evidenceLineages, NeighbourFilter, type Claim, type Document, type Edge, type Entity, type NeighbourPage } from '../domain/index.ts';
-import { compileFilter, type ClaimIndex } from './claim-index.ts';
+import { compileFilter, type ClaimIndex, type ClaimList } from './claim-index.ts';
 
 /** The edge of one claim type between two entities; `docs` (the claims' documents) give its independent sources. */
 export function aggregateEdge(type: Claim['type'], subject: string, object: string, claims: readonly Claim[], docs: ReadonlyMap<string, Document>): Edge {
@@ -46,7 +46,7 @@ export function listNeighbourEdges(
   const cf = compileFilter(filter, filter.asOf);
   const kinds = filter.kinds ? new Set(filter.kinds) : null;
   const groups = new Map<string, NeighbourEdgeRef>();
-  const walk = (list: number[], direction: 'out' | 'in') => {
+  const walk = (list: ClaimList, direction: 'out' | 'in') => {
     for (const ci of list) {
       if (!index.passes(ci, cf)) continue;
       const o = direction === 'out' ? index.objectOf(ci) : index.subjectOf(ci);
@@ -59,8 +59,8 @@ export function listNeighbourEdges(
       g.best = Math.max(g.best, index.confidenceOf(ci));
     }
   };
-  if (filter.direction !== 'in') walk(index.out[e]!, 'out');
-  if (filter.direction !== 'out') walk(index.inn[e]!, 'in');
+  if (filter.direction !== 'in') walk(index.outOf(e), 'out');
+  if (filter.direction !== 'out') walk(index.inOf(e), 'in');
   const all = [...groups.values()].sort(
     (a, b) =>
       b.best - a.best || b.claimIds.length - a.claimIds.length || a.type.localeCompare(b.type) ||

@@ -19,7 +19,7 @@ import {
   type ExposurePath,
   type HopStep,
 } from '../domain/index.ts';
-import { TYPE_CODE_OF, compileFilter, dateInt, type ClaimIndex, type CompiledFilter } from './claim-index.ts';
+import { TYPE_CODE_OF, compileFilter, dateInt, type ClaimIndex, type ClaimList, type CompiledFilter } from './claim-index.ts';
 import { aggregateEdge, fetchRecords, type RecordFetcher } from './edges.ts';
 
 export type { RecordFetcher } from './edges.ts';
@@ -55,7 +55,7 @@ function suspensionsOffPath(index: ClaimIndex, nodes: readonly number[], cf: Com
   const out: number[] = [];
   for (const n of nodes) {
     if (index.kindOf(n) === 'Abuse' || index.kindOf(n) === 'Technology') continue;
-    for (const ci of index.out[n]!) {
+    for (const ci of index.outOf(n)) {
       if (index.typeOf(ci) !== 'SUSPENDED' || on.has(index.objectOf(ci))) continue;
       if (!((cf.statusMask >> index.statusCodeOf(ci)) & 1) || index.certaintyOf(ci) === 'denied' || !index.knownBy(ci, cf)) continue;
       const d = index.dateOf(ci);
@@ -183,7 +183,7 @@ function childrenOf(index: ClaimIndex, node: number, cf: CompiledFilter, types: 
     m.set(t, [...(m.get(t) ?? []), st]);
   }
   const groups = new Map<HopStep, Map<number, number[]>>();
-  const walk = (list: readonly number[], by: Map<number, HopStep[]>, forward: boolean) => {
+  const walk = (list: ClaimList, by: Map<number, HopStep[]>, forward: boolean) => {
     if (!by.size) return;
     for (const ci of list) {
       const sts = by.get(index.typeCodeOf(ci));
@@ -200,8 +200,8 @@ function childrenOf(index: ClaimIndex, node: number, cf: CompiledFilter, types: 
       }
     }
   };
-  walk(index.out[node]!, fwd, true);
-  walk(index.inn[node]!, bwd, false);
+  walk(index.outOf(node), fwd, true);
+  walk(index.inOf(node), bwd, false);
   const out: Child[] = [];
   for (const [step, g] of groups) {
     for (const [other, claims] of g) {
@@ -235,14 +235,17 @@ function joinThroughClass(index: ClaimIndex, parent: Partial, k: Child, cf: Comp
 /** Whether `a` supplies `b`, or both are party to one contract, by claims passing the filter. */
 function actorsLinked(index: ClaimIndex, a: number, b: number, cf: CompiledFilter): boolean {
   const contracts = new Set<number>();
-  for (const ci of index.out[a]!) {
+  for (const ci of index.outOf(a)) {
     if (!index.passes(ci, cf) || index.certaintyOf(ci) === 'denied') continue;
     const t = index.typeOf(ci);
     if (t === 'SUPPLIES' && index.objectOf(ci) === b) return true;
     if (t === 'PARTY_TO') contracts.add(index.objectOf(ci));
   }
   if (!contracts.size) return false;
-  return index.out[b]!.some((ci) => index.typeOf(ci) === 'PARTY_TO' && contracts.has(index.objectOf(ci)) && index.passes(ci, cf) && index.certaintyOf(ci) !== 'denied');
+  for (const ci of index.outOf(b)) {
+    if (index.typeOf(ci) === 'PARTY_TO' && contracts.has(index.objectOf(ci)) && index.passes(ci, cf) && index.certaintyOf(ci) !== 'denied') return true;
+  }
+  return false;
 }
 
 /**
@@ -269,7 +272,7 @@ function byWeight(index: ClaimIndex): (a: Child, b: Child) => number {
 }
 
 function cachedChildren(index: ClaimIndex, node: number, cf: CompiledFilter, types: readonly ClaimType[] | undefined, cacheable: boolean): Child[] {
-  if (!cacheable || index.out[node]!.length + index.inn[node]!.length < HUB_DEGREE) {
+  if (!cacheable || index.degreeOf(node) < HUB_DEGREE) {
     return childrenOf(index, node, cf, types).sort(byWeight(index));
   }
   let c = hubCache.get(index);
@@ -462,7 +465,7 @@ export async function searchExposedTo(index: ClaimIndex, q: ExposedToQuery): Pro
   for (let depth = 0; depth < q.maxHops && frontier.length && seen.size < EXPOSED_TO_LIMITS.visited; depth++) {
     const next: number[] = [];
     for (const n of frontier) {
-      for (const list of [index.inn[n]!, index.out[n]!]) {
+      for (const list of [index.inOf(n), index.outOf(n)]) {
         for (const ci of list) {
           if (!grammar.has(index.typeCodeOf(ci)) || !index.passes(ci, cf)) continue;
           const o = index.subjectOf(ci) === n ? index.objectOf(ci) : index.subjectOf(ci);

@@ -91,7 +91,7 @@ export function partsOf(ctx: KuzuContext, wholes: readonly string[], cap: number
   for (const whole of wholes) {
     const w = ctx.index.entityIndex(whole);
     if (w === undefined) continue;
-    for (const ci of ctx.index.inn[w] ?? []) {
+    for (const ci of ctx.index.inOf(w)) {
       if (out.length >= cap) return out;
       const part = ctx.index.subjectOf(ci);
       if (ctx.index.passes(ci, LIVE_PART_OF) && ctx.index.kindOf(part) === 'Location') out.push([ctx.index.entityIds[part]!, whole]);

@@ -168,6 +168,7 @@ export async function bulkLoad(
   const side = `${main}${LOADING_SUFFIX}`;
   removeDatabaseFiles(side);
   ctx.records.file.close();
+  ctx.index = ClaimIndex.forBulkLoad();
   ctx.records = new RecordCache(ctx.index, RecordFile.create(recordsFileOf(side)));
   const parked = join(ctx.stagingDir, 'bulk-graph.index');
   let ok = false;

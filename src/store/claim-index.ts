@@ -114,6 +114,8 @@ export type ClaimList = ArrayLike<number> & Iterable<number>;
  * and 5 M claims was 2 M arrays to allocate and keep for the garbage collector to trace (most of a 5 s
  * open). A list a write changes, and the lists of entities added later, become JS arrays of their own.
  */
+const DEFERRED = 'the claim lists of a bulk load are made when its index is read back';
+
 class Adjacency {
   /** Links are not kept (a bulk load's index, whose lists are made once from its columns when it is read back). */
   constructor(private readonly deferred = false) {}
@@ -147,14 +149,14 @@ class Adjacency {
   of(node: number): ClaimList {
     const l = this.own[node];
     if (l) return l;
-    if (this.deferred) throw new Error('the claim lists of a bulk load are made when its index is read back');
+    if (this.deferred) throw new Error(DEFERRED);
     return node < this.base ? this.data.subarray(this.off[node]!, this.off[node + 1]!) : NONE;
   }
 
   degree(node: number): number {
     const l = this.own[node];
     if (l) return l.length;
-    if (this.deferred) throw new Error('the claim lists of a bulk load are made when its index is read back');
+    if (this.deferred) throw new Error(DEFERRED);
     return node < this.base ? this.off[node + 1]! - this.off[node]! : 0;
   }
 
@@ -169,7 +171,7 @@ class Adjacency {
   }
 
   private mutable(node: number): number[] {
-    if (this.deferred) throw new Error('the claim lists of a bulk load are made when its index is read back');
+    if (this.deferred) throw new Error(DEFERRED);
     let l = this.own[node];
     if (!l) this.own[node] = l = node < this.base ? Array.from(this.data.subarray(this.off[node]!, this.off[node + 1]!)) : [];
     return l;

@@ -10,7 +10,7 @@ export class IdIndex {
   private mask: number;
   private count = 0;
   /** hashes[i]: the hash of ids[i], for the positions indexed so far. */
-  private hashes = new Int32Array(16);
+  private hashes: Int32Array;
 
   constructor(private readonly ids: readonly string[]) {
     this.slots = Int32Array.of(-1);

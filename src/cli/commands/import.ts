@@ -155,7 +155,7 @@ async function convertFtm(
   out: string,
   dataset: string,
   opts: { skipInvalid: boolean; batchSize: number },
-): Promise<{ path: string; origin: number[]; checked: LineCheck; refused: boolean } | { report: ImportReport | null; origin: number[] }> {
+): Promise<{ path: string; origin: number[]; checked?: LineCheck; refused: boolean } | { report: ImportReport | null; origin: number[] }> {
   const counts: FtmImportCounts = { lines: 0, documents: 0, entities: 0, claims: 0, skipped: {}, dangling: 0, sanctions: 0, onGraph: 0, byName: 0, possibleDuplicates: 0 };
   const label = 'import: reading FtM';
   const s = await store.stats();
@@ -167,7 +167,7 @@ async function convertFtm(
     // Refused exactly when bad input lines came without --skip-invalid (as `refused` says); prints why.
     if (refuses(streamed.inputBad, counts.lines, opts.skipInvalid) || streamed.kind === 'refused') return { report: null, origin: streamed.origin };
     if (streamed.kind === 'imported') return { report: streamed.report, origin: streamed.origin };
-    return { path: out, origin: streamed.origin, checked: streamed.checked, refused: false };
+    return { path: out, origin: streamed.origin, refused: false };
   }
   // FtM's model and GLEIF's readers load with the format that needs them.
   const { ftmRecords } = await import('../../ftm/import.ts');

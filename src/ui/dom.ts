@@ -21,3 +21,13 @@ export function link(url: string | null | undefined, text: string): Node {
 export function replace(el: HTMLElement, ...children: Child[]): void {
   el.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false).map((c) => (typeof c === 'object' ? c : String(c))));
 }
+
+const turns = new WeakMap<HTMLElement, number>();
+/** Takes the next turn at drawing `el`; the returned check is false once a later render has taken one.
+ * Renders wait on the API, so a slow earlier one (the entity a page opened on) could otherwise land after a
+ * later one (the edge the user then clicked) and overwrite it. */
+export function turn(el: HTMLElement): () => boolean {
+  const mine = (turns.get(el) ?? 0) + 1;
+  turns.set(el, mine);
+  return () => turns.get(el) === mine;
+}

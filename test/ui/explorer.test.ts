@@ -306,6 +306,14 @@ describe('explorer', () => {
   });
   it('draws parallel edges apart and opens an edge’s claims when it is clicked', async () => {
     const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    // The entity panel the page opens on is held back until the clicked edge's panel is drawn: a render
+    // that answers late must not overwrite the one the user asked for since.
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await p.route('**/graphql', async (route) => {
+      if (/query EntityPanel\b/.test(route.request().postData() ?? '')) await held;
+      await route.continue();
+    });
     await p.goto(`${url}/#e=co_Q2283&x=co_Q2283`);
     const pair = async () =>
       p.evaluate(`(() => { const cy = window.rightsgraph.cy; const u = cy.nodes().filter((n) => n.data('name') === 'Unit 8200')[0]; if (!u) return []; return cy.getElementById('co_Q2283').edgesWith(u).map((e) => ({ id: e.id(), multi: e.hasClass('multi'), curve: e.style('curve-style') })); })()`) as Promise<Array<{ id: string; multi: boolean; curve: string }>>;
@@ -317,6 +325,11 @@ describe('explorer', () => {
     // otherwise serialise back (20 s here, past the test's time on a loaded machine).
     await p.evaluate(`void window.rightsgraph.cy.getElementById(${JSON.stringify(suspended.id)}).emit('tap')`);
     await expect.poll(async () => (await p.locator('#entity .edge-title').textContent()) ?? '').toMatch(/Microsoft → SUSPENDED → Unit 8200/);
+    const late = p.waitForResponse((r) => /query EntityPanel\b/.test(r.request().postData() ?? ''));
+    release();
+    await late;
+    await p.evaluate('new Promise((r) => setTimeout(r, 200))');
+    expect(await p.locator('#entity .edge-title').textContent()).toMatch(/Microsoft → SUSPENDED → Unit 8200/);
     expect(await p.locator('#entity li[data-claim]').count()).toBeGreaterThan(0);
     expect(await p.locator('#entity li[data-claim]').first().textContent()).toMatch(/cut off|ceased/);
     // The edge's timeline: the suspension on its date.

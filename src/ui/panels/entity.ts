@@ -2,14 +2,16 @@
 // with its quote and source; editors can accept or reject a claim with a note.
 import { editorKey, nodes, ok, op } from '../api.ts';
 import type { App } from '../app.ts';
-import { h, link, replace } from '../dom.ts';
+import { h, link, replace, turn } from '../dom.ts';
 import { t, term } from '../i18n.ts';
 import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
 import { timeline, timelineEvents } from '../timeline.ts';
 
 
 export async function renderEntity(app: App, el: HTMLElement, id: string): Promise<void> {
+  const current = turn(el);
   const { entity: e } = await op('EntityPanel', { id, filter: app.filter() });
+  if (!current()) return;
   if (!e) {
     replace(el, h('p', {}, `No entity ${id}.`));
     return;
@@ -97,7 +99,9 @@ export function claimItem(app: App, c: any, refresh: () => Promise<void>): HTMLE
 
 /** A clicked edge: its claims with their evidence, in the entity panel (the Entity tab). */
 export async function renderEdge(app: App, el: HTMLElement, edge: { type: string; subject: string; object: string; claimIds?: string[] }): Promise<void> {
+  const current = turn(el);
   const { nodes: found } = await op('EdgeClaims', { ids: (edge.claimIds ?? []).slice(0, 200) });
+  if (!current()) return;
   const claims: any[] = found.filter((c: any) => c && c.id);
   const name = (id: string) => claims.find((c: any) => c.subject.id === id)?.subject.name ?? claims.find((c: any) => c.object.id === id)?.object.name ?? id;
   replace(

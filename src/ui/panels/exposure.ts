@@ -4,16 +4,18 @@
 // before it shows its end date.
 import { editorKey, nodes, op } from '../api.ts';
 import { edgeData, type App } from '../app.ts';
-import { h, link, replace } from '../dom.ts';
+import { h, link, replace, turn } from '../dom.ts';
 import { t, term } from '../i18n.ts';
 import { archiveLink, evidenceWords, responsesList } from '../evidence.ts';
 
 
 export async function renderExposure(app: App, el: HTMLElement, from: string): Promise<void> {
+  const current = turn(el);
   const { entity, exposurePaths } = await op('Exposure', { from, asOf: app.state.asof, filter: app.filter() });
   // For an abuse, the panel lists who is exposed to it (exposedTo), each actor with its best path.
   const abuse = entity?.kind === 'Abuse';
   const found = abuse ? nodes((await op('ExposedToAbuse', { abuse: from, asOf: app.state.asof, filter: app.filter() })).exposedTo) : nodes(exposurePaths);
+  if (!current()) return;
   const groups = new Map<string, { name: string; paths: any[] }>();
   for (const p of found as any[]) {
     const end = abuse ? p.hops[0].from : p.hops.at(-1).to;

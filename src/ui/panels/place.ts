@@ -4,7 +4,7 @@
 // speak of them. What a source denies ("X did not…") is not shown as if it were asserted.
 import { nodes, op } from '../api.ts';
 import type { App } from '../app.ts';
-import { h, link, replace } from '../dom.ts';
+import { h, link, replace, turn } from '../dom.ts';
 import { t, term } from '../i18n.ts';
 
 /** Abuses shown (each costs one exposedTo request); the rest are counted. */
@@ -13,7 +13,9 @@ const MAX_ABUSES = 50;
 const MAX_PARTS = 100;
 
 export async function renderPlace(app: App, el: HTMLElement, id: string): Promise<void> {
+  const current = turn(el);
   const { entity } = await op('Place', { id });
+  if (!current()) return;
   if (!entity || entity.kind !== 'Location') {
     replace(el, h('p', { class: 'help' }, t('notPlace')));
     return;
@@ -28,6 +30,7 @@ export async function renderPlace(app: App, el: HTMLElement, id: string): Promis
   const shownIds = abuseIds.slice(0, MAX_ABUSES);
   const abuses = shownIds.length ? (await op('PlaceAbuses', { ids: shownIds })).entities : [];
   const exposed = await Promise.all(abuses.map((a: any) => op('ExposedTo', { abuse: a.id, asOf: app.state.asof }).then((r) => nodes(r.exposedTo))));
+  if (!current()) return;
   const docs = new Map<string, any>();
   for (const a of abuses) for (const d of nodes<any>(a.documents)) docs.set(d.id, d);
   const timeline = [...docs.values()].sort((a, b) => String(a.publishedAt ?? '').localeCompare(String(b.publishedAt ?? '')));
